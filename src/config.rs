@@ -1,0 +1,289 @@
+//! `content/site.yaml`: site settings, languages and the vocabularies every case is checked
+//! against. Parsed from text; never touches the file system.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, suggest};
+use crate::yaml::YamlDoc;
+
+/// Index of a language in [`Config::languages`]; 0 is the default language.
+pub type Lang = usize;
+
+/// A text given once per language.
+pub type Labels = IndexMap<Spanned<String>, String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: Labels,
+    #[serde(default)]
+    description: Labels,
+    #[serde(default)]
+    base_url: Option<String>,
+    default_language: Spanned<String>,
+    languages: IndexMap<Spanned<String>, LanguageFile>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    allow_html: bool,
+    #[serde(default)]
+    feed_limit: Option<usize>,
+    vocabularies: VocabulariesFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageFile {
+    name: String,
+    locale: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VocabulariesFile {
+    methods: IndexMap<Spanned<String>, Labels>,
+    challenges: IndexMap<Spanned<String>, Labels>,
+    kinds: IndexMap<Spanned<String>, Labels>,
+    roles: IndexMap<Spanned<String>, Labels>,
+    provinces: IndexMap<Spanned<String>, Labels>,
+    changes: IndexMap<Spanned<String>, Labels>,
+}
+
+/// One language the site is published in.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// Short code used in file names (`index.en.md`) and URLs (`/en/`).
+    pub code: String,
+    /// Name shown in the language switch, in its own language.
+    pub name: String,
+    /// BCP 47 tag for `lang` attributes and `hreflang` (`zh-CN`).
+    pub locale: String,
+    /// URL prefix of its pages: empty for the default language, `en/` for the others.
+    pub prefix: String,
+}
+
+/// One key of a vocabulary with its label in every language.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The key editors write (`co-decision`).
+    pub key: String,
+    /// Label per language, indexed by [`Lang`].
+    pub labels: Vec<String>,
+}
+
+/// A closed list of keys (methods, provinces, …) declared once in site.yaml.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    /// Field name, used in messages and URLs (`provinces`).
+    pub name: &'static str,
+    /// The keys in the order site.yaml declares them; pages list them in that order.
+    pub terms: Vec<Term>,
+}
+
+impl Vocabulary {
+    /// Position of `key`, if declared.
+    pub fn index(&self, key: &str) -> Option<usize> {
+        self.terms.iter().position(|t| t.key == key)
+    }
+
+    /// Checks a key an editor wrote, with a "did you mean" hint when it is unknown.
+    pub fn check(&self, doc: &YamlDoc<'_>, key: &Spanned<String>) -> Result<usize, Diagnostic> {
+        self.index(&key.value).ok_or_else(|| {
+            Diagnostic::error(doc.at(key), format!("unknown {} key `{}`", self.singular(), key.value))
+                .label(format!("not declared under `vocabularies.{}` in content/site.yaml", self.name))
+                .hint(suggest(&key.value, "the key", self.terms.iter().map(|t| t.key.as_str())))
+        })
+    }
+
+    /// "province" for "provinces", for messages.
+    pub fn singular(&self) -> &'static str {
+        match self.name {
+            "methods" => "method",
+            "challenges" => "challenge",
+            "kinds" => "kind",
+            "roles" => "role",
+            "provinces" => "province",
+            "changes" => "change",
+            other => other,
+        }
+    }
+}
+
+/// All vocabularies of the site.
+#[derive(Debug, Clone)]
+pub struct Vocabularies {
+    /// The co- methods; each has its own page.
+    pub methods: Vocabulary,
+    /// Problems a case solved.
+    pub challenges: Vocabulary,
+    /// Rural or urban.
+    pub kinds: Vocabulary,
+    /// Pilot, model point, reference.
+    pub roles: Vocabulary,
+    /// Provinces.
+    pub provinces: Vocabulary,
+    /// The "five changes" a case shows.
+    pub changes: Vocabulary,
+}
+
+/// Validated site settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Site title per language.
+    pub title: Vec<String>,
+    /// One-sentence description per language.
+    pub description: Vec<String>,
+    /// Absolute URL the site is published at, without a trailing slash.
+    pub base_url: String,
+    /// Languages; the first is the default.
+    pub languages: Vec<Language>,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Whether raw HTML in Markdown is passed through (escaped otherwise).
+    pub allow_html: bool,
+    /// How many entries the Atom feed carries.
+    pub feed_limit: usize,
+    /// The closed lists of keys.
+    pub vocab: Vocabularies,
+}
+
+impl Config {
+    /// Finds a language by its code.
+    pub fn lang(&self, code: &str) -> Option<Lang> {
+        self.languages.iter().position(|l| l.code == code)
+    }
+
+    /// Parses and checks site.yaml, reporting every problem at once.
+    pub fn parse(source: &SourceText, diags: &mut Diagnostics) -> Option<Config> {
+        let doc = YamlDoc { source, yaml: &source.text, first_line: 1 };
+        let file: SiteFile = match doc.parse() {
+            Ok(f) => f,
+            Err(d) => {
+                diags.push(d);
+                return None;
+            }
+        };
+        let before = diags.error_count();
+
+        let mut languages = Vec::new();
+        let default = &file.default_language;
+        if !file.languages.keys().any(|k| k.value == default.value) {
+            diags.push(
+                Diagnostic::error(doc.at(default), format!("default language `{}` is not listed under `languages`", default.value))
+                    .hint(suggest(&default.value, "the language", file.languages.keys().map(|k| k.value.as_str()))),
+            );
+            return None;
+        }
+        let ordered = std::iter::once((default, &file.languages[default]))
+            .chain(file.languages.iter().filter(|(k, _)| k.value != default.value));
+        for (code, l) in ordered {
+            let valid = !code.value.is_empty() && code.value.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+            if !valid {
+                diags.push(
+                    Diagnostic::error(doc.at(code), format!("language code `{}` is not a lower-case ASCII code", code.value))
+                        .hint("use a short code such as `zh` or `en`; it appears in file names and URLs"),
+                );
+            }
+            let prefix = if languages.is_empty() { String::new() } else { format!("{}/", code.value) };
+            languages.push(Language { code: code.value.clone(), name: l.name.clone(), locale: l.locale.clone(), prefix });
+        }
+
+        let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+        let title = labels(&doc, "title", default, &file.title, &codes, diags);
+        let description = if file.description.is_empty() {
+            vec![String::new(); codes.len()]
+        } else {
+            labels(&doc, "description", default, &file.description, &codes, diags)
+        };
+
+        let v = &file.vocabularies;
+        let vocab = Vocabularies {
+            methods: vocabulary(&doc, "methods", &v.methods, &codes, diags),
+            challenges: vocabulary(&doc, "challenges", &v.challenges, &codes, diags),
+            kinds: vocabulary(&doc, "kinds", &v.kinds, &codes, diags),
+            roles: vocabulary(&doc, "roles", &v.roles, &codes, diags),
+            provinces: vocabulary(&doc, "provinces", &v.provinces, &codes, diags),
+            changes: vocabulary(&doc, "changes", &v.changes, &codes, diags),
+        };
+
+        let base_url = file.base_url.unwrap_or_else(|| "http://localhost".to_owned());
+        if diags.error_count() > before {
+            return None;
+        }
+        Some(Config {
+            title,
+            description,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            languages,
+            theme: file.theme.unwrap_or_else(|| "default".to_owned()),
+            allow_html: file.allow_html,
+            feed_limit: file.feed_limit.unwrap_or(50),
+            vocab,
+        })
+    }
+}
+
+/// Checks that a per-language text has every language and no other, and orders it by [`Lang`].
+fn labels(
+    doc: &YamlDoc<'_>,
+    what: &str,
+    anchor: &Spanned<String>,
+    given: &Labels,
+    codes: &[&str],
+    diags: &mut Diagnostics,
+) -> Vec<String> {
+    for k in given.keys() {
+        if !codes.contains(&k.value.as_str()) {
+            diags.push(
+                Diagnostic::error(doc.at(k), format!("`{}` is not a language of this site", k.value))
+                    .hint(suggest(&k.value, "the language", codes.iter().copied())),
+            );
+        }
+    }
+    codes
+        .iter()
+        .map(|code| match given.iter().find(|(k, _)| k.value == *code) {
+            Some((_, v)) => v.clone(),
+            None => {
+                let at = given.keys().next().unwrap_or(anchor);
+                diags.push(
+                    Diagnostic::error(doc.at(at), format!("{what} has no `{code}` text"))
+                        .hint(format!("add `{code}: …` so pages in that language have a label")),
+                );
+                String::new()
+            }
+        })
+        .collect()
+}
+
+fn vocabulary(
+    doc: &YamlDoc<'_>,
+    name: &'static str,
+    entries: &IndexMap<Spanned<String>, Labels>,
+    codes: &[&str],
+    diags: &mut Diagnostics,
+) -> Vocabulary {
+    let terms = entries
+        .iter()
+        .map(|(key, l)| {
+            if !is_key(&key.value) {
+                diags.push(
+                    Diagnostic::error(doc.at(key), format!("vocabulary key `{}` is not a valid key", key.value))
+                        .hint("keys are lower-case ASCII letters, digits and `-` (`co-decision`); they appear in URLs"),
+                );
+            }
+            Term { key: key.value.clone(), labels: labels(doc, &format!("`{}`", key.value), key, l, codes, diags) }
+        })
+        .collect();
+    Vocabulary { name, terms }
+}
+
+/// Whether `s` is a valid key or slug: lower-case ASCII letters, digits and inner hyphens.
+pub fn is_key(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}

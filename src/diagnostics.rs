@@ -1,0 +1,358 @@
+//! Content and template diagnostics: what went wrong, where (file:line:column), and how to fix it.
+//!
+//! Every stage reports problems by pushing a [`Diagnostic`] instead of returning early, so one
+//! run shows every error of every file (ripgrep's "a soft error is counted, not fatal").
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use serde::Serialize;
+
+/// How serious a diagnostic is: errors fail the build, warnings are reported and counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The site cannot be built correctly until this is fixed.
+    Error,
+    /// The site builds, but an editor should look at this.
+    Warning,
+}
+
+/// A text file with its path relative to the site root, shared cheaply between stages so a
+/// diagnostic can quote the lines it points at.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// Path relative to the site root, as shown to editors (`content/cases/x/index.md`).
+    pub path: PathBuf,
+    /// The whole file.
+    pub text: Arc<str>,
+}
+
+impl SourceText {
+    /// Wraps a file's text with the path editors know it by.
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Self {
+        Self { path: path.into(), text: text.into() }
+    }
+
+    /// Points at a byte range of this file.
+    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+        let start = range.start.min(self.text.len());
+        let end = range.end.clamp(start, self.text.len());
+        let (line, column) = line_column(&self.text, start);
+        Span { source: Some(self.clone()), line, column, range: start..end }
+    }
+
+    /// Points at a 1-based line and column of this file (as YAML parsers report them).
+    pub fn span_at(&self, line: usize, column: usize, len: usize) -> Span {
+        let start = byte_offset(&self.text, line, column);
+        let end = (start + len.max(1)).min(self.text.len());
+        // A zero-width file still gets a well-formed (empty) range.
+        self.span(start..end.max(start))
+    }
+
+    /// Points at the start of the file: for problems that belong to the file as a whole.
+    pub fn whole(&self) -> Span {
+        let end = self.text.find('\n').unwrap_or(self.text.len());
+        self.span(0..end)
+    }
+}
+
+/// A place in a source file.
+#[derive(Debug, Clone)]
+pub struct Span {
+    source: Option<SourceText>,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    range: std::ops::Range<usize>,
+}
+
+impl Span {
+    /// A span for a file whose text could not be read (an IO error, a binary file).
+    pub fn file_only(path: impl Into<PathBuf>) -> Self {
+        Self {
+            source: Some(SourceText::new(path, "")),
+            line: 1,
+            column: 1,
+            range: 0..0,
+        }
+    }
+
+    /// The file this span points into.
+    pub fn path(&self) -> Option<&Path> {
+        self.source.as_ref().map(|s| s.path.as_path())
+    }
+}
+
+/// One problem found in the content, the theme or the site settings.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Where it is.
+    pub span: Span,
+    /// A short label under the highlighted text.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(span: Span, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Error, message: message.into(), span, label: None, hint: None }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(span: Span, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, message: message.into(), span, label: None, hint: None }
+    }
+
+    /// Adds how to fix it.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a label under the highlighted text.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// `path:line:column`, the form editors and terminals recognise.
+    pub fn location(&self) -> String {
+        match self.span.path() {
+            Some(p) => format!("{}:{}:{}", p.display(), self.span.line, self.span.column),
+            None => "<unknown>".to_owned(),
+        }
+    }
+
+    /// Renders the diagnostic with the quoted source lines, as cargo does.
+    pub fn render(&self, color: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let path = self.span.path().map(|p| p.display().to_string()).unwrap_or_default();
+        let text = self.span.source.as_ref().map(|s| s.text.clone()).unwrap_or_else(|| Arc::from(""));
+        let mut title = level.primary_title(self.message.as_str());
+        let mut group;
+        if text.is_empty() {
+            title = title.id(path.as_str());
+            group = title.element(Level::NOTE.message(format!("in {}", self.location())));
+        } else {
+            let (excerpt, offset, first_line) = excerpt(&text, self.span.range.clone());
+            let range = (self.span.range.start - offset)..(self.span.range.end - offset);
+            let mut ann = AnnotationKind::Primary.span(range);
+            if let Some(label) = &self.label {
+                ann = ann.label(label.as_str());
+            }
+            group = title.element(
+                Snippet::source(excerpt)
+                    .line_start(first_line)
+                    .path(path.as_str())
+                    .fold(true)
+                    .annotation(ann),
+            );
+        }
+        if let Some(hint) = &self.hint {
+            group = group.element(Level::HELP.message(hint.as_str()));
+        }
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        renderer.render(&[group])
+    }
+}
+
+/// Cuts the lines around `range` out of `text`, so rendering a diagnostic in a 10,000-line file
+/// costs the same as in a 10-line one. Returns the excerpt, its byte offset and its first line.
+fn excerpt(text: &str, range: std::ops::Range<usize>) -> (&str, usize, usize) {
+    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    let first_line = text[..start].matches('\n').count() + 1;
+    (&text[start..end], start, first_line)
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Byte offset of a 1-based line and character column (the inverse of [`line_column`]).
+pub fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let rest = &text[start..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    start
+        + rest[..line_end]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_end, |(i, _)| i)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The "did you mean" hint: the closest of `candidates` to `word`, if any is close enough to be
+/// a likely typo rather than a different word.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// A hint naming the closest candidate, or listing all of them when none is close.
+pub fn suggest<'a>(word: &str, what: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    match did_you_mean(word, candidates.clone()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => {
+            let all: Vec<&str> = candidates.into_iter().collect();
+            format!("{what} must be one of: {}", all.join(", "))
+        }
+    }
+}
+
+/// Every diagnostic of a run, collected from all stages.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records one diagnostic.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    /// Moves every diagnostic of `other` into this collection.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    /// Whether any error was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// All diagnostics, sorted by file, line and column so output is stable across runs
+    /// whatever order the parallel stages finished in.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by(|a, b| {
+            (a.span.path(), a.span.line, a.span.column, &a.message)
+                .cmp(&(b.span.path(), b.span.line, b.span.column, &b.message))
+        });
+        v
+    }
+
+    /// Every diagnostic rendered for a terminal, followed by a one-line summary.
+    pub fn render_human(&self, color: bool) -> String {
+        let mut out = String::new();
+        for d in self.sorted() {
+            out.push_str(&d.render(color));
+            out.push_str("\n\n");
+        }
+        let _ = write!(
+            out,
+            "{} error{}, {} warning{}",
+            self.error_count(),
+            if self.error_count() == 1 { "" } else { "s" },
+            self.warning_count(),
+            if self.warning_count() == 1 { "" } else { "s" },
+        );
+        out
+    }
+
+    /// Every diagnostic as JSON, for CI and editor integrations.
+    pub fn to_json(&self) -> serde_json::Value {
+        let items: Vec<serde_json::Value> = self
+            .sorted()
+            .into_iter()
+            .map(|d| {
+                serde_json::json!({
+                    "severity": d.severity,
+                    "file": d.span.path().map(|p| p.to_string_lossy().replace('\\', "/")),
+                    "line": d.span.line,
+                    "column": d.span.column,
+                    "message": d.message,
+                    "label": d.label,
+                    "hint": d.hint,
+                    "rendered": d.render(false),
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "errors": self.error_count(),
+            "warnings": self.warning_count(),
+            "diagnostics": items,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters_not_bytes() {
+        let text = "第一行\n柏林寺村: x";
+        let off = text.find(':').unwrap_or(0);
+        assert_eq!(line_column(text, off), (2, 5));
+        assert_eq!(byte_offset(text, 2, 5), off);
+    }
+
+    #[test]
+    fn did_you_mean_finds_typos_only() {
+        let keys = ["co-decision", "co-construction", "co-management"];
+        assert_eq!(did_you_mean("co-managment", keys), Some("co-management"));
+        assert_eq!(did_you_mean("banana", keys), None);
+    }
+
+    #[test]
+    fn render_quotes_the_line() {
+        let src = SourceText::new("content/cases/a/index.md", "---\nkind: rurall\n---\n");
+        let d = Diagnostic::error(src.span_at(2, 7, 6), "unknown kind `rurall`").hint("did you mean `rural`?");
+        let out = d.render(false);
+        assert!(out.contains("content/cases/a/index.md:2:7"), "{out}");
+        assert!(out.contains("kind: rurall"), "{out}");
+        assert!(out.contains("did you mean `rural`?"), "{out}");
+    }
+}

@@ -1,0 +1,20 @@
+//! casebook: a static site generator for libraries of community pilot case studies.
+//!
+//! The build is a sequence of stages (see [`pipeline`]): [`load`] reads `content/`,
+//! [`content`] validates it into a [`model::Library`], [`render`] applies the theme's
+//! templates, and [`output`] writes the site atomically. ARCHITECTURE.md has the map.
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod frontmatter;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod opendata;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod theme;
+pub mod views;
+pub mod yaml;

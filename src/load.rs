@@ -1,0 +1,114 @@
+//! Reads the site's content from disk: the only stage that reads `content/`.
+//!
+//! Walks `content/` with walkdir and reads every text file in parallel. Photos and other
+//! files are only listed here; later stages read them when they need their bytes.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span};
+
+/// Everything read from `content/`, with paths relative to the site root.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// The site root the paths are relative to.
+    pub root: PathBuf,
+    /// `content/site.yaml`, if present.
+    pub site: Option<SourceText>,
+    /// Every Markdown file, sorted by path.
+    pub markdown: Vec<SourceText>,
+    /// Every other file (photos, documents), sorted by path.
+    pub assets: Vec<PathBuf>,
+}
+
+/// Whether a file name belongs to an editor or the system rather than to the site: swap and
+/// backup files, temp files of atomic saves, hidden files.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".crdownload")
+        || name == "Thumbs.db"
+        || name == "desktop.ini"
+}
+
+/// Reads `content/` under `root`. A file that cannot be read as text becomes a diagnostic; a
+/// missing `content/` folder is an IO error.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> io::Result<Sources> {
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("{} has no content/ folder: pass the site's folder with --root", root.display()),
+        ));
+    }
+    let mut md_paths = Vec::new();
+    let mut assets = Vec::new();
+    let mut site = None;
+    let walker = WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone());
+            io::Error::other(format!("cannot read {}: {e}", path.display()))
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let name = entry.file_name().to_string_lossy();
+        if rel == Path::new("content/site.yaml") {
+            site = Some(rel);
+        } else if name.ends_with(".md") {
+            md_paths.push(rel);
+        } else {
+            assets.push(rel);
+        }
+    }
+
+    let read = |rel: &PathBuf| -> Result<SourceText, Diagnostic> {
+        let bytes = std::fs::read(root.join(rel))
+            .map_err(|e| Diagnostic::error(Span::file_only(rel), format!("cannot read file: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, col) = {
+                let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let ok = String::from_utf8_lossy(ok);
+                crate::diagnostics::line_column(&ok, ok.len())
+            };
+            let mut sp = Span::file_only(rel);
+            sp.line = line;
+            sp.column = col;
+            Diagnostic::error(sp, "file is not valid UTF-8 text")
+                .hint("save the file as UTF-8 (most editors: File › Save with encoding › UTF-8)")
+        })?;
+        Ok(SourceText::new(rel.clone(), text))
+    };
+
+    let results: Vec<Result<SourceText, Diagnostic>> = md_paths.par_iter().map(read).collect();
+    let mut markdown = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(s) => markdown.push(s),
+            Err(d) => diags.push(d),
+        }
+    }
+    let site = match site.as_ref().map(read) {
+        Some(Ok(s)) => Some(s),
+        Some(Err(d)) => {
+            diags.push(d);
+            None
+        }
+        None => None,
+    };
+    Ok(Sources { root: root.to_path_buf(), site, markdown, assets })
+}

@@ -1,0 +1,361 @@
+//! Markdown to HTML with pulldown-cmark: heading ids and anchors, `@/` links between pages made
+//! relative, raw HTML escaped unless the site opts in, unsafe link schemes dropped.
+//!
+//! Pure: takes text, returns HTML plus what it found (headings, links, images) for later checks.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// Where the rendered HTML will be placed, so links can be written relative to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    /// Pass raw HTML through instead of escaping it.
+    pub allow_html: bool,
+    /// Relative path from the page to the site root (`../../`).
+    pub root: &'a str,
+    /// URL prefix of the page's language (`en/` or empty).
+    pub lang_prefix: &'a str,
+    /// Folder of the page bundle relative to the site root (`cases/x/`), for images beside it.
+    pub bundle: Option<&'a str>,
+    /// Prefix for heading ids, so several bodies can share one page (course packs).
+    pub id_prefix: &'a str,
+}
+
+/// A heading of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The `id` attribute (without the context's prefix).
+    pub id: String,
+    /// Plain text of the heading.
+    pub text: String,
+}
+
+/// The kind of page an `@/` link points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TargetKind {
+    /// `@/cases/<slug>`
+    Case,
+    /// `@/methods/<key>`
+    Method,
+    /// `@/courses/<slug>`
+    Course,
+    /// `@/pages/<slug>`
+    Page,
+    /// `#fragment` on the same page
+    SamePage,
+}
+
+/// A link to another page of the site, to be checked once every page is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink {
+    /// What kind of page.
+    pub kind: TargetKind,
+    /// Its slug or key (empty for [`TargetKind::SamePage`]).
+    pub slug: String,
+    /// The `#fragment`, if any.
+    pub fragment: Option<String>,
+    /// Byte range of the link in the Markdown text.
+    pub range: Range<usize>,
+}
+
+/// A problem found while rendering, with its byte range in the Markdown text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Byte range in the Markdown text.
+    pub range: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+    /// Whether the page is still correct without a fix (the link was dropped safely).
+    pub warning: bool,
+}
+
+/// The result of rendering one Markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// Headings in document order.
+    pub headings: Vec<Heading>,
+    /// Links to other pages of the site.
+    pub links: Vec<InternalLink>,
+    /// Images named relative to the page bundle, with their ranges.
+    pub images: Vec<(String, Range<usize>)>,
+    /// Problems found.
+    pub problems: Vec<Problem>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `text` as HTML placed according to `ctx`.
+pub fn render(text: &str, ctx: &Ctx<'_>) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    // For each open link: whether its tags were dropped (unsafe scheme), so the matching end
+    // tag is dropped too.
+    let mut link_stack: Vec<bool> = Vec::new();
+    let mut heading: Option<(HeadingLevel, Option<String>, usize)> = None;
+    let mut used_ids: Vec<String> = Vec::new();
+
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|s| s.to_string()), events.len()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let Some((level, explicit, start)) = heading.take() else { continue };
+                let inner: Vec<Event<'_>> = events.drain(start..).collect();
+                let plain = plain_text(&inner);
+                let base = explicit.unwrap_or_else(|| slugify(&plain));
+                let id = unique(&base, &mut used_ids);
+                let n = level as u8;
+                let full_id = format!("{}{}", ctx.id_prefix, id);
+                let mut open = format!("<h{n} id=\"");
+                escape_into(&mut open, &full_id);
+                open.push_str("\">");
+                events.push(Event::Html(open.into()));
+                events.extend(inner);
+                let mut close = String::from("<a class=\"anchor\" href=\"#");
+                escape_into(&mut close, &full_id);
+                close.push_str("\" aria-label=\"§ ");
+                escape_into(&mut close, &plain);
+                close.push_str(&format!("\">#</a></h{n}>\n"));
+                events.push(Event::Html(close.into()));
+                out.headings.push(Heading { level: n, id, text: plain });
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                match rewrite_link(&dest_url, ctx, range.clone(), &mut out) {
+                    Some(dest) => {
+                        link_stack.push(false);
+                        events.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
+                    }
+                    None => link_stack.push(true),
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if !link_stack.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest = rewrite_image(&dest_url, ctx, range, &mut out);
+                events.push(Event::Start(Tag::Image { link_type, dest_url: dest, title, id }));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !ctx.allow_html => {
+                events.push(Event::Text(html));
+            }
+            other => events.push(other),
+        }
+    }
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+fn rewrite_link<'a>(dest: &str, ctx: &Ctx<'_>, range: Range<usize>, out: &mut Rendered) -> Option<CowStr<'a>> {
+    let lower = dest.trim().to_ascii_lowercase();
+    if ["javascript:", "vbscript:", "data:"].iter().any(|s| lower.starts_with(s)) {
+        out.problems.push(Problem {
+            range,
+            message: format!("link to `{}` removed", dest.split(':').next().unwrap_or(dest)),
+            hint: "scripts in links are not allowed on a public site; link to a page or an http(s) address".into(),
+            warning: true,
+        });
+        return None;
+    }
+    if let Some(rest) = dest.strip_prefix("@/") {
+        let (path, fragment) = match rest.split_once('#') {
+            Some((p, f)) => (p, Some(f.to_owned())),
+            None => (rest, None),
+        };
+        let path = path.trim_end_matches('/').trim_end_matches(".md").trim_end_matches("/index");
+        let (kind, slug) = match path.split_once('/') {
+            Some(("cases", s)) => (TargetKind::Case, s),
+            Some(("methods", s)) => (TargetKind::Method, s),
+            Some(("courses", s)) => (TargetKind::Course, s),
+            Some(("pages", s)) => (TargetKind::Page, s),
+            _ => {
+                out.problems.push(Problem {
+                    range,
+                    message: format!("`{dest}` is not a link to a page of this site"),
+                    hint: "write `@/cases/<slug>`, `@/methods/<key>`, `@/courses/<slug>` or `@/pages/<slug>`, optionally followed by `#heading-id`".into(),
+                    warning: false,
+                });
+                return Some(CowStr::from("#"));
+            }
+        };
+        let page = match kind {
+            TargetKind::Page => format!("{slug}/"),
+            TargetKind::Case => format!("cases/{slug}/"),
+            TargetKind::Method => format!("methods/{slug}/"),
+            TargetKind::Course => format!("courses/{slug}/"),
+            TargetKind::SamePage => String::new(),
+        };
+        let mut url = format!("{}{}{}index.html", ctx.root, ctx.lang_prefix, page);
+        if let Some(f) = &fragment {
+            url.push('#');
+            url.push_str(f);
+        }
+        out.links.push(InternalLink { kind, slug: slug.to_owned(), fragment, range });
+        return Some(url.into());
+    }
+    if let Some(fragment) = dest.strip_prefix('#') {
+        out.links.push(InternalLink {
+            kind: TargetKind::SamePage,
+            slug: String::new(),
+            fragment: Some(fragment.to_owned()),
+            range,
+        });
+        return Some(format!("#{}{}", ctx.id_prefix, fragment).into());
+    }
+    if lower.ends_with(".md") || lower.contains(".md#") {
+        out.problems.push(Problem {
+            range,
+            message: format!("link to the file `{dest}` will not exist on the site"),
+            hint: "link to pages with `@/cases/<slug>`, `@/methods/<key>`, `@/courses/<slug>` or `@/pages/<slug>`".into(),
+            warning: false,
+        });
+    }
+    Some(CowStr::from(dest.to_owned()))
+}
+
+fn rewrite_image<'a>(dest: &str, ctx: &Ctx<'_>, range: Range<usize>, out: &mut Rendered) -> CowStr<'a> {
+    let is_external = dest.contains("://") || dest.starts_with("//") || dest.starts_with('/');
+    if is_external || dest.starts_with("data:") {
+        out.problems.push(Problem {
+            range,
+            message: format!("image `{dest}` is not a file beside this page"),
+            hint: "put the image in the case folder and name it by its file name, so the site works offline and asks no other host".into(),
+            warning: false,
+        });
+        return CowStr::from(String::new());
+    }
+    out.images.push((dest.to_owned(), range));
+    match ctx.bundle {
+        Some(bundle) => format!("{}{}{}", ctx.root, bundle, dest).into(),
+        None => CowStr::from(dest.to_owned()),
+    }
+}
+
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.trim().to_owned()
+}
+
+/// An `id` from heading text. Written by hand because slug crates transliterate or drop
+/// Chinese; here letters of every script are kept (`五个转变` stays `五个转变`).
+pub fn slugify(text: &str) -> String {
+    let mut s = String::new();
+    let mut dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !s.is_empty() {
+                s.push('-');
+            }
+            dash = false;
+            s.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    if s.is_empty() { "section".to_owned() } else { s }
+}
+
+fn unique(base: &str, used: &mut Vec<String>) -> String {
+    let mut id = base.to_owned();
+    let mut n = 1;
+    while used.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    used.push(id.clone());
+    id
+}
+
+/// Escapes text for an HTML attribute or element.
+pub fn escape_into(out: &mut String, s: &str) {
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut *out, s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> Ctx<'static> {
+        Ctx { allow_html: false, root: "../../", lang_prefix: "en/", bundle: Some("cases/a/"), id_prefix: "" }
+    }
+
+    #[test]
+    fn headings_get_ids_and_anchors() {
+        let r = render("## 五个转变\n\n## Why it works {#why}\n\n## 五个转变\n", &ctx());
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["五个转变", "why", "五个转变-1"]);
+        assert!(r.html.contains("<h2 id=\"why\">Why it works<a class=\"anchor\" href=\"#why\""), "{}", r.html);
+    }
+
+    #[test]
+    fn internal_links_become_relative() {
+        let r = render("[x](@/cases/shiqiao#practice-1) [y](@/pages/guide)", &ctx());
+        assert!(r.html.contains("href=\"../../en/cases/shiqiao/index.html#practice-1\""), "{}", r.html);
+        assert!(r.html.contains("href=\"../../en/guide/index.html\""), "{}", r.html);
+        assert_eq!(r.links.len(), 2);
+        assert_eq!(r.links[0].kind, TargetKind::Case);
+        assert_eq!(r.links[0].fragment.as_deref(), Some("practice-1"));
+    }
+
+    #[test]
+    fn raw_html_is_escaped_and_scripts_dropped() {
+        let r = render("<script>alert(1)</script>\n\n[click](javascript:alert(1))", &ctx());
+        assert!(!r.html.contains("<script>"), "{}", r.html);
+        assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(r.html.contains("click"));
+        assert_eq!(r.problems.len(), 1);
+    }
+
+    #[test]
+    fn raw_html_passes_when_allowed() {
+        let c = Ctx { allow_html: true, ..ctx() };
+        let r = render("<mark>hi</mark>", &c);
+        assert!(r.html.contains("<mark>hi</mark>"), "{}", r.html);
+    }
+
+    #[test]
+    fn gfm_extensions_render() {
+        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ and a note[^1]\n\n[^1]: the note\n", &ctx());
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>old</del>"));
+        assert!(r.html.contains("footnote"));
+    }
+
+    #[test]
+    fn images_resolve_to_the_bundle() {
+        let r = render("![a lane](lane.jpg)", &ctx());
+        assert!(r.html.contains("src=\"../../cases/a/lane.jpg\""), "{}", r.html);
+        assert_eq!(r.images[0].0, "lane.jpg");
+    }
+
+    #[test]
+    fn slugify_keeps_chinese() {
+        assert_eq!(slugify("Why it works!"), "why-it-works");
+        assert_eq!(slugify("五个 转变"), "五个-转变");
+        assert_eq!(slugify("?!"), "section");
+    }
+}

@@ -1,0 +1,268 @@
+//! The validated library: plain values every later stage reads and none modifies.
+//!
+//! Vocabulary references are indexes into [`crate::config::Vocabularies`]; texts are kept per
+//! language, each marked when it falls back to the default language.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::config::{Config, Lang};
+use crate::markdown::Heading;
+
+/// A value in one language, marked when it was taken from the default language because the
+/// translation lacks it (pages show such text with a visible note).
+#[derive(Debug, Clone, Default)]
+pub struct Loc<T> {
+    /// The value.
+    pub value: T,
+    /// True when this is the default language's value shown in another language.
+    pub fallback: bool,
+}
+
+impl<T> Loc<T> {
+    /// A value written in the page's own language.
+    pub fn own(value: T) -> Self {
+        Self { value, fallback: false }
+    }
+
+    /// A value inherited from the default language.
+    pub fn inherited(value: T) -> Self {
+        Self { value, fallback: true }
+    }
+}
+
+/// A rendered Markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// The HTML, with links relative to the page it belongs to.
+    pub html: String,
+    /// Its headings, for link checks and tables of contents.
+    pub headings: Vec<Heading>,
+    /// The Markdown, kept so course packs can render it again with prefixed ids.
+    pub markdown: String,
+}
+
+/// Where a case is.
+#[derive(Debug, Clone, Default)]
+pub struct Place {
+    /// Village or community name.
+    pub village: String,
+    /// Town, township or street.
+    pub town: Option<String>,
+    /// County, county-level city or district.
+    pub county: Option<String>,
+    /// Prefecture-level city.
+    pub city: Option<String>,
+}
+
+/// A replicable practice: the reason the library exists.
+#[derive(Debug, Clone)]
+pub struct Practice {
+    /// Short name.
+    pub name: String,
+    /// Index of the method it is filed under.
+    pub method: usize,
+    /// What it is, in a sentence or two.
+    pub summary: String,
+    /// How to do it, in order.
+    pub steps: Vec<String>,
+    /// What must be in place for it to work.
+    pub conditions: Vec<String>,
+}
+
+/// A measured number, optionally as a before/after pair.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// What is measured, with its unit.
+    pub label: String,
+    /// A single value.
+    pub value: Option<String>,
+    /// The value before.
+    pub before: Option<String>,
+    /// The value after.
+    pub after: Option<String>,
+    /// Year of the value before.
+    pub year_before: Option<i32>,
+    /// Year of the value after.
+    pub year_after: Option<i32>,
+}
+
+/// Where a fact comes from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Title of the article or document.
+    pub title: String,
+    /// Its address.
+    pub url: Option<String>,
+}
+
+/// A case's texts in one language.
+#[derive(Debug, Clone, Default)]
+pub struct CaseText {
+    /// Village or community name as a title.
+    pub title: Loc<String>,
+    /// One paragraph.
+    pub summary: Loc<String>,
+    /// Place names.
+    pub place: Loc<Place>,
+    /// What the case did under each method, in vocabulary order: (method index, text).
+    pub methods: Loc<Vec<(usize, String)>>,
+    /// The practices.
+    pub practices: Loc<Vec<Practice>>,
+    /// Measured numbers.
+    pub figures: Loc<Vec<Figure>>,
+    /// Sources.
+    pub sources: Loc<Vec<Source>>,
+    /// Free tags.
+    pub tags: Loc<Vec<String>>,
+    /// The narrative.
+    pub body: Loc<Body>,
+    /// Whether this language has a file of its own.
+    pub translated: bool,
+}
+
+/// One pilot village or community.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Folder name; its URL segment.
+    pub slug: String,
+    /// Not published unless `--drafts`.
+    pub draft: bool,
+    /// Shown on the home page.
+    pub featured: bool,
+    /// Index into the kinds vocabulary.
+    pub kind: usize,
+    /// Index into the roles vocabulary.
+    pub role: usize,
+    /// Index into the provinces vocabulary.
+    pub province: usize,
+    /// Year the pilot started.
+    pub since: Option<i32>,
+    /// Date of the latest source or revision; orders the feed.
+    pub updated: Date,
+    /// Indexes into the challenges vocabulary.
+    pub challenges: Vec<usize>,
+    /// Indexes into the changes vocabulary.
+    pub changes: Vec<usize>,
+    /// Texts per language, indexed by [`Lang`].
+    pub texts: Vec<CaseText>,
+    /// The case's folder, relative to the site root.
+    pub dir: PathBuf,
+}
+
+impl Case {
+    /// Methods the case has something for, in vocabulary order.
+    pub fn method_keys(&self) -> impl Iterator<Item = usize> + '_ {
+        self.texts[0].methods.value.iter().map(|(m, _)| *m)
+    }
+}
+
+/// Title, summary and body of a page in one language.
+#[derive(Debug, Clone, Default)]
+pub struct DocText {
+    /// Title.
+    pub title: Loc<String>,
+    /// One-sentence summary.
+    pub summary: Loc<String>,
+    /// The Markdown body.
+    pub body: Loc<Body>,
+    /// Whether this language has a file of its own.
+    pub translated: bool,
+}
+
+/// The page of one method.
+#[derive(Debug, Clone)]
+pub struct MethodDoc {
+    /// Index into the methods vocabulary.
+    pub method: usize,
+    /// Texts per language; `None` when `content/methods/<key>.md` is missing.
+    pub texts: Option<Vec<DocText>>,
+}
+
+/// A free page (about, the pilot guide).
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// File name; its URL segment.
+    pub slug: String,
+    /// Texts per language.
+    pub texts: Vec<DocText>,
+}
+
+/// One case of a course, with what to discuss.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// Index into [`Library::cases`].
+    pub case: usize,
+    /// What to look at in this case.
+    pub focus: String,
+    /// Discussion questions.
+    pub questions: Vec<String>,
+}
+
+/// A course's texts in one language.
+#[derive(Debug, Clone, Default)]
+pub struct CourseText {
+    /// Title, summary and introduction.
+    pub doc: DocText,
+    /// Who it is for.
+    pub audience: Option<String>,
+    /// How long it takes.
+    pub duration: Option<String>,
+    /// The cases in teaching order.
+    pub sessions: Loc<Vec<Session>>,
+    /// Closing questions.
+    pub questions: Loc<Vec<String>>,
+}
+
+/// A training pack: ordered cases and questions.
+#[derive(Debug, Clone)]
+pub struct Course {
+    /// File name; its URL segment.
+    pub slug: String,
+    /// Texts per language.
+    pub texts: Vec<CourseText>,
+}
+
+/// A file copied unchanged into the output (a PDF beside a case, say).
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Source file, relative to the site root.
+    pub source: PathBuf,
+    /// Path in the output folder.
+    pub output: String,
+}
+
+/// Everything the site is built from, validated.
+#[derive(Debug, Clone)]
+pub struct Library {
+    /// Site settings and vocabularies.
+    pub config: Config,
+    /// Published cases, newest first.
+    pub cases: Vec<Case>,
+    /// One entry per method of the vocabulary, in its order.
+    pub methods: Vec<MethodDoc>,
+    /// Courses, by slug.
+    pub courses: Vec<Course>,
+    /// Free pages, by slug.
+    pub pages: Vec<Page>,
+    /// Files copied as they are.
+    pub assets: Vec<Asset>,
+}
+
+impl Library {
+    /// Number of languages.
+    pub fn lang_count(&self) -> usize {
+        self.config.languages.len()
+    }
+
+    /// Index of a case by slug.
+    pub fn case_index(&self, slug: &str) -> Option<usize> {
+        self.cases.iter().position(|c| c.slug == slug)
+    }
+
+    /// The languages, as indexes.
+    pub fn langs(&self) -> std::ops::Range<Lang> {
+        0..self.lang_count()
+    }
+}

@@ -1,0 +1,140 @@
+//! Open data: every published case as `data/cases.json` and `data/cases.csv`, one record per
+//! case, per language. The columns are documented in README.md ("Open data").
+
+use serde::Serialize;
+
+use crate::config::Lang;
+use crate::model::Library;
+use crate::views;
+
+#[derive(Serialize)]
+struct Record<'a> {
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    summary: &'a str,
+    village: &'a str,
+    town: Option<&'a str>,
+    county: Option<&'a str>,
+    city: Option<&'a str>,
+    province: &'a str,
+    province_label: &'a str,
+    kind: &'a str,
+    role: &'a str,
+    since: Option<i32>,
+    updated: String,
+    methods: Vec<&'a str>,
+    challenges: Vec<&'a str>,
+    changes: Vec<&'a str>,
+    practices: Vec<PracticeRecord<'a>>,
+    tags: &'a [String],
+    sources: Vec<SourceRecord<'a>>,
+    translated: bool,
+}
+
+#[derive(Serialize)]
+struct PracticeRecord<'a> {
+    name: &'a str,
+    method: &'a str,
+    summary: &'a str,
+    steps: &'a [String],
+    conditions: &'a [String],
+}
+
+#[derive(Serialize)]
+struct SourceRecord<'a> {
+    title: &'a str,
+    url: Option<&'a str>,
+}
+
+fn records(lib: &Library, lang: Lang) -> Vec<Record<'_>> {
+    let c = &lib.config;
+    let v = &c.vocab;
+    lib.cases
+        .iter()
+        .map(|case| {
+            let t = &case.texts[lang];
+            let p = &t.place.value;
+            Record {
+                slug: &case.slug,
+                url: format!("{}/{}", c.base_url, views::url(c, lang, &format!("cases/{}/", case.slug)).trim_end_matches("index.html")),
+                title: &t.title.value,
+                summary: &t.summary.value,
+                village: &p.village,
+                town: p.town.as_deref(),
+                county: p.county.as_deref(),
+                city: p.city.as_deref(),
+                province: &v.provinces.terms[case.province].key,
+                province_label: &v.provinces.terms[case.province].labels[lang],
+                kind: &v.kinds.terms[case.kind].key,
+                role: &v.roles.terms[case.role].key,
+                since: case.since,
+                updated: case.updated.to_string(),
+                methods: case.method_keys().map(|m| v.methods.terms[m].key.as_str()).collect(),
+                challenges: case.challenges.iter().map(|&i| v.challenges.terms[i].key.as_str()).collect(),
+                changes: case.changes.iter().map(|&i| v.changes.terms[i].key.as_str()).collect(),
+                practices: t
+                    .practices
+                    .value
+                    .iter()
+                    .map(|pr| PracticeRecord {
+                        name: &pr.name,
+                        method: &v.methods.terms[pr.method].key,
+                        summary: &pr.summary,
+                        steps: &pr.steps,
+                        conditions: &pr.conditions,
+                    })
+                    .collect(),
+                tags: &t.tags.value,
+                sources: t.sources.value.iter().map(|s| SourceRecord { title: &s.title, url: s.url.as_deref() }).collect(),
+                translated: t.translated,
+            }
+        })
+        .collect()
+}
+
+/// `data/cases.json`: an array of case records.
+pub fn json(lib: &Library, lang: Lang) -> String {
+    serde_json::to_string_pretty(&records(lib, lang)).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// `data/cases.csv`: one row per case; list columns are joined with `;`.
+pub fn csv(lib: &Library, lang: Lang) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "slug", "url", "title", "summary", "village", "town", "county", "city", "province", "province_label", "kind", "role", "since",
+        "updated", "methods", "challenges", "changes", "practices", "tags", "translated",
+    ];
+    let mut rows: Vec<Vec<String>> = vec![header.iter().map(|s| (*s).to_owned()).collect()];
+    for r in records(lib, lang) {
+        rows.push(vec![
+            r.slug.to_owned(),
+            r.url,
+            r.title.to_owned(),
+            r.summary.to_owned(),
+            r.village.to_owned(),
+            r.town.unwrap_or_default().to_owned(),
+            r.county.unwrap_or_default().to_owned(),
+            r.city.unwrap_or_default().to_owned(),
+            r.province.to_owned(),
+            r.province_label.to_owned(),
+            r.kind.to_owned(),
+            r.role.to_owned(),
+            r.since.map(|s| s.to_string()).unwrap_or_default(),
+            r.updated,
+            r.methods.join(";"),
+            r.challenges.join(";"),
+            r.changes.join(";"),
+            r.practices.iter().map(|p| p.name).collect::<Vec<_>>().join(";"),
+            r.tags.join(";"),
+            r.translated.to_string(),
+        ]);
+    }
+    for row in rows {
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(&row);
+    }
+    // A UTF-8 byte-order mark, so spreadsheet programs open the Chinese text correctly.
+    let body = w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    format!("\u{feff}{body}")
+}

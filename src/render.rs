@@ -1,0 +1,848 @@
+//! The render stage: Tera templates applied to the library's views, one job per output file,
+//! in parallel, HTML minified. Pure: returns the files to write, writes none.
+
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+use indexmap::IndexMap;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera, Value};
+
+use crate::config::{Config, Lang};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span};
+use crate::model::Library;
+use crate::opendata;
+use crate::output::{OutData, OutFile};
+use crate::theme::Theme;
+use crate::views::{self, TAXONOMIES, TermIndex, TermRef};
+
+/// Options of the render stage.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Minify HTML (off in preview, where speed matters more than bytes).
+    pub minify: bool,
+}
+
+/// A theme compiled and ready to render any number of times.
+pub struct Renderer {
+    tera: Tera,
+    templates: Vec<(String, SourceText)>,
+    i18n: Vec<Value>,
+    assets: Value,
+    static_files: Vec<OutFile>,
+}
+
+/// A page to render: a language and what the page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// Home page.
+    Home,
+    /// Case library.
+    Library,
+    /// One case, by index.
+    Case(usize),
+    /// List of methods.
+    Methods,
+    /// One method, by index.
+    Method(usize),
+    /// Practice library.
+    Practices,
+    /// Cases × methods.
+    Matrix,
+    /// List of a taxonomy's terms.
+    Taxonomy(&'static str),
+    /// Cases of one vocabulary term.
+    Term(&'static str, usize),
+    /// Cases of one tag, in one language only (tags are written per language).
+    Tag(Lang, usize),
+    /// List of courses.
+    Courses,
+    /// One course.
+    Course(usize),
+    /// One free page.
+    Page(usize),
+    /// Not found page.
+    NotFound,
+    /// Atom feed.
+    Feed,
+}
+
+impl Renderer {
+    /// Compiles the theme's templates and reads its UI strings.
+    pub fn new(theme: &Theme, config: &Config, diags: &mut Diagnostics) -> Option<Renderer> {
+        let mut templates = Vec::new();
+        for (name, f) in theme.under("templates") {
+            match std::str::from_utf8(&f.bytes) {
+                Ok(text) => templates.push((name.to_owned(), SourceText::new(f.display.clone(), text))),
+                Err(_) => diags.push(Diagnostic::error(Span::file_only(&f.display), "template is not valid UTF-8")),
+            }
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), &*s.text))) {
+            diags.push(tera_diagnostic(&e, &templates));
+            return None;
+        }
+        for required in ["index.html", "library.html", "case.html", "method.html", "methods.html", "practices.html", "matrix.html", "taxonomy.html", "term.html", "courses.html", "course.html", "page.html", "404.html", "atom.xml", "sitemap.xml", "robots.txt"] {
+            if !tera.contains_template(required) {
+                diags.push(
+                    Diagnostic::error(Span::file_only(format!("themes/{}/templates/{required}", theme.name)), format!("theme `{}` has no template `{required}`", theme.name))
+                        .hint("copy it from the default theme"),
+                );
+            }
+        }
+
+        let mut i18n: Vec<Value> = Vec::new();
+        let mut default_strings: Option<IndexMap<String, String>> = None;
+        for lang in &config.languages {
+            let file = theme.under("i18n").find(|(n, _)| *n == format!("{}.yaml", lang.code)).map(|(_, f)| f);
+            let Some(file) = file else {
+                diags.push(
+                    Diagnostic::error(Span::file_only(format!("themes/{}/i18n/{}.yaml", theme.name, lang.code)), format!("theme `{}` has no UI strings for `{}`", theme.name, lang.code))
+                        .hint("add i18n/<code>.yaml to the theme, translated from another language's file"),
+                );
+                continue;
+            };
+            let text = String::from_utf8_lossy(&file.bytes).into_owned();
+            let source = SourceText::new(file.display.clone(), text);
+            let doc = crate::yaml::YamlDoc { source: &source, yaml: &source.text, first_line: 1 };
+            let mut strings: IndexMap<String, String> = match doc.parse() {
+                Ok(s) => s,
+                Err(d) => {
+                    diags.push(d);
+                    continue;
+                }
+            };
+            match &default_strings {
+                None => default_strings = Some(strings.clone()),
+                Some(def) => {
+                    for (k, v) in def {
+                        if !strings.contains_key(k) {
+                            diags.push(
+                                Diagnostic::warning(source.whole(), format!("UI string `{k}` is missing; the default language's text is shown"))
+                                    .hint(format!("add `{k}: …` translated from \"{v}\"")),
+                            );
+                            strings.insert(k.clone(), v.clone());
+                        }
+                    }
+                }
+            }
+            i18n.push(views::value(&strings));
+        }
+
+        let mut assets = IndexMap::new();
+        let mut static_files = Vec::new();
+        for (name, f) in theme.under("static") {
+            let hash = blake3::hash(&f.bytes).to_hex();
+            let out = match name.rsplit_once('.') {
+                Some((stem, ext)) if matches!(ext, "css" | "js") => format!("assets/{stem}.{}.{ext}", &hash[..10]),
+                _ => format!("assets/{name}"),
+            };
+            assets.insert(name.to_owned(), out.clone());
+            static_files.push(OutFile { path: out, data: OutData::Bytes(f.bytes.to_vec()) });
+        }
+        if diags.has_errors() {
+            return None;
+        }
+        Some(Renderer { tera, templates, i18n, assets: views::value(&assets), static_files })
+    }
+
+    /// Renders every page of the site in every language, plus feeds, sitemap, open data and
+    /// static files. Template errors are reported once each, however many pages hit them.
+    pub fn render(&self, lib: &Library, opts: &RenderOptions, diags: &mut Diagnostics) -> Option<Vec<OutFile>> {
+        let langs: Vec<LangData> = lib.langs().into_par_iter().map(|l| LangData::new(lib, l, self)).collect();
+        let jobs = jobs(lib, &langs);
+        let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+        let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
+        let mut files: Vec<OutFile> = jobs
+            .par_iter()
+            .flat_map_iter(|job| lib.langs().map(move |l| (*job, l)))
+            .filter(|(job, l)| !matches!(job, Job::Tag(tl, _) if tl != l))
+            .filter_map(|(job, lang)| {
+                let page = page_for(lib, &langs[lang], job);
+                match self.render_page(lib, &langs[lang], job, &page, opts) {
+                    Ok(f) => Some(f),
+                    Err(e) => {
+                        let d = tera_diagnostic(&e, &self.templates);
+                        let key = format!("{}|{}", d.location(), d.message);
+                        if seen.lock().map(|mut s| s.insert(key)).unwrap_or(false) {
+                            if let Ok(mut v) = errors.lock() {
+                                v.push(d);
+                            }
+                        }
+                        None
+                    }
+                }
+            })
+            .collect();
+        for d in errors.into_inner().unwrap_or_default() {
+            diags.push(d);
+        }
+        if diags.has_errors() {
+            return None;
+        }
+
+        // One sitemap and robots.txt for all languages, at the root.
+        let mut ctx = langs[0].base.clone();
+        ctx.insert("urls", &sitemap_entries(lib, &langs, &jobs));
+        match self.tera.render("sitemap.xml", &ctx) {
+            Ok(s) => files.push(OutFile { path: "sitemap.xml".into(), data: OutData::Bytes(s.into_bytes()) }),
+            Err(e) => diags.push(tera_diagnostic(&e, &self.templates)),
+        }
+        match self.tera.render("robots.txt", &ctx) {
+            Ok(s) => files.push(OutFile { path: "robots.txt".into(), data: OutData::Bytes(s.into_bytes()) }),
+            Err(e) => diags.push(tera_diagnostic(&e, &self.templates)),
+        }
+        for l in lib.langs() {
+            let prefix = &lib.config.languages[l].prefix;
+            files.push(OutFile { path: format!("{prefix}data/cases.json"), data: OutData::Bytes(opendata::json(lib, l).into_bytes()) });
+            files.push(OutFile { path: format!("{prefix}data/cases.csv"), data: OutData::Bytes(opendata::csv(lib, l).into_bytes()) });
+        }
+        files.extend(self.static_files.iter().cloned());
+        for a in &lib.assets {
+            files.push(OutFile { path: a.output.clone(), data: OutData::Copy(a.source.clone()) });
+        }
+        (!diags.has_errors()).then_some(files)
+    }
+
+
+    fn render_page(&self, lib: &Library, ld: &LangData, job: Job, page: &PageInfo, opts: &RenderOptions) -> Result<OutFile, tera::Error> {
+        let config = &lib.config;
+        let lang = ld.lang;
+        let mut ctx = ld.base.clone();
+        let depth = page.path.matches('/').count() + usize::from(lang > 0);
+        let root = if job == Job::NotFound { not_found_root(config) } else { "../".repeat(depth) };
+        ctx.insert("root", &root);
+        ctx.insert("page", &page_meta(config, lang, page));
+        let alt_path = if matches!(job, Job::Tag(..)) { "tags/" } else { page.path.as_str() };
+        ctx.insert("alternates", &alternates(config, lang, alt_path, &root));
+        let template = match job {
+            Job::Home => {
+                let featured: Vec<Value> = {
+                    let mut f: Vec<usize> = (0..lib.cases.len()).filter(|&i| lib.cases[i].featured).collect();
+                    if f.is_empty() {
+                        f = (0..lib.cases.len()).filter(|&i| config.vocab.roles.terms[lib.cases[i].role].key == "model-point").collect();
+                    }
+                    f.into_iter().take(6).map(|i| ld.cards[i].clone()).collect()
+                };
+                ctx.insert_value("featured", Value::from(featured.as_slice()));
+                let latest: Vec<Value> = ld.cards.iter().take(6).cloned().collect();
+                ctx.insert_value("latest", Value::from(latest.as_slice()));
+                ctx.insert("methods", &method_summaries(lib, lang));
+                ctx.insert("courses", &course_list(lib, lang));
+                ctx.insert("case_count", &lib.cases.len());
+                "index.html"
+            }
+            Job::Library => {
+                ctx.insert_value("cases", ld.all_cards.clone());
+                ctx.insert("facets", &facets(lib, ld));
+                "library.html"
+            }
+            Job::Case(i) => {
+                let c = &lib.cases[i];
+                ctx.insert("case", &views::case_view(config, lang, c));
+                let related: Vec<Value> = views::related(lib, &ld.index, i).into_iter().map(|o| ld.cards[o].clone()).collect();
+                ctx.insert_value("related", Value::from(related.as_slice()));
+                ctx.insert_value("jsonld", Value::safe_string(&case_jsonld(lib, lang, i)));
+                "case.html"
+            }
+            Job::Methods => {
+                ctx.insert("methods", &method_summaries(lib, lang));
+                "methods.html"
+            }
+            Job::Method(m) => {
+                let doc = lib.methods[m].texts.as_ref().map(|t| &t[lang]);
+                ctx.insert("method", &MethodPage {
+                    term: views::term(config, lang, "methods", m),
+                    title: doc.map_or_else(|| config.vocab.methods.terms[m].labels[lang].clone(), |d| d.title.value.clone()),
+                    summary: doc.map(|d| d.summary.value.clone()).unwrap_or_default(),
+                    body: doc.map(|d| d.body.value.html.clone()).unwrap_or_default(),
+                    fallback: doc.is_some_and(|d| lang > 0 && (d.body.fallback || !d.translated)),
+                    practices: method_practices(lib, lang, Some(m)),
+                });
+                let cases: Vec<Value> = ld.index.methods[m].iter().map(|&i| ld.cards[i].clone()).collect();
+                ctx.insert_value("cases", Value::from(cases.as_slice()));
+                "method.html"
+            }
+            Job::Practices => {
+                let groups: Vec<PracticeGroup> = (0..config.vocab.methods.terms.len())
+                    .map(|m| PracticeGroup { method: views::term(config, lang, "methods", m), practices: method_practices(lib, lang, Some(m)) })
+                    .collect();
+                ctx.insert("groups", &groups);
+                "practices.html"
+            }
+            Job::Matrix => {
+                let rows: Vec<MatrixRow> = lib
+                    .cases
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| MatrixRow {
+                        case: ld.cards[i].clone(),
+                        cells: (0..config.vocab.methods.terms.len()).map(|m| c.texts[lang].methods.value.iter().find(|(k, _)| *k == m).map(|(_, t)| t.clone())).collect(),
+                    })
+                    .collect();
+                ctx.insert("rows", &rows);
+                ctx.insert("method_terms", &(0..config.vocab.methods.terms.len()).map(|m| views::term(config, lang, "methods", m)).collect::<Vec<_>>());
+                "matrix.html"
+            }
+            Job::Taxonomy(name) => {
+                ctx.insert("taxonomy", &TaxonomyPage { name, terms: taxonomy_terms(ld, name) });
+                "taxonomy.html"
+            }
+            Job::Term(_, t) | Job::Tag(_, t) => {
+                let name = if let Job::Term(n, _) = job { n } else { "tags" };
+                let (term, cases) = term_of(ld, name, t);
+                ctx.insert("taxonomy", &name);
+                ctx.insert("term", &term);
+                let cards: Vec<Value> = cases.iter().map(|&i| ld.cards[i].clone()).collect();
+                ctx.insert_value("cases", Value::from(cards.as_slice()));
+                "term.html"
+            }
+            Job::Courses => {
+                ctx.insert("courses", &course_list(lib, lang));
+                "courses.html"
+            }
+            Job::Course(ci) => {
+                ctx.insert("course", &course_view(lib, lang, ci));
+                "course.html"
+            }
+            Job::Page(pi) => {
+                let p = &lib.pages[pi];
+                let t = &p.texts[lang];
+                ctx.insert("doc", &DocPage {
+                    slug: p.slug.clone(),
+                    title: t.title.value.clone(),
+                    summary: t.summary.value.clone(),
+                    body: t.body.value.html.clone(),
+                    toc: views::toc(&t.body.value),
+                    fallback: lang > 0 && (t.body.fallback || !t.translated),
+                });
+                "page.html"
+            }
+            Job::NotFound => "404.html",
+            Job::Feed => {
+                let entries: Vec<FeedEntry> = lib
+                    .cases
+                    .iter()
+                    .take(config.feed_limit)
+                    .map(|c| FeedEntry {
+                        title: c.texts[lang].title.value.clone(),
+                        summary: c.texts[lang].summary.value.clone(),
+                        url: absolute(config, &views::url(config, lang, &format!("cases/{}/", c.slug))),
+                        updated: format!("{}T00:00:00Z", c.updated),
+                    })
+                    .collect();
+                let updated = lib.cases.first().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |c| format!("{}T00:00:00Z", c.updated));
+                ctx.insert("entries", &entries);
+                ctx.insert("updated", &updated);
+                ctx.insert("feed_url", &absolute(config, &format!("{}atom.xml", config.languages[lang].prefix)));
+                "atom.xml"
+            }
+        };
+        let html = self.tera.render(template, &ctx)?;
+        let out_path = format!("{}{}", config.languages[lang].prefix, page.file);
+        let bytes = if opts.minify && out_path.ends_with(".html") {
+            minify_html::minify(html.as_bytes(), &minify_cfg())
+        } else {
+            html.into_bytes()
+        };
+        Ok(OutFile { path: out_path, data: OutData::Bytes(bytes) })
+    }
+}
+
+fn minify_cfg() -> minify_html::Cfg {
+    let mut cfg = minify_html::Cfg::new();
+    // Keep output valid for the Nu validator and friendly to view-source in class.
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg.keep_closing_tags = true;
+    cfg.minify_css = false;
+    cfg.minify_js = false;
+    cfg
+}
+
+/// Data of one language shared by all its pages.
+struct LangData {
+    lang: Lang,
+    base: Context,
+    cards: Vec<Value>,
+    all_cards: Value,
+    index: TermIndex,
+}
+
+impl LangData {
+    fn new(lib: &Library, lang: Lang, r: &Renderer) -> LangData {
+        let config = &lib.config;
+        let cards: Vec<Value> = lib.cases.par_iter().map(|c| views::value(&views::card(config, lang, c))).collect();
+        let all_cards = Value::from(cards.as_slice());
+        let l = &config.languages[lang];
+        let mut base = Context::new();
+        base.insert("lang", &LangView { code: l.code.clone(), locale: l.locale.clone(), name: l.name.clone(), prefix: l.prefix.clone(), default: lang == 0 });
+        base.insert("default_locale", &config.languages[0].locale);
+        base.insert_value("t", r.i18n.get(lang).cloned().unwrap_or_else(Value::none));
+        base.insert("site", &SiteView { title: config.title[lang].clone(), description: config.description[lang].clone(), base_url: config.base_url.clone() });
+        base.insert_value("assets", r.assets.clone());
+        base.insert("vocab", &vocab_view(config, lang));
+        base.insert("nav", &nav(config, lang, lib));
+        LangData { lang, base, cards, all_cards, index: views::term_index(lib, lang) }
+    }
+}
+
+#[derive(Serialize)]
+struct LangView {
+    code: String,
+    locale: String,
+    name: String,
+    prefix: String,
+    default: bool,
+}
+
+#[derive(Serialize)]
+struct SiteView {
+    title: String,
+    description: String,
+    base_url: String,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    key: &'static str,
+    url: String,
+}
+
+fn nav(config: &Config, lang: Lang, lib: &Library) -> Vec<NavItem> {
+    let mut items = vec![
+        NavItem { key: "cases", url: views::url(config, lang, "cases/") },
+        NavItem { key: "methods", url: views::url(config, lang, "methods/") },
+        NavItem { key: "practices", url: views::url(config, lang, "practices/") },
+        NavItem { key: "matrix", url: views::url(config, lang, "matrix/") },
+    ];
+    if !lib.courses.is_empty() {
+        items.push(NavItem { key: "courses", url: views::url(config, lang, "courses/") });
+    }
+    for slug in ["guide", "about"] {
+        if lib.pages.iter().any(|p| p.slug == slug) {
+            items.push(NavItem { key: if slug == "guide" { "guide" } else { "about" }, url: views::url(config, lang, &format!("{slug}/")) });
+        }
+    }
+    items
+}
+
+fn vocab_view(config: &Config, lang: Lang) -> IndexMap<&'static str, Vec<TermRef>> {
+    let mut m = IndexMap::new();
+    for name in ["methods", "provinces", "kinds", "roles", "challenges", "changes"] {
+        let v = views::vocabulary(config, name).map_or(0, |v| v.terms.len());
+        m.insert(name, (0..v).map(|i| views::term(config, lang, name, i)).collect());
+    }
+    m
+}
+
+/// Where a page is and what it is called.
+struct PageInfo {
+    /// Logical folder, without language prefix (`cases/x/`, empty for home).
+    path: String,
+    /// Output file relative to the language root (`cases/x/index.html`).
+    file: String,
+    /// Page kind for templates and JSON-LD.
+    kind: &'static str,
+}
+
+fn page_for(lib: &Library, ld: &LangData, job: Job) -> PageInfo {
+    let folder = |p: String, kind| PageInfo { file: format!("{p}index.html"), path: p, kind };
+    match job {
+        Job::Home => folder(String::new(), "home"),
+        Job::Library => folder("cases/".into(), "library"),
+        Job::Case(i) => folder(format!("cases/{}/", lib.cases[i].slug), "case"),
+        Job::Methods => folder("methods/".into(), "methods"),
+        Job::Method(m) => folder(format!("methods/{}/", lib.config.vocab.methods.terms[m].key), "method"),
+        Job::Practices => folder("practices/".into(), "practices"),
+        Job::Matrix => folder("matrix/".into(), "matrix"),
+        Job::Taxonomy(n) => folder(format!("{n}/"), "taxonomy"),
+        Job::Term(n, t) => folder(format!("{n}/{}/", vocab_key(lib, n, t)), "term"),
+        Job::Tag(_, t) => folder(format!("tags/{}/", term_of(ld, "tags", t).0.key), "term"),
+        Job::Courses => folder("courses/".into(), "courses"),
+        Job::Course(c) => folder(format!("courses/{}/", lib.courses[c].slug), "course"),
+        Job::Page(p) => folder(format!("{}/", lib.pages[p].slug), "page"),
+        Job::NotFound => PageInfo { path: "404.html".into(), file: "404.html".into(), kind: "404" },
+        Job::Feed => PageInfo { path: "atom.xml".into(), file: "atom.xml".into(), kind: "feed" },
+    }
+}
+
+fn vocab_key(lib: &Library, taxonomy: &str, t: usize) -> String {
+    views::vocabulary(&lib.config, taxonomy).map(|v| v.terms[t].key.clone()).unwrap_or_default()
+}
+
+fn term_of(ld: &LangData, name: &str, t: usize) -> (TermRef, Vec<usize>) {
+    ld.index.terms.get(name).and_then(|terms| terms.get(t)).cloned().unwrap_or_else(|| (TermRef { key: String::new(), label: String::new(), url: String::new() }, Vec::new()))
+}
+
+fn jobs(lib: &Library, langs: &[LangData]) -> Vec<Job> {
+    let mut jobs = vec![Job::Home, Job::Library, Job::Methods, Job::Practices, Job::Matrix, Job::Courses, Job::NotFound, Job::Feed];
+    jobs.extend((0..lib.cases.len()).map(Job::Case));
+    jobs.extend((0..lib.config.vocab.methods.terms.len()).map(Job::Method));
+    jobs.extend((0..lib.courses.len()).map(Job::Course));
+    jobs.extend((0..lib.pages.len()).map(Job::Page));
+    for name in TAXONOMIES {
+        jobs.push(Job::Taxonomy(name));
+        if *name != "tags" {
+            let n = views::vocabulary(&lib.config, name).map_or(0, |v| v.terms.len());
+            jobs.extend((0..n).map(|t| Job::Term(name, t)));
+        }
+    }
+    for ld in langs {
+        let n = ld.index.terms.get("tags").map_or(0, Vec::len);
+        jobs.extend((0..n).map(|t| Job::Tag(ld.lang, t)));
+    }
+    jobs
+}
+
+#[derive(Serialize)]
+struct PageMeta {
+    path: String,
+    url: String,
+    kind: &'static str,
+}
+
+fn page_meta(config: &Config, lang: Lang, page: &PageInfo) -> PageMeta {
+    PageMeta { path: page.path.clone(), url: absolute(config, &format!("{}{}", config.languages[lang].prefix, page.path)), kind: page.kind }
+}
+
+/// Absolute URL of a path relative to the site root, `index.html` left off.
+fn absolute(config: &Config, path: &str) -> String {
+    format!("{}/{}", config.base_url, path.strip_suffix("index.html").unwrap_or(path))
+}
+
+/// Root of absolute links for the 404 page, which hosts serve at any depth.
+fn not_found_root(config: &Config) -> String {
+    let after_scheme = config.base_url.split_once("://").map_or(config.base_url.as_str(), |(_, r)| r);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    format!("{}/", path.trim_end_matches('/'))
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    code: String,
+    locale: String,
+    name: String,
+    href: String,
+    url: String,
+    current: bool,
+}
+
+fn alternates(config: &Config, lang: Lang, path: &str, root: &str) -> Vec<Alternate> {
+    config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let p = if path.ends_with('/') || path.is_empty() { format!("{path}index.html") } else { path.to_owned() };
+            Alternate {
+                code: l.code.clone(),
+                locale: l.locale.clone(),
+                name: l.name.clone(),
+                href: format!("{root}{}{p}", l.prefix),
+                url: absolute(config, &format!("{}{}", l.prefix, path)),
+                current: i == lang,
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct MethodSummary {
+    term: TermRef,
+    summary: String,
+    practice_count: usize,
+    case_count: usize,
+}
+
+fn method_summaries(lib: &Library, lang: Lang) -> Vec<MethodSummary> {
+    let config = &lib.config;
+    (0..config.vocab.methods.terms.len())
+        .map(|m| MethodSummary {
+            term: views::term(config, lang, "methods", m),
+            summary: lib.methods[m].texts.as_ref().map(|t| t[lang].summary.value.clone()).unwrap_or_default(),
+            practice_count: lib.cases.iter().map(|c| c.texts[0].practices.value.iter().filter(|p| p.method == m).count()).sum(),
+            case_count: lib.cases.iter().filter(|c| c.method_keys().any(|k| k == m)).count(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct MethodPage {
+    term: TermRef,
+    title: String,
+    summary: String,
+    body: String,
+    fallback: bool,
+    practices: Vec<PracticeRef>,
+}
+
+#[derive(Serialize)]
+struct PracticeRef {
+    case_title: String,
+    case_place: String,
+    url: String,
+    #[serde(flatten)]
+    practice: views::PracticeView,
+}
+
+#[derive(Serialize)]
+struct PracticeGroup {
+    method: TermRef,
+    practices: Vec<PracticeRef>,
+}
+
+fn method_practices(lib: &Library, lang: Lang, method: Option<usize>) -> Vec<PracticeRef> {
+    let config = &lib.config;
+    let mut out = Vec::new();
+    for c in &lib.cases {
+        let list = views::practice_views(config, lang, &c.texts[lang].practices.value);
+        for (i, p) in list.into_iter().enumerate() {
+            if method.is_some_and(|m| c.texts[0].practices.value[i].method != m) {
+                continue;
+            }
+            out.push(PracticeRef {
+                case_title: c.texts[lang].title.value.clone(),
+                case_place: views::place_line(config, lang, c),
+                url: format!("{}#practice-{}", views::url(config, lang, &format!("cases/{}/", c.slug)), p.n),
+                practice: p,
+            });
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct MatrixRow {
+    case: Value,
+    cells: Vec<Option<String>>,
+}
+
+#[derive(Serialize)]
+struct TaxonomyPage {
+    name: &'static str,
+    terms: Vec<TermCount>,
+}
+
+#[derive(Serialize)]
+struct TermCount {
+    #[serde(flatten)]
+    term: TermRef,
+    count: usize,
+}
+
+fn taxonomy_terms(ld: &LangData, name: &str) -> Vec<TermCount> {
+    ld.index.terms.get(name).map_or_else(Vec::new, |terms| {
+        terms.iter().filter(|(_, c)| name != "tags" || !c.is_empty()).map(|(t, c)| TermCount { term: t.clone(), count: c.len() }).collect()
+    })
+}
+
+#[derive(Serialize)]
+struct Facet {
+    name: &'static str,
+    terms: Vec<TermCount>,
+}
+
+fn facets(lib: &Library, ld: &LangData) -> Vec<Facet> {
+    let config = &lib.config;
+    let mut out = vec![Facet {
+        name: "methods",
+        terms: ld.index.methods.iter().enumerate().map(|(m, c)| TermCount { term: views::term(config, ld.lang, "methods", m), count: c.len() }).collect(),
+    }];
+    for name in ["provinces", "kinds", "roles", "challenges"] {
+        out.push(Facet { name, terms: taxonomy_terms(ld, name) });
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct CourseItem {
+    slug: String,
+    url: String,
+    title: String,
+    summary: String,
+    session_count: usize,
+}
+
+fn course_list(lib: &Library, lang: Lang) -> Vec<CourseItem> {
+    lib.courses
+        .iter()
+        .map(|c| CourseItem {
+            slug: c.slug.clone(),
+            url: views::url(&lib.config, lang, &format!("courses/{}/", c.slug)),
+            title: c.texts[lang].doc.title.value.clone(),
+            summary: c.texts[lang].doc.summary.value.clone(),
+            session_count: c.texts[0].sessions.value.len(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct CourseView {
+    slug: String,
+    title: String,
+    summary: String,
+    audience: Option<String>,
+    duration: Option<String>,
+    intro: String,
+    fallback: bool,
+    sessions: Vec<SessionView>,
+    questions: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SessionView {
+    n: usize,
+    focus: String,
+    questions: Vec<String>,
+    case: views::CaseView,
+}
+
+fn course_view(lib: &Library, lang: Lang, ci: usize) -> CourseView {
+    let c = &lib.courses[ci];
+    let t = &c.texts[lang];
+    CourseView {
+        slug: c.slug.clone(),
+        title: t.doc.title.value.clone(),
+        summary: t.doc.summary.value.clone(),
+        audience: t.audience.clone(),
+        duration: t.duration.clone(),
+        intro: t.doc.body.value.html.clone(),
+        fallback: lang > 0 && !t.doc.translated,
+        sessions: t
+            .sessions
+            .value
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let case = &lib.cases[s.case];
+                let mut view = views::case_view(&lib.config, lang, case);
+                // Several narratives share the course page: render each again with ids
+                // prefixed by its session, so anchors stay unique.
+                let prefix = format!("s{}-", i + 1);
+                let root = "../".repeat(2 + usize::from(lang > 0));
+                let bundle = format!("cases/{}/", case.slug);
+                let ctx = crate::markdown::Ctx {
+                    allow_html: lib.config.allow_html,
+                    root: &root,
+                    lang_prefix: &lib.config.languages[lang].prefix,
+                    bundle: Some(&bundle),
+                    id_prefix: &prefix,
+                };
+                view.body = crate::markdown::render(&case.texts[lang].body.value.markdown, &ctx).html;
+                SessionView { n: i + 1, focus: s.focus.clone(), questions: s.questions.clone(), case: view }
+            })
+            .collect(),
+        questions: t.questions.value.clone(),
+    }
+}
+
+#[derive(Serialize)]
+struct DocPage {
+    slug: String,
+    title: String,
+    summary: String,
+    body: String,
+    toc: Vec<views::TocEntry>,
+    fallback: bool,
+}
+
+#[derive(Serialize)]
+struct FeedEntry {
+    title: String,
+    summary: String,
+    url: String,
+    updated: String,
+}
+
+#[derive(Serialize)]
+struct SitemapEntry {
+    url: String,
+    lastmod: Option<String>,
+    alternates: Vec<(String, String)>,
+}
+
+fn sitemap_entries(lib: &Library, langs: &[LangData], jobs: &[Job]) -> Vec<SitemapEntry> {
+    let config = &lib.config;
+    let mut out = Vec::new();
+    for job in jobs {
+        if matches!(job, Job::NotFound | Job::Feed) {
+            continue;
+        }
+        if let Job::Tag(l, _) = job {
+            let page = page_for(lib, &langs[*l], *job).path;
+            out.push(SitemapEntry { url: absolute(config, &format!("{}{}", config.languages[*l].prefix, page)), lastmod: None, alternates: Vec::new() });
+            continue;
+        }
+        let page = page_for(lib, &langs[0], *job).path;
+        let lastmod = match job {
+            Job::Case(i) => Some(lib.cases[*i].updated.to_string()),
+            _ => None,
+        };
+        let alts: Vec<(String, String)> = config.languages.iter().map(|l| (l.locale.clone(), absolute(config, &format!("{}{}", l.prefix, page)))).collect();
+        for l in &config.languages {
+            out.push(SitemapEntry { url: absolute(config, &format!("{}{}", l.prefix, page)), lastmod: lastmod.clone(), alternates: alts.clone() });
+        }
+    }
+    out
+}
+
+/// schema.org metadata of a case page, as JSON safe to place in a `<script>` element.
+fn case_jsonld(lib: &Library, lang: Lang, i: usize) -> String {
+    let config = &lib.config;
+    let c = &lib.cases[i];
+    let t = &c.texts[lang];
+    let p = &t.place.value;
+    let locality = [p.town.as_deref(), p.county.as_deref(), p.city.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": t.title.value,
+        "description": t.summary.value,
+        "inLanguage": config.languages[lang].locale,
+        "dateModified": c.updated.to_string(),
+        "url": absolute(config, &views::url(config, lang, &format!("cases/{}/", c.slug))),
+        "keywords": t.tags.value.join(", "),
+        "contentLocation": {
+            "@type": "Place",
+            "name": p.village,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": locality,
+                "addressRegion": config.vocab.provinces.terms[c.province].labels[lang],
+                "addressCountry": "CN",
+            }
+        },
+        "isPartOf": {"@type": "WebSite", "name": config.title[lang], "url": absolute(config, &config.languages[lang].prefix)},
+    });
+    // `</script>` inside a string would end the element early.
+    v.to_string().replace('<', "\\u003c")
+}
+
+/// A Tera error as a diagnostic pointing at the template file and line.
+fn tera_diagnostic(e: &tera::Error, templates: &[(String, SourceText)]) -> Diagnostic {
+    use tera::ErrorKind;
+    let report = match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    let mut message = e.to_string();
+    if let Some(src) = std::error::Error::source(e) {
+        message = format!("{message}: {src}");
+    }
+    match report {
+        Some(r) => {
+            let file = templates.iter().find(|(n, _)| n == r.filename());
+            let span = match file {
+                Some((_, s)) => s.span_at(r.span().start_line, r.span().start_col + 1, r.span().range.len().max(1)),
+                None => Span::file_only(format!("templates/{}", r.filename())),
+            };
+            Diagnostic::error(span, format!("template error: {}", r.message())).hint("fix the template; see the Tera 2 documentation for its syntax")
+        }
+        None => {
+            let first_line = message.lines().next().unwrap_or("").to_owned();
+            Diagnostic::error(Span::file_only("templates"), format!("template error: {first_line}")).hint(message)
+        }
+    }
+}

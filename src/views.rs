@@ -1,0 +1,389 @@
+//! What templates see: the library turned into plain serializable views, one set per language.
+//!
+//! Each case's card is built once per language and shared (tera values are reference counted),
+//! so listing pages cost what they list and nothing more.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Value;
+
+use crate::config::{Config, Lang, Vocabulary};
+use crate::markdown::slugify;
+use crate::model::*;
+
+/// A vocabulary term or tag as a link.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermRef {
+    /// Key (or tag slug).
+    pub key: String,
+    /// Label in the page's language.
+    pub label: String,
+    /// URL relative to the site root.
+    pub url: String,
+}
+
+/// The taxonomies that get term pages, in the order the site lists them.
+pub const TAXONOMIES: &[&str] = &["provinces", "kinds", "roles", "challenges", "changes", "tags"];
+
+/// URL of a page relative to the site root; `path` is a folder (`cases/x/`) or empty for home.
+pub fn url(config: &Config, lang: Lang, path: &str) -> String {
+    format!("{}{}index.html", config.languages[lang].prefix, path)
+}
+
+/// The vocabulary a taxonomy name refers to (tags have none).
+pub fn vocabulary<'a>(config: &'a Config, taxonomy: &str) -> Option<&'a Vocabulary> {
+    let v = &config.vocab;
+    Some(match taxonomy {
+        "methods" => &v.methods,
+        "provinces" => &v.provinces,
+        "kinds" => &v.kinds,
+        "roles" => &v.roles,
+        "challenges" => &v.challenges,
+        "changes" => &v.changes,
+        _ => return None,
+    })
+}
+
+/// A term of a vocabulary as a link.
+pub fn term(config: &Config, lang: Lang, taxonomy: &str, index: usize) -> TermRef {
+    let voc = vocabulary(config, taxonomy);
+    let t = voc.map(|v| &v.terms[index]);
+    TermRef {
+        key: t.map(|t| t.key.clone()).unwrap_or_default(),
+        label: t.map(|t| t.labels[lang].clone()).unwrap_or_default(),
+        url: url(config, lang, &format!("{}/{}/", taxonomy, t.map(|t| t.key.as_str()).unwrap_or_default())),
+    }
+}
+
+/// A tag as a link.
+pub fn tag(config: &Config, lang: Lang, label: &str) -> TermRef {
+    let key = slugify(label);
+    TermRef { url: url(config, lang, &format!("tags/{key}/")), key, label: label.to_owned() }
+}
+
+/// "柏林寺村 · 七里坪镇 · 红安县" or "Berlin Temple Village, Qiliping Town, Hong'an County".
+pub fn place_line(config: &Config, lang: Lang, case: &Case) -> String {
+    let p = &case.texts[lang].place.value;
+    let province = &config.vocab.provinces.terms[case.province].labels[lang];
+    let parts: Vec<&str> = [Some(p.village.as_str()), p.town.as_deref(), p.county.as_deref(), p.city.as_deref(), Some(province.as_str())]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let sep = if lang == 0 && config.languages[0].code.starts_with("zh") { " · " } else { ", " };
+    parts.join(sep)
+}
+
+/// A case as a card in lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView {
+    /// Folder name.
+    pub slug: String,
+    /// Case page URL relative to the site root.
+    pub url: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Place names in one line.
+    pub place: String,
+    /// Province.
+    pub province: TermRef,
+    /// Rural or urban.
+    pub kind: TermRef,
+    /// Pilot, model point, reference.
+    pub role: TermRef,
+    /// Methods it has something for.
+    pub methods: Vec<TermRef>,
+    /// Problems it solved.
+    pub challenges: Vec<TermRef>,
+    /// Year it started.
+    pub since: Option<i32>,
+    /// Date of its latest source, YYYY-MM-DD.
+    pub updated: String,
+    /// Whether title and summary are shown in the default language.
+    pub fallback: bool,
+    /// Number of practices.
+    pub practice_count: usize,
+}
+
+/// Builds the card of a case.
+pub fn card(config: &Config, lang: Lang, c: &Case) -> CardView {
+    let t = &c.texts[lang];
+    CardView {
+        slug: c.slug.clone(),
+        url: url(config, lang, &format!("cases/{}/", c.slug)),
+        title: t.title.value.clone(),
+        summary: t.summary.value.clone(),
+        place: place_line(config, lang, c),
+        province: term(config, lang, "provinces", c.province),
+        kind: term(config, lang, "kinds", c.kind),
+        role: term(config, lang, "roles", c.role),
+        methods: c.method_keys().map(|m| term(config, lang, "methods", m)).collect(),
+        challenges: c.challenges.iter().map(|&i| term(config, lang, "challenges", i)).collect(),
+        since: c.since,
+        updated: c.updated.to_string(),
+        fallback: t.title.fallback || t.summary.fallback,
+        practice_count: c.texts[0].practices.value.len(),
+    }
+}
+
+/// One row of a case's five-method table.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodRow {
+    /// The method.
+    pub method: TermRef,
+    /// What the case did; `None` when the case has nothing under it.
+    pub text: Option<String>,
+}
+
+/// A practice with its number on the case page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PracticeView {
+    /// 1-based position; the case page's anchor is `practice-<n>`.
+    pub n: usize,
+    /// Name.
+    pub name: String,
+    /// The method it is filed under.
+    pub method: TermRef,
+    /// Summary.
+    pub summary: String,
+    /// Steps.
+    pub steps: Vec<String>,
+    /// Conditions.
+    pub conditions: Vec<String>,
+}
+
+/// A figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView {
+    /// Label.
+    pub label: String,
+    /// Single value.
+    pub value: Option<String>,
+    /// Before.
+    pub before: Option<String>,
+    /// After.
+    pub after: Option<String>,
+    /// Year before.
+    pub year_before: Option<i32>,
+    /// Year after.
+    pub year_after: Option<i32>,
+}
+
+/// Which parts of a page are shown in the default language.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Fallbacks {
+    /// Any part at all.
+    pub any: bool,
+    /// The page has no translation file.
+    pub untranslated: bool,
+    /// Summary.
+    pub summary: bool,
+    /// Method texts.
+    pub methods: bool,
+    /// Practices.
+    pub practices: bool,
+    /// Figures.
+    pub figures: bool,
+    /// Narrative.
+    pub body: bool,
+}
+
+/// Everything a case page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseView {
+    /// The card fields.
+    #[serde(flatten)]
+    pub card: CardView,
+    /// One row per method of the vocabulary.
+    pub method_rows: Vec<MethodRow>,
+    /// Practices.
+    pub practices: Vec<PracticeView>,
+    /// Figures.
+    pub figures: Vec<FigureView>,
+    /// Changes.
+    pub changes: Vec<TermRef>,
+    /// Tags.
+    pub tags: Vec<TermRef>,
+    /// Sources.
+    pub sources: Vec<SourceView>,
+    /// Narrative HTML.
+    pub body: String,
+    /// Narrative headings (level 2) for the table of contents.
+    pub toc: Vec<TocEntry>,
+    /// What falls back to the default language.
+    pub fb: Fallbacks,
+    /// Whether the case is a draft (only shown with `--drafts`).
+    pub draft: bool,
+}
+
+/// A source.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    /// Title.
+    pub title: String,
+    /// Address.
+    pub url: Option<String>,
+}
+
+/// A table of contents entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    /// Anchor id.
+    pub id: String,
+    /// Text.
+    pub text: String,
+}
+
+/// Builds a case page's view.
+pub fn case_view(config: &Config, lang: Lang, c: &Case) -> CaseView {
+    let t = &c.texts[lang];
+    let method_rows = (0..config.vocab.methods.terms.len())
+        .map(|m| MethodRow {
+            method: term(config, lang, "methods", m),
+            text: t.methods.value.iter().find(|(k, _)| *k == m).map(|(_, s)| s.clone()),
+        })
+        .collect();
+    let practices = practice_views(config, lang, &t.practices.value);
+    CaseView {
+        card: card(config, lang, c),
+        method_rows,
+        practices,
+        figures: t
+            .figures
+            .value
+            .iter()
+            .map(|f| FigureView {
+                label: f.label.clone(),
+                value: f.value.clone(),
+                before: f.before.clone(),
+                after: f.after.clone(),
+                year_before: f.year_before,
+                year_after: f.year_after,
+            })
+            .collect(),
+        changes: c.changes.iter().map(|&i| term(config, lang, "changes", i)).collect(),
+        tags: t.tags.value.iter().map(|s| tag(config, lang, s)).collect(),
+        sources: t.sources.value.iter().map(|s| SourceView { title: s.title.clone(), url: s.url.clone() }).collect(),
+        body: t.body.value.html.clone(),
+        toc: toc(&t.body.value),
+        fb: Fallbacks {
+            any: lang > 0 && (!t.translated || t.summary.fallback || t.methods.fallback || t.practices.fallback || t.body.fallback),
+            untranslated: lang > 0 && !t.translated,
+            summary: lang > 0 && t.summary.fallback,
+            methods: lang > 0 && t.methods.fallback,
+            practices: lang > 0 && t.practices.fallback,
+            figures: lang > 0 && t.figures.fallback,
+            body: lang > 0 && t.body.fallback && !t.body.value.html.is_empty(),
+        },
+        draft: c.draft,
+    }
+}
+
+/// Practices as views, numbered from 1.
+pub fn practice_views(config: &Config, lang: Lang, list: &[Practice]) -> Vec<PracticeView> {
+    list.iter()
+        .enumerate()
+        .map(|(i, p)| PracticeView {
+            n: i + 1,
+            name: p.name.clone(),
+            method: term(config, lang, "methods", p.method),
+            summary: p.summary.clone(),
+            steps: p.steps.clone(),
+            conditions: p.conditions.clone(),
+        })
+        .collect()
+}
+
+/// Level-2 headings of a body.
+pub fn toc(body: &Body) -> Vec<TocEntry> {
+    body.headings.iter().filter(|h| h.level == 2).map(|h| TocEntry { id: h.id.clone(), text: h.text.clone() }).collect()
+}
+
+/// For every taxonomy term, the cases filed under it (as indexes into `Library::cases`, in
+/// library order). Built once per language; tags differ between languages.
+#[derive(Debug, Clone, Default)]
+pub struct TermIndex {
+    /// taxonomy → term key → (label, cases).
+    pub terms: BTreeMap<&'static str, Vec<(TermRef, Vec<usize>)>>,
+    /// method index → cases using it.
+    pub methods: Vec<Vec<usize>>,
+}
+
+/// Builds the term index of one language.
+pub fn term_index(lib: &Library, lang: Lang) -> TermIndex {
+    let config = &lib.config;
+    let v = &config.vocab;
+    let mut idx = TermIndex::default();
+    let vocab_terms = |name: &'static str, voc: &Vocabulary, pick: &dyn Fn(&Case) -> Vec<usize>| {
+        let mut lists: Vec<Vec<usize>> = vec![Vec::new(); voc.terms.len()];
+        for (ci, c) in lib.cases.iter().enumerate() {
+            for t in pick(c) {
+                lists[t].push(ci);
+            }
+        }
+        lists.into_iter().enumerate().map(|(i, l)| (term(config, lang, name, i), l)).collect::<Vec<_>>()
+    };
+    idx.terms.insert("provinces", vocab_terms("provinces", &v.provinces, &|c| vec![c.province]));
+    idx.terms.insert("kinds", vocab_terms("kinds", &v.kinds, &|c| vec![c.kind]));
+    idx.terms.insert("roles", vocab_terms("roles", &v.roles, &|c| vec![c.role]));
+    idx.terms.insert("challenges", vocab_terms("challenges", &v.challenges, &|c| c.challenges.clone()));
+    idx.terms.insert("changes", vocab_terms("changes", &v.changes, &|c| c.changes.clone()));
+    let mut tags: BTreeMap<String, (TermRef, Vec<usize>)> = BTreeMap::new();
+    for (ci, c) in lib.cases.iter().enumerate() {
+        for t in &c.texts[lang].tags.value {
+            let r = tag(config, lang, t);
+            let entry = tags.entry(r.key.clone()).or_insert_with(|| (r, Vec::new()));
+            if entry.1.last() != Some(&ci) {
+                entry.1.push(ci);
+            }
+        }
+    }
+    idx.terms.insert("tags", tags.into_values().collect());
+    idx.methods = vec![Vec::new(); v.methods.terms.len()];
+    for (ci, c) in lib.cases.iter().enumerate() {
+        for m in c.method_keys() {
+            idx.methods[m].push(ci);
+        }
+    }
+    idx
+}
+
+/// Up to three cases most like `ci`: sharing challenges, methods, province and kind. Looks at a
+/// bounded number of candidates, so the cost per case stays flat as the library grows.
+pub fn related(lib: &Library, idx: &TermIndex, ci: usize) -> Vec<usize> {
+    const PER_LIST: usize = 40;
+    let c = &lib.cases[ci];
+    let mut candidates: Vec<usize> = Vec::new();
+    let lists = [("provinces", vec![c.province]), ("challenges", c.challenges.clone())];
+    for (name, keys) in lists {
+        if let Some(terms) = idx.terms.get(name) {
+            for k in keys {
+                candidates.extend(terms[k].1.iter().take(PER_LIST).copied());
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let methods: Vec<usize> = c.method_keys().collect();
+    let mut scored: Vec<(usize, usize)> = candidates
+        .into_iter()
+        .filter(|&o| o != ci)
+        .map(|o| {
+            let other = &lib.cases[o];
+            let shared_ch = other.challenges.iter().filter(|x| c.challenges.contains(x)).count();
+            let shared_m = other.method_keys().filter(|x| methods.contains(x)).count();
+            let score = 3 * shared_ch + shared_m + 2 * usize::from(other.province == c.province) + usize::from(other.kind == c.kind);
+            (score, o)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().take(3).map(|(_, o)| o).collect()
+}
+
+/// Converts a serializable view to a template value.
+pub fn value<T: Serialize>(v: &T) -> Value {
+    Value::from_serializable(v)
+}

@@ -1,0 +1,66 @@
+//! YAML decoding with serde-saphyr, turning its errors into diagnostics that point into the
+//! editor's file (front matter is a slice of a Markdown file, so lines are shifted).
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Error as YamlError, Location, MessageFormatter, Spanned, UserMessageFormatter};
+
+use crate::diagnostics::{Diagnostic, SourceText, Span, suggest};
+
+/// A YAML document that is part of a source file: the whole of `site.yaml`, or the front
+/// matter of a Markdown file starting at `first_line`.
+#[derive(Clone, Copy)]
+pub struct YamlDoc<'a> {
+    /// The file the YAML lives in.
+    pub source: &'a SourceText,
+    /// The YAML text itself.
+    pub yaml: &'a str,
+    /// 1-based line of the file on which the YAML text starts.
+    pub first_line: usize,
+}
+
+impl<'a> YamlDoc<'a> {
+    /// Decodes the document; on failure, a diagnostic at the offending line and column.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        serde_saphyr::from_str::<T>(self.yaml).map_err(|e| self.error(&e))
+    }
+
+    /// The span of a value the YAML decoder located.
+    pub fn span(&self, loc: &Location) -> Span {
+        if *loc == Location::UNKNOWN {
+            return self.source.whole();
+        }
+        let len = loc.span().byte_len().unwrap_or(1).max(1) as usize;
+        self.source.span_at(self.first_line + loc.line() as usize - 1, loc.column() as usize, len)
+    }
+
+    /// The span of a spanned value.
+    pub fn at<T>(&self, v: &Spanned<T>) -> Span {
+        self.span(&v.referenced)
+    }
+
+    fn error(&self, e: &YamlError) -> Diagnostic {
+        let inner = e.without_snippet();
+        let message = UserMessageFormatter.format_message(inner).into_owned();
+        let span = e.location().map_or_else(|| self.source.whole(), |l| self.span(&l));
+        let d = Diagnostic::error(span, format!("invalid YAML: {message}"));
+        match inner {
+            YamlError::SerdeUnknownField { field, expected, .. } => {
+                Diagnostic::error(d.span, format!("unknown field `{field}`"))
+                    .label("not a field of this file")
+                    .hint(suggest(field, "a field", expected.iter().copied()))
+            }
+            YamlError::SerdeUnknownVariant { variant, expected, .. } => {
+                Diagnostic::error(d.span, format!("unknown value `{variant}`"))
+                    .hint(suggest(variant, "the value", expected.iter().copied()))
+            }
+            YamlError::SerdeMissingField { field, .. } => {
+                Diagnostic::error(d.span, format!("missing field `{field}`"))
+                    .hint(format!("add `{field}:` here; every entry of this kind needs it"))
+            }
+            YamlError::SerdeInvalidType { .. } => d.hint(
+                "check the value's shape: a list is written `[a, b]` or as `- ` lines, a map as `key: value` lines; quote text that starts with a special character",
+            ),
+            _ => d.hint("check indentation and quoting near this line; text containing `: ` or starting with `[`, `{`, `*` or `&` needs quotes"),
+        }
+    }
+}
