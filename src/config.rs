@@ -169,14 +169,14 @@ impl Config {
 
         let mut languages = Vec::new();
         let default = &file.default_language;
-        if !file.languages.keys().any(|k| k.value == default.value) {
+        let Some(default_entry) = file.languages.iter().find(|(k, _)| k.value == default.value) else {
             diags.push(
                 Diagnostic::error(doc.at(default), format!("default language `{}` is not listed under `languages`", default.value))
                     .hint(suggest(&default.value, "the language", file.languages.keys().map(|k| k.value.as_str()))),
             );
             return None;
-        }
-        let ordered = std::iter::once((default, &file.languages[default]))
+        };
+        let ordered = std::iter::once(default_entry)
             .chain(file.languages.iter().filter(|(k, _)| k.value != default.value));
         for (code, l) in ordered {
             let valid = !code.value.is_empty() && code.value.chars().all(|c| c.is_ascii_lowercase() || c == '-');

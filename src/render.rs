@@ -407,22 +407,20 @@ struct SiteView {
 #[derive(Serialize)]
 struct NavItem {
     key: &'static str,
+    /// Folder without language prefix, to mark the current section.
+    path: String,
     url: String,
 }
 
 fn nav(config: &Config, lang: Lang, lib: &Library) -> Vec<NavItem> {
-    let mut items = vec![
-        NavItem { key: "cases", url: views::url(config, lang, "cases/") },
-        NavItem { key: "methods", url: views::url(config, lang, "methods/") },
-        NavItem { key: "practices", url: views::url(config, lang, "practices/") },
-        NavItem { key: "matrix", url: views::url(config, lang, "matrix/") },
-    ];
+    let item = |key: &'static str, path: &str| NavItem { key, path: path.to_owned(), url: views::url(config, lang, path) };
+    let mut items = vec![item("cases", "cases/"), item("methods", "methods/"), item("practices", "practices/"), item("matrix", "matrix/")];
     if !lib.courses.is_empty() {
-        items.push(NavItem { key: "courses", url: views::url(config, lang, "courses/") });
+        items.push(item("courses", "courses/"));
     }
-    for slug in ["guide", "about"] {
-        if lib.pages.iter().any(|p| p.slug == slug) {
-            items.push(NavItem { key: if slug == "guide" { "guide" } else { "about" }, url: views::url(config, lang, &format!("{slug}/")) });
+    for (key, path) in [("guide", "guide/"), ("about", "about/")] {
+        if lib.pages.iter().any(|p| format!("{}/", p.slug) == path) {
+            items.push(item(key, path));
         }
     }
     items
@@ -756,11 +754,17 @@ struct FeedEntry {
     updated: String,
 }
 
+#[derive(Serialize, Clone)]
+struct SitemapAlt {
+    hreflang: String,
+    href: String,
+}
+
 #[derive(Serialize)]
 struct SitemapEntry {
     url: String,
     lastmod: Option<String>,
-    alternates: Vec<(String, String)>,
+    alternates: Vec<SitemapAlt>,
 }
 
 fn sitemap_entries(lib: &Library, langs: &[LangData], jobs: &[Job]) -> Vec<SitemapEntry> {
@@ -780,7 +784,7 @@ fn sitemap_entries(lib: &Library, langs: &[LangData], jobs: &[Job]) -> Vec<Sitem
             Job::Case(i) => Some(lib.cases[*i].updated.to_string()),
             _ => None,
         };
-        let alts: Vec<(String, String)> = config.languages.iter().map(|l| (l.locale.clone(), absolute(config, &format!("{}{}", l.prefix, page)))).collect();
+        let alts: Vec<SitemapAlt> = config.languages.iter().map(|l| SitemapAlt { hreflang: l.locale.clone(), href: absolute(config, &format!("{}{}", l.prefix, page)) }).collect();
         for l in &config.languages {
             out.push(SitemapEntry { url: absolute(config, &format!("{}{}", l.prefix, page)), lastmod: lastmod.clone(), alternates: alts.clone() });
         }

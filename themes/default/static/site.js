@@ -1,0 +1,33 @@
+// casebook default theme: small progressive enhancements. Every page works without this file.
+(function () {
+  "use strict";
+
+  // Course packs: a print button (hidden without JavaScript, where the browser's own print works).
+  document.querySelectorAll(".print-button").forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
+
+  // Practice library: the method links filter the list in place instead of only jumping.
+  var filter = document.querySelector(".method-filter");
+  if (filter) {
+    var groups = document.querySelectorAll(".practice-group");
+    var links = filter.querySelectorAll("a[data-method]");
+    var show = function (method) {
+      groups.forEach(function (g) { g.hidden = method !== "" && g.dataset.method !== method; });
+      links.forEach(function (a) {
+        if (a.dataset.method === method) { a.setAttribute("aria-current", "true"); } else { a.removeAttribute("aria-current"); }
+      });
+    };
+    links.forEach(function (a) {
+      a.addEventListener("click", function (e) {
+        e.preventDefault();
+        var m = a.getAttribute("aria-current") ? "" : a.dataset.method;
+        show(m);
+        history.replaceState(null, "", m ? "#m-" + m : location.pathname + location.search);
+      });
+    });
+    var initial = location.hash.replace(/^#m-/, "");
+    if (initial && document.getElementById("m-" + initial)) { show(initial); }
+  }
+})();
