@@ -224,11 +224,18 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
         })
         .collect();
     let mut cases = Vec::new();
-    for (case, d) in parsed {
+    // Slugs of cases that exist but are not published (drafts) or did not parse: links and
+    // courses naming them get a precise message, or none when the case's own errors say it all.
+    let mut unpublished: HashMap<String, bool> = HashMap::new();
+    for ((slug, _), (case, d)) in case_groups.iter().zip(parsed) {
         diags.extend(d);
-        if let Some(c) = case {
-            if !c.draft || opts.drafts {
-                cases.push(c);
+        match case {
+            Some(c) if !c.draft || opts.drafts => cases.push(c),
+            Some(_) => {
+                unpublished.insert(slug.clone(), true);
+            }
+            None => {
+                unpublished.insert(slug.clone(), false);
             }
         }
     }
@@ -277,7 +284,7 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
 
     let mut courses = Vec::new();
     for (slug, files) in &course_groups {
-        if let Some((course, draft)) = parse_course(slug, files, &config, &cases, diags) {
+        if let Some((course, draft)) = parse_course(slug, files, &config, &cases, &unpublished, diags) {
             if !draft || opts.drafts {
                 courses.push(course);
             }
@@ -302,7 +309,7 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
     }
 
     let lib = Library { config, cases, methods, courses, pages, assets };
-    check_links(&lib, sources, diags);
+    check_links(&lib, sources, &unpublished, diags);
     Some(lib)
 }
 
@@ -473,9 +480,10 @@ fn parse_case(slug: &str, files: &[Option<&SourceText>], config: &Config, diags:
         texts.push(text);
     }
 
-    if diags.error_count() > before {
-        return None;
-    }
+    // A case with errors in its texts is still returned when its core fields resolved, so
+    // links and courses naming it do not add follow-on errors; the build fails on the errors
+    // already reported.
+    let _ = before;
     Some(Case {
         slug: slug.to_owned(),
         draft: front.draft.unwrap_or(false),
@@ -686,10 +694,11 @@ fn case_text(
     let practices = match (&f.practices, base) {
         (Some(list), b) => {
             let base_list = b.map(|(b, _)| &b.practices.value);
-            if let Some(bl) = base_list {
-                if bl.len() != list.len() {
+            if let Some((_, bf)) = b {
+                let base_len = bf.practices.as_ref().map_or(0, Vec::len);
+                if base_len != list.len() {
                     diags.push(
-                        Diagnostic::error(list.first().map_or_else(|| v.top(), |p| doc.at(&p.name)), format!("{} practices here, {} in the default-language file", list.len(), bl.len()))
+                        Diagnostic::error(list.first().map_or_else(|| v.top(), |p| doc.at(&p.name)), format!("{} practices here, {} in the default-language file", list.len(), base_len))
                             .hint("a translation lists the same practices in the same order"),
                     );
                 }
@@ -728,10 +737,11 @@ fn case_text(
     let figures = match (&f.figures, base) {
         (Some(list), b) => {
             let base_list = b.map(|(b, _)| &b.figures.value);
-            if let Some(bl) = base_list {
-                if bl.len() != list.len() {
+            if let Some((_, bf)) = b {
+                let base_len = bf.figures.as_ref().map_or(0, Vec::len);
+                if base_len != list.len() {
                     diags.push(
-                        Diagnostic::error(list.first().map_or_else(|| v.top(), |x| doc.at(&x.label)), format!("{} figures here, {} in the default-language file", list.len(), bl.len()))
+                        Diagnostic::error(list.first().map_or_else(|| v.top(), |x| doc.at(&x.label)), format!("{} figures here, {} in the default-language file", list.len(), base_len))
                             .hint("a translation lists the same figures in the same order; it may give only `label`"),
                     );
                 }
@@ -854,7 +864,14 @@ fn doc_text(v: &Variant<'_>, f: &DocFront, base: Option<&DocText>, config: &Conf
     DocText { title, summary, body, translated: true }
 }
 
-fn parse_course(slug: &str, files: &[Option<&SourceText>], config: &Config, cases: &[Case], diags: &mut Diagnostics) -> Option<(Course, bool)> {
+fn parse_course(
+    slug: &str,
+    files: &[Option<&SourceText>],
+    config: &Config,
+    cases: &[Case],
+    unpublished: &HashMap<String, bool>,
+    diags: &mut Diagnostics,
+) -> Option<(Course, bool)> {
     let variants = split_variants(files, diags)?;
     let base = variants[0].as_ref()?;
     let before = diags.error_count();
@@ -905,13 +922,20 @@ fn parse_course(slug: &str, files: &[Option<&SourceText>], config: &Config, case
                             }
                             out.push(Session { case: ci, focus: s.focus.clone(), questions: s.questions.clone() });
                         }
-                        None => diags.push(
-                            Diagnostic::error(ydoc.at(&s.case), format!("no published case `{}`", s.case.value))
-                                .hint(suggest(&s.case.value, "the case", cases.iter().map(|c| c.slug.as_str()))),
-                        ),
+                        None => match unpublished.get(&s.case.value) {
+                            Some(true) => diags.push(
+                                Diagnostic::error(ydoc.at(&s.case), format!("case `{}` is a draft", s.case.value))
+                                    .hint("publish the case (remove `draft: true`) or take it out of the course"),
+                            ),
+                            Some(false) => {} // the case's own errors are reported in its file
+                            None => diags.push(
+                                Diagnostic::error(ydoc.at(&s.case), format!("no case `{}`", s.case.value))
+                                    .hint(suggest(&s.case.value, "the case", cases.iter().map(|c| c.slug.as_str()))),
+                            ),
+                        },
                     }
                 }
-                if out.is_empty() && lang == 0 {
+                if list.is_empty() && lang == 0 {
                     diags.push(Diagnostic::error(v.top(), "course has no sessions").hint("add `sessions:` with at least one `- case: <slug>`"));
                 }
                 Loc::own(out)
@@ -943,7 +967,7 @@ fn parse_course(slug: &str, files: &[Option<&SourceText>], config: &Config, case
 }
 
 /// Checks every `@/` link and `#fragment` of every body against the pages that exist.
-fn check_links(lib: &Library, sources: &Sources, diags: &mut Diagnostics) {
+fn check_links(lib: &Library, sources: &Sources, unpublished: &HashMap<String, bool>, diags: &mut Diagnostics) {
     let langs = lib.lang_count();
     let ids = |headings: &[markdown::Heading], fixed: &[&str]| -> HashSet<String> {
         headings.iter().map(|h| h.id.clone()).chain(fixed.iter().map(|s| (*s).to_owned())).collect()
@@ -1028,6 +1052,20 @@ fn check_links(lib: &Library, sources: &Sources, diags: &mut Diagnostics) {
             for link in &r.links {
                 let (kind, slug) = if link.kind == TargetKind::SamePage { (*own_kind, own_slug.as_str()) } else { (link.kind, link.slug.as_str()) };
                 let Some(target) = targets.get(&(kind, slug)) else {
+                    if kind == TargetKind::Case {
+                        match unpublished.get(slug) {
+                            Some(true) => {
+                                out.push(
+                                    Diagnostic::error(span(&link.range), format!("link to the draft case `{slug}`"))
+                                        .label("not published")
+                                        .hint("publish that case first, or remove the link"),
+                                );
+                                continue;
+                            }
+                            Some(false) => continue,
+                            None => {}
+                        }
+                    }
                     let candidates: Vec<&str> = targets.keys().filter(|(k, _)| *k == kind).map(|(_, s)| *s).collect();
                     out.push(
                         Diagnostic::error(span(&link.range), format!("link to a {} `{}` that does not exist", kind_name(kind), slug))

@@ -57,7 +57,7 @@ mod tests {
         let s = split("---\ntitle: x\n---\n# Hello\n").unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(s.yaml, "title: x\n");
         assert_eq!(s.body, "# Hello\n");
-        assert_eq!(s.body_offset, 16);
+        assert_eq!(s.body_offset, 17);
     }
 
     #[test]
