@@ -91,9 +91,19 @@ impl Vocabulary {
     /// Checks a key an editor wrote, with a "did you mean" hint when it is unknown.
     pub fn check(&self, doc: &YamlDoc<'_>, key: &Spanned<String>) -> Result<usize, Diagnostic> {
         self.index(&key.value).ok_or_else(|| {
-            Diagnostic::error(doc.at(key), format!("unknown {} key `{}`", self.singular(), key.value))
-                .label(format!("not declared under `vocabularies.{}` in content/site.yaml", self.name))
-                .hint(suggest(&key.value, "the key", self.terms.iter().map(|t| t.key.as_str())))
+            Diagnostic::error(
+                doc.at(key),
+                format!("unknown {} key `{}`", self.singular(), key.value),
+            )
+            .label(format!(
+                "not declared under `vocabularies.{}` in content/site.yaml",
+                self.name
+            ))
+            .hint(suggest(
+                &key.value,
+                "the key",
+                self.terms.iter().map(|t| t.key.as_str()),
+            ))
         })
     }
 
@@ -157,7 +167,11 @@ impl Config {
 
     /// Parses and checks site.yaml, reporting every problem at once.
     pub fn parse(source: &SourceText, diags: &mut Diagnostics) -> Option<Config> {
-        let doc = YamlDoc { source, yaml: &source.text, first_line: 1 };
+        let doc = YamlDoc {
+            source,
+            yaml: &source.text,
+            first_line: 1,
+        };
         let file: SiteFile = match doc.parse() {
             Ok(f) => f,
             Err(d) => {
@@ -169,25 +183,63 @@ impl Config {
 
         let mut languages = Vec::new();
         let default = &file.default_language;
-        let Some(default_entry) = file.languages.iter().find(|(k, _)| k.value == default.value) else {
+        let Some(default_entry) = file
+            .languages
+            .iter()
+            .find(|(k, _)| k.value == default.value)
+        else {
             diags.push(
-                Diagnostic::error(doc.at(default), format!("default language `{}` is not listed under `languages`", default.value))
-                    .hint(suggest(&default.value, "the language", file.languages.keys().map(|k| k.value.as_str()))),
+                Diagnostic::error(
+                    doc.at(default),
+                    format!(
+                        "default language `{}` is not listed under `languages`",
+                        default.value
+                    ),
+                )
+                .hint(suggest(
+                    &default.value,
+                    "the language",
+                    file.languages.keys().map(|k| k.value.as_str()),
+                )),
             );
             return None;
         };
-        let ordered = std::iter::once(default_entry)
-            .chain(file.languages.iter().filter(|(k, _)| k.value != default.value));
+        let ordered = std::iter::once(default_entry).chain(
+            file.languages
+                .iter()
+                .filter(|(k, _)| k.value != default.value),
+        );
         for (code, l) in ordered {
-            let valid = !code.value.is_empty() && code.value.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+            let valid = !code.value.is_empty()
+                && code
+                    .value
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-');
             if !valid {
                 diags.push(
-                    Diagnostic::error(doc.at(code), format!("language code `{}` is not a lower-case ASCII code", code.value))
-                        .hint("use a short code such as `zh` or `en`; it appears in file names and URLs"),
+                    Diagnostic::error(
+                        doc.at(code),
+                        format!(
+                            "language code `{}` is not a lower-case ASCII code",
+                            code.value
+                        ),
+                    )
+                    .hint(
+                        "use a short code such as `zh` or `en`; it appears in file names and URLs",
+                    ),
                 );
             }
-            let prefix = if languages.is_empty() { String::new() } else { format!("{}/", code.value) };
-            languages.push(Language { code: code.value.clone(), name: l.name.clone(), locale: l.locale.clone(), prefix });
+            let prefix = if languages.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", code.value)
+            };
+            languages.push(Language {
+                code: code.value.clone(),
+                name: l.name.clone(),
+                locale: l.locale.clone(),
+                prefix,
+            });
         }
 
         let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
@@ -195,7 +247,14 @@ impl Config {
         let description = if file.description.is_empty() {
             vec![String::new(); codes.len()]
         } else {
-            labels(&doc, "description", default, &file.description, &codes, diags)
+            labels(
+                &doc,
+                "description",
+                default,
+                &file.description,
+                &codes,
+                diags,
+            )
         };
 
         let v = &file.vocabularies;
@@ -208,7 +267,9 @@ impl Config {
             changes: vocabulary(&doc, "changes", &v.changes, &codes, diags),
         };
 
-        let base_url = file.base_url.unwrap_or_else(|| "http://localhost".to_owned());
+        let base_url = file
+            .base_url
+            .unwrap_or_else(|| "http://localhost".to_owned());
         if diags.error_count() > before {
             return None;
         }
@@ -237,8 +298,11 @@ fn labels(
     for k in given.keys() {
         if !codes.contains(&k.value.as_str()) {
             diags.push(
-                Diagnostic::error(doc.at(k), format!("`{}` is not a language of this site", k.value))
-                    .hint(suggest(&k.value, "the language", codes.iter().copied())),
+                Diagnostic::error(
+                    doc.at(k),
+                    format!("`{}` is not a language of this site", k.value),
+                )
+                .hint(suggest(&k.value, "the language", codes.iter().copied())),
             );
         }
     }
@@ -249,8 +313,9 @@ fn labels(
             None => {
                 let at = given.keys().next().unwrap_or(anchor);
                 diags.push(
-                    Diagnostic::error(doc.at(at), format!("{what} has no `{code}` text"))
-                        .hint(format!("add `{code}: …` so pages in that language have a label")),
+                    Diagnostic::error(doc.at(at), format!("{what} has no `{code}` text")).hint(
+                        format!("add `{code}: …` so pages in that language have a label"),
+                    ),
                 );
                 String::new()
             }
@@ -285,5 +350,6 @@ pub fn is_key(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }

@@ -19,15 +19,37 @@ use crate::model::*;
 use crate::yaml::YamlDoc;
 
 /// Ids every case page has besides its headings, so `@/cases/x#practices` can be checked.
-pub const CASE_PAGE_IDS: &[&str] = &["summary", "methods", "practices", "figures", "photos", "story", "sources", "related"];
+pub const CASE_PAGE_IDS: &[&str] = &[
+    "summary",
+    "methods",
+    "practices",
+    "figures",
+    "photos",
+    "story",
+    "sources",
+    "related",
+];
 /// Ids every method page has besides its headings.
 pub const METHOD_PAGE_IDS: &[&str] = &["practices", "cases"];
 /// Ids every course page has besides its headings.
 pub const COURSE_PAGE_IDS: &[&str] = &["contents", "questions"];
 /// Top-level URL segments the generator uses, which a free page may not take.
 pub const RESERVED_SLUGS: &[&str] = &[
-    "assets", "cases", "methods", "practices", "matrix", "courses", "provinces", "kinds", "roles", "challenges",
-    "changes", "tags", "data", "search", "404",
+    "assets",
+    "cases",
+    "methods",
+    "practices",
+    "matrix",
+    "courses",
+    "provinces",
+    "kinds",
+    "roles",
+    "challenges",
+    "changes",
+    "tags",
+    "data",
+    "search",
+    "404",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -140,7 +162,11 @@ struct Variant<'a> {
 
 impl<'a> Variant<'a> {
     fn doc(&self) -> YamlDoc<'a> {
-        YamlDoc { source: self.source, yaml: self.split.yaml, first_line: self.split.yaml_line }
+        YamlDoc {
+            source: self.source,
+            yaml: self.split.yaml,
+            first_line: self.split.yaml_line,
+        }
     }
 
     /// The opening `---`: where problems of the front matter as a whole are shown.
@@ -181,7 +207,9 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
     for file in &sources.markdown {
         match classify(&file.path, &config) {
             Ok((kind, slug, lang)) => {
-                let slot = groups.entry((kind, slug)).or_insert_with(|| vec![None; config.languages.len()]);
+                let slot = groups
+                    .entry((kind, slug))
+                    .or_insert_with(|| vec![None; config.languages.len()]);
                 slot[lang] = Some(file);
             }
             Err(d) => diags.push(d),
@@ -196,8 +224,14 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
         let Some(default) = files[0] else {
             if let Some(first) = files.iter().flatten().next() {
                 diags.push(
-                    Diagnostic::error(first.whole(), "translation has no default-language file beside it")
-                        .hint(format!("add the {} version first; a translation inherits from it", config.languages[0].name)),
+                    Diagnostic::error(
+                        first.whole(),
+                        "translation has no default-language file beside it",
+                    )
+                    .hint(format!(
+                        "add the {} version first; a translation inherits from it",
+                        config.languages[0].name
+                    )),
                 );
             }
             continue;
@@ -247,8 +281,14 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
             Some(files) => parse_doc(&files, &config, 2, diags).map(|(t, _)| t),
             None => {
                 diags.push(
-                    Diagnostic::warning(site.whole(), format!("method `{}` has no page text", term.key))
-                        .hint(format!("add content/methods/{}.md saying what the method means and how to run it", term.key)),
+                    Diagnostic::warning(
+                        site.whole(),
+                        format!("method `{}` has no page text", term.key),
+                    )
+                    .hint(format!(
+                        "add content/methods/{}.md saying what the method means and how to run it",
+                        term.key
+                    )),
                 );
                 None
             }
@@ -258,8 +298,13 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
     for (key, files) in method_groups {
         if let Some(f) = files.iter().flatten().next() {
             diags.push(
-                Diagnostic::error(f.whole(), format!("`{key}` is not a method of this site"))
-                    .hint(suggest(&key, "the file name", config.vocab.methods.terms.iter().map(|t| t.key.as_str()))),
+                Diagnostic::error(f.whole(), format!("`{key}` is not a method of this site")).hint(
+                    suggest(
+                        &key,
+                        "the file name",
+                        config.vocab.methods.terms.iter().map(|t| t.key.as_str()),
+                    ),
+                ),
             );
         }
     }
@@ -269,30 +314,42 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
         if RESERVED_SLUGS.contains(&slug.as_str()) || config.lang(slug).is_some() {
             if let Some(f) = files[0] {
                 diags.push(
-                    Diagnostic::error(f.whole(), format!("a page cannot be called `{slug}`: that address is used by the site"))
-                        .hint("rename the file"),
+                    Diagnostic::error(
+                        f.whole(),
+                        format!(
+                            "a page cannot be called `{slug}`: that address is used by the site"
+                        ),
+                    )
+                    .hint("rename the file"),
                 );
             }
             continue;
         }
-        if let Some((texts, draft)) = parse_doc(files, &config, 1, diags) {
-            if !draft || opts.drafts {
-                pages.push(Page { slug: slug.clone(), texts });
-            }
+        if let Some((texts, draft)) = parse_doc(files, &config, 1, diags)
+            && (!draft || opts.drafts)
+        {
+            pages.push(Page {
+                slug: slug.clone(),
+                texts,
+            });
         }
     }
 
     let mut courses = Vec::new();
     for (slug, files) in &course_groups {
-        if let Some((course, draft)) = parse_course(slug, files, &config, &cases, &unpublished, diags) {
-            if !draft || opts.drafts {
-                courses.push(course);
-            }
+        if let Some((course, draft)) =
+            parse_course(slug, files, &config, &cases, &unpublished, diags)
+            && (!draft || opts.drafts)
+        {
+            courses.push(course);
         }
     }
 
     let mut assets = Vec::new();
-    let case_dirs: HashMap<&Path, &str> = cases.iter().map(|c| (c.dir.as_path(), c.slug.as_str())).collect();
+    let case_dirs: HashMap<&Path, &str> = cases
+        .iter()
+        .map(|c| (c.dir.as_path(), c.slug.as_str()))
+        .collect();
     for path in &sources.assets {
         let parent = path.parent().unwrap_or(Path::new(""));
         match (case_dirs.get(parent), path.file_name()) {
@@ -302,13 +359,23 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
             }),
             _ if is_case_dir(parent) => {} // a draft's files, or a folder without index.md (reported there)
             _ => diags.push(
-                Diagnostic::warning(Span::file_only(path), "file is not part of any page and is not published")
-                    .hint("photos and documents belong in a case folder, beside its index.md"),
+                Diagnostic::warning(
+                    Span::file_only(path),
+                    "file is not part of any page and is not published",
+                )
+                .hint("photos and documents belong in a case folder, beside its index.md"),
             ),
         }
     }
 
-    let lib = Library { config, cases, methods, courses, pages, assets };
+    let lib = Library {
+        config,
+        cases,
+        methods,
+        courses,
+        pages,
+        assets,
+    };
     check_links(&lib, sources, &unpublished, diags);
     Some(lib)
 }
@@ -321,7 +388,10 @@ fn is_case_dir(p: &Path) -> bool {
 /// Works out what a Markdown file is from its path: `content/cases/<slug>/index.en.md` is the
 /// English text of a case.
 fn classify(path: &Path, config: &Config) -> Result<(DocKind, String, Lang), Diagnostic> {
-    let parts: Vec<String> = path.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = path
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let unknown = || {
         Diagnostic::warning(Span::file_only(path), "Markdown file is not part of any page")
@@ -339,8 +409,15 @@ fn classify(path: &Path, config: &Config) -> Result<(DocKind, String, Lang), Dia
         Some((name, code)) => match config.lang(code) {
             Some(l) if l > 0 => (name, l),
             _ => {
-                return Err(Diagnostic::error(Span::file_only(path), format!("`{code}` in the file name is not a translation language of this site"))
-                    .hint(suggest(code, "the language code", config.languages.iter().skip(1).map(|l| l.code.as_str()))));
+                return Err(Diagnostic::error(
+                    Span::file_only(path),
+                    format!("`{code}` in the file name is not a translation language of this site"),
+                )
+                .hint(suggest(
+                    code,
+                    "the language code",
+                    config.languages.iter().skip(1).map(|l| l.code.as_str()),
+                )));
             }
         },
         None => (stem, 0),
@@ -348,8 +425,11 @@ fn classify(path: &Path, config: &Config) -> Result<(DocKind, String, Lang), Dia
     let slug = match kind {
         DocKind::Case => {
             if name != "index" {
-                return Err(Diagnostic::warning(Span::file_only(path), "Markdown file in a case folder that is not the case text")
-                    .hint("a case's text is index.md (and index.<lang>.md for translations)"));
+                return Err(Diagnostic::warning(
+                    Span::file_only(path),
+                    "Markdown file in a case folder that is not the case text",
+                )
+                .hint("a case's text is index.md (and index.<lang>.md for translations)"));
             }
             slug
         }
@@ -362,7 +442,10 @@ fn classify(path: &Path, config: &Config) -> Result<(DocKind, String, Lang), Dia
     Ok((kind, slug.to_owned(), lang))
 }
 
-fn split_variants<'a>(files: &[Option<&'a SourceText>], diags: &mut Diagnostics) -> Option<Vec<Option<Variant<'a>>>> {
+fn split_variants<'a>(
+    files: &[Option<&'a SourceText>],
+    diags: &mut Diagnostics,
+) -> Option<Vec<Option<Variant<'a>>>> {
     let mut out = Vec::new();
     let mut ok = true;
     for f in files {
@@ -373,8 +456,14 @@ fn split_variants<'a>(files: &[Option<&'a SourceText>], diags: &mut Diagnostics)
                 Err(e) => {
                     ok = false;
                     let (msg, hint) = match e {
-                        SplitError::NoOpeningFence => ("file does not start with front matter", "start the file with a line `---`, the YAML fields, and another `---` line"),
-                        SplitError::NoClosingFence => ("front matter is not closed", "end the YAML fields with a line that holds only `---`"),
+                        SplitError::NoOpeningFence => (
+                            "file does not start with front matter",
+                            "start the file with a line `---`, the YAML fields, and another `---` line",
+                        ),
+                        SplitError::NoClosingFence => (
+                            "front matter is not closed",
+                            "end the YAML fields with a line that holds only `---`",
+                        ),
                     };
                     diags.push(Diagnostic::error(source.whole(), msg).hint(hint));
                     out.push(None);
@@ -390,7 +479,14 @@ fn root_for(depth: usize, lang: Lang) -> String {
 }
 
 /// Renders a body and reports its problems into `diags`.
-fn render_body(v: &Variant<'_>, config: &Config, lang: Lang, depth: usize, bundle: Option<&str>, diags: &mut Diagnostics) -> (Body, markdown::Rendered) {
+fn render_body(
+    v: &Variant<'_>,
+    config: &Config,
+    lang: Lang,
+    depth: usize,
+    bundle: Option<&str>,
+    diags: &mut Diagnostics,
+) -> (Body, markdown::Rendered) {
     let root = root_for(depth, lang);
     let ctx = markdown::Ctx {
         allow_html: config.allow_html,
@@ -401,21 +497,37 @@ fn render_body(v: &Variant<'_>, config: &Config, lang: Lang, depth: usize, bundl
     };
     let r = markdown::render(v.split.body, &ctx);
     for p in &r.problems {
-        let span = v.source.span(v.split.body_offset + p.range.start..v.split.body_offset + p.range.end);
-        let d = if p.warning { Diagnostic::warning(span, &p.message) } else { Diagnostic::error(span, &p.message) };
+        let span = v
+            .source
+            .span(v.split.body_offset + p.range.start..v.split.body_offset + p.range.end);
+        let d = if p.warning {
+            Diagnostic::warning(span, &p.message)
+        } else {
+            Diagnostic::error(span, &p.message)
+        };
         diags.push(d.hint(&p.hint));
     }
-    let body = Body { html: r.html.clone(), headings: r.headings.clone(), markdown: v.split.body.to_owned() };
+    let body = Body {
+        html: r.html.clone(),
+        headings: r.headings.clone(),
+        markdown: v.split.body.to_owned(),
+    };
     (body, r)
 }
 
-fn text_or_missing(v: &Variant<'_>, field: &str, value: Option<String>, diags: &mut Diagnostics) -> String {
+fn text_or_missing(
+    v: &Variant<'_>,
+    field: &str,
+    value: Option<String>,
+    diags: &mut Diagnostics,
+) -> String {
     match value {
         Some(s) if !s.trim().is_empty() => s,
         _ => {
             diags.push(
-                Diagnostic::error(v.top(), format!("`{field}` is missing"))
-                    .hint(format!("add `{field}: …` to the front matter; every file of this kind needs it")),
+                Diagnostic::error(v.top(), format!("`{field}` is missing")).hint(format!(
+                    "add `{field}: …` to the front matter; every file of this kind needs it"
+                )),
             );
             String::new()
         }
@@ -423,7 +535,12 @@ fn text_or_missing(v: &Variant<'_>, field: &str, value: Option<String>, diags: &
 }
 
 /// Parses one case: its default-language file and its translations.
-fn parse_case(slug: &str, files: &[Option<&SourceText>], config: &Config, diags: &mut Diagnostics) -> Option<Case> {
+fn parse_case(
+    slug: &str,
+    files: &[Option<&SourceText>],
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Option<Case> {
     let variants = split_variants(files, diags)?;
     let base = variants[0].as_ref()?;
     let before = diags.error_count();
@@ -431,23 +548,52 @@ fn parse_case(slug: &str, files: &[Option<&SourceText>], config: &Config, diags:
     let doc = base.doc();
     let v = &config.vocab;
 
-    let kind = check_required(base, "kind", front.kind.as_ref(), |k| v.kinds.check(&doc, k), diags);
-    let role = check_required(base, "role", front.role.as_ref(), |k| v.roles.check(&doc, k), diags);
+    let kind = check_required(
+        base,
+        "kind",
+        front.kind.as_ref(),
+        |k| v.kinds.check(&doc, k),
+        diags,
+    );
+    let role = check_required(
+        base,
+        "role",
+        front.role.as_ref(),
+        |k| v.roles.check(&doc, k),
+        diags,
+    );
     let place_front = front.place.as_ref();
     let province = match place_front.and_then(|p| p.province.as_ref()) {
         Some(p) => v.provinces.check(&doc, p).map_err(|d| diags.push(d)).ok(),
         None => {
-            diags.push(Diagnostic::error(base.top(), "`place.province` is missing").hint("add `province: <key>` to `place`, with a key from `vocabularies.provinces`"));
+            diags.push(
+                Diagnostic::error(base.top(), "`place.province` is missing").hint(
+                    "add `province: <key>` to `place`, with a key from `vocabularies.provinces`",
+                ),
+            );
             None
         }
     };
-    let challenges = check_list(&doc, front.challenges.as_deref(), |k| v.challenges.check(&doc, k), diags);
-    let changes = check_list(&doc, front.changes.as_deref(), |k| v.changes.check(&doc, k), diags);
+    let challenges = check_list(
+        &doc,
+        front.challenges.as_deref(),
+        |k| v.challenges.check(&doc, k),
+        diags,
+    );
+    let changes = check_list(
+        &doc,
+        front.changes.as_deref(),
+        |k| v.changes.check(&doc, k),
+        diags,
+    );
     let updated = match &front.updated {
         Some(s) => match s.value.parse::<jiff::civil::Date>() {
             Ok(d) => Some(d),
             Err(_) => {
-                diags.push(Diagnostic::error(doc.at(s), format!("`{}` is not a date", s.value)).hint("write the date as YYYY-MM-DD, for example 2022-09-06"));
+                diags.push(
+                    Diagnostic::error(doc.at(s), format!("`{}` is not a date", s.value))
+                        .hint("write the date as YYYY-MM-DD, for example 2022-09-06"),
+                );
                 None
             }
         },
@@ -456,24 +602,38 @@ fn parse_case(slug: &str, files: &[Option<&SourceText>], config: &Config, diags:
             None
         }
     };
-    if let Some(since) = &front.since {
-        if !(1949..=2100).contains(&since.value) {
-            diags.push(Diagnostic::error(doc.at(since), format!("`{}` is not a plausible year", since.value)).hint("write the year the pilot started, such as 2017"));
-        }
+    if let Some(since) = &front.since
+        && !(1949..=2100).contains(&since.value)
+    {
+        diags.push(
+            Diagnostic::error(
+                doc.at(since),
+                format!("`{}` is not a plausible year", since.value),
+            )
+            .hint("write the year the pilot started, such as 2017"),
+        );
     }
 
     let bundle = format!("cases/{slug}/");
     let default_text = case_text(base, &front, None, config, 0, &bundle, diags);
     let mut texts = vec![default_text];
-    for lang in 1..config.languages.len() {
-        let text = match &variants[lang] {
+    for (lang, variant) in variants.iter().enumerate().skip(1) {
+        let text = match variant {
             Some(tv) => {
                 let Some(tf) = tv.parse::<CaseFront>(diags) else {
                     texts.push(inherit_case_text(&texts[0]));
                     continue;
                 };
                 check_neutral(tv, &front, &tf, diags);
-                case_text(tv, &tf, Some((&texts[0], &front)), config, lang, &bundle, diags)
+                case_text(
+                    tv,
+                    &tf,
+                    Some((&texts[0], &front)),
+                    config,
+                    lang,
+                    &bundle,
+                    diags,
+                )
             }
             None => inherit_case_text(&texts[0]),
         };
@@ -496,7 +656,12 @@ fn parse_case(slug: &str, files: &[Option<&SourceText>], config: &Config, diags:
         challenges,
         changes,
         texts,
-        dir: base.source.path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        dir: base
+            .source
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
     })
 }
 
@@ -510,7 +675,11 @@ fn check_required(
     match value {
         Some(k) => check(k).map_err(|d| diags.push(d)).ok(),
         None => {
-            diags.push(Diagnostic::error(v.top(), format!("`{field}` is missing")).hint(format!("add `{field}: <key>` with a key from `vocabularies` in content/site.yaml")));
+            diags.push(
+                Diagnostic::error(v.top(), format!("`{field}` is missing")).hint(format!(
+                    "add `{field}: <key>` with a key from `vocabularies` in content/site.yaml"
+                )),
+            );
             None
         }
     }
@@ -524,10 +693,10 @@ fn check_list(
 ) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for k in values.unwrap_or_default() {
-        if let Ok(i) = check(k).map_err(|d| diags.push(d)) {
-            if !out.contains(&i) {
-                out.push(i);
-            }
+        if let Ok(i) = check(k).map_err(|d| diags.push(d))
+            && !out.contains(&i)
+        {
+            out.push(i);
         }
     }
     out.sort_unstable();
@@ -544,38 +713,48 @@ fn check_neutral(tv: &Variant<'_>, base: &CaseFront, tr: &CaseFront, diags: &mut
                 .hint(format!("a translation inherits `{field}` from index.md: remove it here, or make it the same")),
         );
     };
-    let same = |a: Option<&Spanned<String>>, b: Option<&Spanned<String>>| a.map(|x| &x.value) == b.map(|x| &x.value);
-    if let Some(k) = &tr.kind {
-        if !same(Some(k), base.kind.as_ref()) {
-            differs(doc.at(k), "kind");
-        }
+    let same = |a: Option<&Spanned<String>>, b: Option<&Spanned<String>>| {
+        a.map(|x| &x.value) == b.map(|x| &x.value)
+    };
+    if let Some(k) = &tr.kind
+        && !same(Some(k), base.kind.as_ref())
+    {
+        differs(doc.at(k), "kind");
     }
-    if let Some(k) = &tr.role {
-        if !same(Some(k), base.role.as_ref()) {
-            differs(doc.at(k), "role");
-        }
+    if let Some(k) = &tr.role
+        && !same(Some(k), base.role.as_ref())
+    {
+        differs(doc.at(k), "role");
     }
-    if let Some(p) = tr.place.as_ref().and_then(|p| p.province.as_ref()) {
-        if !same(Some(p), base.place.as_ref().and_then(|p| p.province.as_ref())) {
-            differs(doc.at(p), "place.province");
-        }
+    if let Some(p) = tr.place.as_ref().and_then(|p| p.province.as_ref())
+        && !same(
+            Some(p),
+            base.place.as_ref().and_then(|p| p.province.as_ref()),
+        )
+    {
+        differs(doc.at(p), "place.province");
     }
-    if let Some(s) = &tr.since {
-        if Some(s.value) != base.since.as_ref().map(|b| b.value) {
-            differs(doc.at(s), "since");
-        }
+    if let Some(s) = &tr.since
+        && Some(s.value) != base.since.as_ref().map(|b| b.value)
+    {
+        differs(doc.at(s), "since");
     }
-    if let Some(s) = &tr.updated {
-        if !same(Some(s), base.updated.as_ref()) {
-            differs(doc.at(s), "updated");
-        }
+    if let Some(s) = &tr.updated
+        && !same(Some(s), base.updated.as_ref())
+    {
+        differs(doc.at(s), "updated");
     }
-    let keys = |l: Option<&Vec<Spanned<String>>>| l.map(|l| l.iter().map(|k| k.value.clone()).collect::<Vec<_>>());
-    for (field, t, b) in [("challenges", &tr.challenges, &base.challenges), ("changes", &tr.changes, &base.changes)] {
-        if let Some(list) = t {
-            if keys(Some(list)) != keys(b.as_ref()) {
-                differs(list.first().map_or_else(|| tv.top(), |k| doc.at(k)), field);
-            }
+    let keys = |l: Option<&Vec<Spanned<String>>>| {
+        l.map(|l| l.iter().map(|k| k.value.clone()).collect::<Vec<_>>())
+    };
+    for (field, t, b) in [
+        ("challenges", &tr.challenges, &base.challenges),
+        ("changes", &tr.changes, &base.changes),
+    ] {
+        if let Some(list) = t
+            && keys(Some(list)) != keys(b.as_ref())
+        {
+            differs(list.first().map_or_else(|| tv.top(), |k| doc.at(k)), field);
         }
     }
     if tr.draft.is_some() && tr.draft != base.draft {
@@ -631,12 +810,17 @@ fn case_text(
 
     let place = match (&f.place, base) {
         (Some(p), b) => {
-            let fallback = |pick: fn(&Place) -> Option<String>| b.and_then(|(b, _)| pick(&b.place.value));
+            let fallback =
+                |pick: fn(&Place) -> Option<String>| b.and_then(|(b, _)| pick(&b.place.value));
             let village = match (&p.village, b) {
                 (Some(s), _) => s.clone(),
                 (None, Some((b, _))) => b.place.value.village.clone(),
                 (None, None) => {
-                    diags.push(Diagnostic::error(v.top(), "`place.village` is missing").hint("add `village:` to `place`: the name of the village or community"));
+                    diags.push(
+                        Diagnostic::error(v.top(), "`place.village` is missing").hint(
+                            "add `village:` to `place`: the name of the village or community",
+                        ),
+                    );
                     String::new()
                 }
             };
@@ -649,7 +833,10 @@ fn case_text(
         }
         (None, Some((b, _))) => Loc::inherited(b.place.value.clone()),
         (None, None) => {
-            diags.push(Diagnostic::error(v.top(), "`place` is missing").hint("add `place: {village: …, province: <key>}`"));
+            diags.push(
+                Diagnostic::error(v.top(), "`place` is missing")
+                    .hint("add `place: {village: …, province: <key>}`"),
+            );
             Loc::own(Place::default())
         }
     };
@@ -659,13 +846,13 @@ fn case_text(
             let mut list = Vec::new();
             for (key, text) in m {
                 if let Ok(i) = vocab.methods.check(&doc, key) {
-                    if let Some((bt, _)) = b {
-                        if !bt.methods.value.iter().any(|(bm, _)| *bm == i) {
-                            diags.push(
+                    if let Some((bt, _)) = b
+                        && !bt.methods.value.iter().any(|(bm, _)| *bm == i)
+                    {
+                        diags.push(
                                 Diagnostic::error(doc.at(key), format!("method `{}` is not in the default-language file", key.value))
                                     .hint("a translation translates the methods of index.md; add it there first"),
                             );
-                        }
                     }
                     list.push((i, text.clone()));
                 }
@@ -680,13 +867,18 @@ fn case_text(
             }
             list.sort_by_key(|(m, _)| *m);
             if list.is_empty() && b.is_none() {
-                diags.push(Diagnostic::error(v.top(), "`methods` is empty").hint("say what the case did under at least one of the methods"));
+                diags.push(
+                    Diagnostic::error(v.top(), "`methods` is empty")
+                        .hint("say what the case did under at least one of the methods"),
+                );
             }
             Loc::own(list)
         }
         (None, Some((b, _))) => Loc::inherited(b.methods.value.clone()),
         (None, None) => {
-            diags.push(Diagnostic::error(v.top(), "`methods` is missing").hint("add `methods:` with a line per method the case used, for example `co-decision: …`"));
+            diags.push(Diagnostic::error(v.top(), "`methods` is missing").hint(
+                "add `methods:` with a line per method the case used, for example `co-decision: …`",
+            ));
             Loc::own(Vec::new())
         }
     };
@@ -698,27 +890,45 @@ fn case_text(
                 let base_len = bf.practices.as_ref().map_or(0, Vec::len);
                 if base_len != list.len() {
                     diags.push(
-                        Diagnostic::error(list.first().map_or_else(|| v.top(), |p| doc.at(&p.name)), format!("{} practices here, {} in the default-language file", list.len(), base_len))
-                            .hint("a translation lists the same practices in the same order"),
+                        Diagnostic::error(
+                            list.first().map_or_else(|| v.top(), |p| doc.at(&p.name)),
+                            format!(
+                                "{} practices here, {} in the default-language file",
+                                list.len(),
+                                base_len
+                            ),
+                        )
+                        .hint("a translation lists the same practices in the same order"),
                     );
                 }
             }
             let mut out = Vec::new();
             for (i, p) in list.iter().enumerate() {
                 let Ok(method) = vocab.methods.check(&doc, &p.method) else {
-                    diags.push(vocab.methods.check(&doc, &p.method).err().unwrap_or_else(|| Diagnostic::error(doc.at(&p.method), "unknown method")));
+                    diags.push(
+                        vocab
+                            .methods
+                            .check(&doc, &p.method)
+                            .err()
+                            .unwrap_or_else(|| {
+                                Diagnostic::error(doc.at(&p.method), "unknown method")
+                            }),
+                    );
                     continue;
                 };
-                if let Some(bp) = base_list.and_then(|bl| bl.get(i)) {
-                    if bp.method != method {
-                        diags.push(
+                if let Some(bp) = base_list.and_then(|bl| bl.get(i))
+                    && bp.method != method
+                {
+                    diags.push(
                             Diagnostic::error(doc.at(&p.method), "practice is filed under another method than in the default-language file")
                                 .hint("keep the practices in the same order as index.md, with the same methods"),
                         );
-                    }
                 }
                 if p.name.value.trim().is_empty() {
-                    diags.push(Diagnostic::error(doc.at(&p.name), "practice has no name").hint("give the practice a short name"));
+                    diags.push(
+                        Diagnostic::error(doc.at(&p.name), "practice has no name")
+                            .hint("give the practice a short name"),
+                    );
                 }
                 out.push(Practice {
                     name: p.name.value.clone(),
@@ -751,13 +961,22 @@ fn case_text(
                 .enumerate()
                 .map(|(i, x)| {
                     let bf = base_list.and_then(|bl| bl.get(i));
-                    if bf.is_none() && x.value.is_none() && (x.before.is_none() || x.after.is_none()) {
-                        diags.push(Diagnostic::error(doc.at(&x.label), "figure has no number").hint("give `value`, or both `before` and `after`"));
+                    if bf.is_none()
+                        && x.value.is_none()
+                        && (x.before.is_none() || x.after.is_none())
+                    {
+                        diags.push(
+                            Diagnostic::error(doc.at(&x.label), "figure has no number")
+                                .hint("give `value`, or both `before` and `after`"),
+                        );
                     }
                     Figure {
                         label: x.label.value.clone(),
                         value: x.value.clone().or_else(|| bf.and_then(|b| b.value.clone())),
-                        before: x.before.clone().or_else(|| bf.and_then(|b| b.before.clone())),
+                        before: x
+                            .before
+                            .clone()
+                            .or_else(|| bf.and_then(|b| b.before.clone())),
                         after: x.after.clone().or_else(|| bf.and_then(|b| b.after.clone())),
                         year_before: x.year_before.or_else(|| bf.and_then(|b| b.year_before)),
                         year_after: x.year_after.or_else(|| bf.and_then(|b| b.year_after)),
@@ -774,12 +993,18 @@ fn case_text(
         (Some(list), _) => {
             let mut out = Vec::new();
             for s in list {
-                if let Some(u) = &s.url {
-                    if !(u.value.starts_with("https://") || u.value.starts_with("http://")) {
-                        diags.push(Diagnostic::error(doc.at(u), format!("`{}` is not a web address", u.value)).hint("write the full address, starting with https://"));
-                    }
+                if let Some(u) = &s.url
+                    && !(u.value.starts_with("https://") || u.value.starts_with("http://"))
+                {
+                    diags.push(
+                        Diagnostic::error(doc.at(u), format!("`{}` is not a web address", u.value))
+                            .hint("write the full address, starting with https://"),
+                    );
                 }
-                out.push(Source { title: s.title.clone(), url: s.url.as_ref().map(|u| u.value.clone()) });
+                out.push(Source {
+                    title: s.title.clone(),
+                    url: s.url.as_ref().map(|u| u.value.clone()),
+                });
             }
             Loc::own(out)
         }
@@ -793,7 +1018,10 @@ fn case_text(
             for tag in t {
                 let tag = tag.trim();
                 if tag.is_empty() {
-                    diags.push(Diagnostic::error(v.top(), "empty tag").hint("remove the empty entry from `tags`"));
+                    diags.push(
+                        Diagnostic::error(v.top(), "empty tag")
+                            .hint("remove the empty entry from `tags`"),
+                    );
                 } else if !out.iter().any(|x| x == tag) {
                     out.push(tag.to_owned());
                 }
@@ -813,12 +1041,28 @@ fn case_text(
         Loc::own(render_body(v, config, lang, 2, Some(bundle), diags).0)
     };
 
-    CaseText { title, summary, place, methods, practices, figures, sources, tags, body, translated: true }
+    CaseText {
+        title,
+        summary,
+        place,
+        methods,
+        practices,
+        figures,
+        sources,
+        tags,
+        body,
+        translated: true,
+    }
 }
 
 /// Parses a method or free page: title, summary and body per language. Returns the texts and
 /// whether the page is a draft.
-fn parse_doc(files: &[Option<&SourceText>], config: &Config, depth: usize, diags: &mut Diagnostics) -> Option<(Vec<DocText>, bool)> {
+fn parse_doc(
+    files: &[Option<&SourceText>],
+    config: &Config,
+    depth: usize,
+    diags: &mut Diagnostics,
+) -> Option<(Vec<DocText>, bool)> {
     let variants = split_variants(files, diags)?;
     let base = variants[0].as_ref()?;
     let before = diags.error_count();
@@ -846,7 +1090,15 @@ fn inherit_doc(b: &DocText) -> DocText {
     }
 }
 
-fn doc_text(v: &Variant<'_>, f: &DocFront, base: Option<&DocText>, config: &Config, lang: Lang, depth: usize, diags: &mut Diagnostics) -> DocText {
+fn doc_text(
+    v: &Variant<'_>,
+    f: &DocFront,
+    base: Option<&DocText>,
+    config: &Config,
+    lang: Lang,
+    depth: usize,
+    diags: &mut Diagnostics,
+) -> DocText {
     let title = match (base, &f.title) {
         (_, Some(t)) if !t.trim().is_empty() => Loc::own(t.clone()),
         (Some(b), _) => Loc::inherited(b.title.value.clone()),
@@ -861,7 +1113,12 @@ fn doc_text(v: &Variant<'_>, f: &DocFront, base: Option<&DocText>, config: &Conf
         Some(b) if v.split.body.trim().is_empty() => Loc::inherited(b.body.value.clone()),
         _ => Loc::own(render_body(v, config, lang, depth, None, diags).0),
     };
-    DocText { title, summary, body, translated: true }
+    DocText {
+        title,
+        summary,
+        body,
+        translated: true,
+    }
 }
 
 fn parse_course(
@@ -898,28 +1155,46 @@ fn parse_course(
             }
         };
         let f = f.as_ref().unwrap_or(&front);
-        let doc_front = DocFront { title: f.title.clone(), summary: f.summary.clone(), draft: None };
-        let doc = doc_text(v, &doc_front, texts.first().map(|t| &t.doc), config, lang, 2, diags);
+        let doc_front = DocFront {
+            title: f.title.clone(),
+            summary: f.summary.clone(),
+            draft: None,
+        };
+        let doc = doc_text(
+            v,
+            &doc_front,
+            texts.first().map(|t| &t.doc),
+            config,
+            lang,
+            2,
+            diags,
+        );
         let ydoc = v.doc();
         let sessions = match (&f.sessions, texts.first()) {
             (Some(list), b) => {
                 let mut out = Vec::new();
-                if let Some(b) = b {
-                    if b.sessions.value.len() != list.len() {
-                        diags.push(
-                            Diagnostic::error(list.first().map_or_else(|| v.top(), |s| ydoc.at(&s.case)), format!("{} sessions here, {} in the default-language file", list.len(), b.sessions.value.len()))
-                                .hint("a translation lists the same sessions in the same order"),
-                        );
-                    }
+                if let Some(b) = b
+                    && b.sessions.value.len() != list.len()
+                {
+                    diags.push(
+                        Diagnostic::error(
+                            list.first().map_or_else(|| v.top(), |s| ydoc.at(&s.case)),
+                            format!(
+                                "{} sessions here, {} in the default-language file",
+                                list.len(),
+                                b.sessions.value.len()
+                            ),
+                        )
+                        .hint("a translation lists the same sessions in the same order"),
+                    );
                 }
                 for (i, s) in list.iter().enumerate() {
                     match cases.iter().position(|c| c.slug == s.case.value) {
                         Some(ci) => {
-                            if let Some(bs) = texts.first().and_then(|b| b.sessions.value.get(i)) {
-                                if bs.case != ci {
+                            if let Some(bs) = texts.first().and_then(|b| b.sessions.value.get(i))
+                                && bs.case != ci {
                                     diags.push(Diagnostic::error(ydoc.at(&s.case), "session names another case than the default-language file").hint("keep the sessions in the same order as the default-language file"));
                                 }
-                            }
                             out.push(Session { case: ci, focus: s.focus.clone(), questions: s.questions.clone() });
                         }
                         None => match unpublished.get(&s.case.value) {
@@ -936,13 +1211,19 @@ fn parse_course(
                     }
                 }
                 if list.is_empty() && lang == 0 {
-                    diags.push(Diagnostic::error(v.top(), "course has no sessions").hint("add `sessions:` with at least one `- case: <slug>`"));
+                    diags.push(
+                        Diagnostic::error(v.top(), "course has no sessions")
+                            .hint("add `sessions:` with at least one `- case: <slug>`"),
+                    );
                 }
                 Loc::own(out)
             }
             (None, Some(b)) => Loc::inherited(b.sessions.value.clone()),
             (None, None) => {
-                diags.push(Diagnostic::error(v.top(), "`sessions` is missing").hint("add `sessions:`, the cases of the course in teaching order"));
+                diags.push(
+                    Diagnostic::error(v.top(), "`sessions` is missing")
+                        .hint("add `sessions:`, the cases of the course in teaching order"),
+                );
                 Loc::own(Vec::new())
             }
         };
@@ -954,8 +1235,14 @@ fn parse_course(
         let first = texts.first();
         texts.push(CourseText {
             doc,
-            audience: f.audience.clone().or_else(|| first.and_then(|b| b.audience.clone())),
-            duration: f.duration.clone().or_else(|| first.and_then(|b| b.duration.clone())),
+            audience: f
+                .audience
+                .clone()
+                .or_else(|| first.and_then(|b| b.audience.clone())),
+            duration: f
+                .duration
+                .clone()
+                .or_else(|| first.and_then(|b| b.duration.clone())),
             sessions,
             questions,
         });
@@ -963,14 +1250,29 @@ fn parse_course(
     if diags.error_count() > before || texts.len() != config.languages.len() {
         return None;
     }
-    Some((Course { slug: slug.to_owned(), texts }, front.draft.unwrap_or(false)))
+    Some((
+        Course {
+            slug: slug.to_owned(),
+            texts,
+        },
+        front.draft.unwrap_or(false),
+    ))
 }
 
 /// Checks every `@/` link and `#fragment` of every body against the pages that exist.
-fn check_links(lib: &Library, sources: &Sources, unpublished: &HashMap<String, bool>, diags: &mut Diagnostics) {
+fn check_links(
+    lib: &Library,
+    sources: &Sources,
+    unpublished: &HashMap<String, bool>,
+    diags: &mut Diagnostics,
+) {
     let langs = lib.lang_count();
     let ids = |headings: &[markdown::Heading], fixed: &[&str]| -> HashSet<String> {
-        headings.iter().map(|h| h.id.clone()).chain(fixed.iter().map(|s| (*s).to_owned())).collect()
+        headings
+            .iter()
+            .map(|h| h.id.clone())
+            .chain(fixed.iter().map(|s| (*s).to_owned()))
+            .collect()
     };
     // Target ids per language, by (kind, slug).
     let mut targets: HashMap<(TargetKind, &str), Vec<HashSet<String>>> = HashMap::new();
@@ -987,12 +1289,24 @@ fn check_links(lib: &Library, sources: &Sources, unpublished: &HashMap<String, b
     for (i, m) in lib.methods.iter().enumerate() {
         let key = lib.config.vocab.methods.terms[i].key.as_str();
         let v = (0..langs)
-            .map(|l| ids(m.texts.as_ref().map_or(&[][..], |t| &t[l].body.value.headings), METHOD_PAGE_IDS))
+            .map(|l| {
+                ids(
+                    m.texts
+                        .as_ref()
+                        .map_or(&[][..], |t| &t[l].body.value.headings),
+                    METHOD_PAGE_IDS,
+                )
+            })
             .collect();
         targets.insert((TargetKind::Method, key), v);
     }
     for p in &lib.pages {
-        targets.insert((TargetKind::Page, &p.slug), (0..langs).map(|l| ids(&p.texts[l].body.value.headings, &[])).collect());
+        targets.insert(
+            (TargetKind::Page, &p.slug),
+            (0..langs)
+                .map(|l| ids(&p.texts[l].body.value.headings, &[]))
+                .collect(),
+        );
     }
     for c in &lib.courses {
         let v = (0..langs)
@@ -1006,12 +1320,20 @@ fn check_links(lib: &Library, sources: &Sources, unpublished: &HashMap<String, b
     }
 
     // Re-render each own-language body to collect its links (cheap, and keeps Body small).
-    let by_path: HashMap<&Path, &SourceText> = sources.markdown.iter().map(|s| (s.path.as_path(), s)).collect();
+    let by_path: HashMap<&Path, &SourceText> = sources
+        .markdown
+        .iter()
+        .map(|s| (s.path.as_path(), s))
+        .collect();
     let mut bodies: Vec<(PathBuf, Lang, (TargetKind, String))> = Vec::new();
     for c in &lib.cases {
         for l in 0..langs {
             if c.texts[l].translated && !c.texts[l].body.fallback {
-                bodies.push((case_file(&c.dir, lib, l), l, (TargetKind::Case, c.slug.clone())));
+                bodies.push((
+                    case_file(&c.dir, lib, l),
+                    l,
+                    (TargetKind::Case, c.slug.clone()),
+                ));
             }
         }
     }
@@ -1020,7 +1342,11 @@ fn check_links(lib: &Library, sources: &Sources, unpublished: &HashMap<String, b
             let key = &lib.config.vocab.methods.terms[i].key;
             for (l, text) in t.iter().enumerate() {
                 if text.translated && !text.body.fallback {
-                    bodies.push((doc_file("methods", key, lib, l), l, (TargetKind::Method, key.clone())));
+                    bodies.push((
+                        doc_file("methods", key, lib, l),
+                        l,
+                        (TargetKind::Method, key.clone()),
+                    ));
                 }
             }
         }
@@ -1028,14 +1354,22 @@ fn check_links(lib: &Library, sources: &Sources, unpublished: &HashMap<String, b
     for p in &lib.pages {
         for (l, text) in p.texts.iter().enumerate() {
             if text.translated && !text.body.fallback {
-                bodies.push((doc_file("pages", &p.slug, lib, l), l, (TargetKind::Page, p.slug.clone())));
+                bodies.push((
+                    doc_file("pages", &p.slug, lib, l),
+                    l,
+                    (TargetKind::Page, p.slug.clone()),
+                ));
             }
         }
     }
     for c in &lib.courses {
         for (l, text) in c.texts.iter().enumerate() {
             if text.doc.translated && !text.doc.body.fallback {
-                bodies.push((doc_file("courses", &c.slug, lib, l), l, (TargetKind::Course, c.slug.clone())));
+                bodies.push((
+                    doc_file("courses", &c.slug, lib, l),
+                    l,
+                    (TargetKind::Course, c.slug.clone()),
+                ));
             }
         }
     }
@@ -1074,8 +1408,8 @@ fn check_links(lib: &Library, sources: &Sources, unpublished: &HashMap<String, b
                     );
                     continue;
                 };
-                if let Some(f) = &link.fragment {
-                    if !target[*lang].contains(f) {
+                if let Some(f) = &link.fragment
+                    && !target[*lang].contains(f) {
                         let mut known: Vec<&str> = target[*lang].iter().map(String::as_str).collect();
                         known.sort_unstable();
                         out.push(
@@ -1084,10 +1418,9 @@ fn check_links(lib: &Library, sources: &Sources, unpublished: &HashMap<String, b
                                 .hint(suggest(f, "the anchor", known.iter().copied())),
                         );
                     }
-                }
             }
             for (image, range) in &r.images {
-                if own_kind.clone() != TargetKind::Case {
+                if *own_kind != TargetKind::Case {
                     out.push(Diagnostic::error(span(range), "images can only be placed in case texts").hint("put the photo in a case folder and show it there"));
                     continue;
                 }
@@ -1120,10 +1453,18 @@ fn kind_name(k: TargetKind) -> &'static str {
 }
 
 fn case_file(dir: &Path, lib: &Library, lang: Lang) -> PathBuf {
-    if lang == 0 { dir.join("index.md") } else { dir.join(format!("index.{}.md", lib.config.languages[lang].code)) }
+    if lang == 0 {
+        dir.join("index.md")
+    } else {
+        dir.join(format!("index.{}.md", lib.config.languages[lang].code))
+    }
 }
 
 fn doc_file(section: &str, slug: &str, lib: &Library, lang: Lang) -> PathBuf {
-    let name = if lang == 0 { format!("{slug}.md") } else { format!("{slug}.{}.md", lib.config.languages[lang].code) };
+    let name = if lang == 0 {
+        format!("{slug}.md")
+    } else {
+        format!("{slug}.{}.md", lib.config.languages[lang].code)
+    };
     Path::new("content").join(section).join(name)
 }

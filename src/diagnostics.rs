@@ -33,7 +33,10 @@ pub struct SourceText {
 impl SourceText {
     /// Wraps a file's text with the path editors know it by.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Self {
-        Self { path: path.into(), text: text.into() }
+        Self {
+            path: path.into(),
+            text: text.into(),
+        }
     }
 
     /// Points at a byte range of this file.
@@ -41,7 +44,12 @@ impl SourceText {
         let start = range.start.min(self.text.len());
         let end = range.end.clamp(start, self.text.len());
         let (line, column) = line_column(&self.text, start);
-        Span { source: Some(self.clone()), line, column, range: start..end }
+        Span {
+            source: Some(self.clone()),
+            line,
+            column,
+            range: start..end,
+        }
     }
 
     /// Points at a 1-based line and column of this file (as YAML parsers report them).
@@ -105,12 +113,24 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `span`.
     pub fn error(span: Span, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Error, message: message.into(), span, label: None, hint: None }
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            span,
+            label: None,
+            hint: None,
+        }
     }
 
     /// A warning at `span`.
     pub fn warning(span: Span, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, message: message.into(), span, label: None, hint: None }
+        Self {
+            severity: Severity::Warning,
+            message: message.into(),
+            span,
+            label: None,
+            hint: None,
+        }
     }
 
     /// Adds how to fix it.
@@ -139,8 +159,17 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let path = self.span.path().map(|p| p.display().to_string()).unwrap_or_default();
-        let text = self.span.source.as_ref().map(|s| s.text.clone()).unwrap_or_else(|| Arc::from(""));
+        let path = self
+            .span
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let text = self
+            .span
+            .source
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_else(|| Arc::from(""));
         let mut title = level.primary_title(self.message.as_str());
         let mut group;
         if text.is_empty() {
@@ -164,7 +193,11 @@ impl Diagnostic {
         if let Some(hint) = &self.hint {
             group = group.element(Level::HELP.message(hint.as_str()));
         }
-        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
         renderer.render(&[group])
     }
 }
@@ -173,7 +206,9 @@ impl Diagnostic {
 /// costs the same as in a 10-line one. Returns the excerpt, its byte offset and its first line.
 fn excerpt(text: &str, range: std::ops::Range<usize>) -> (&str, usize, usize) {
     let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    let end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |i| range.end + i);
     let first_line = text[..start].matches('\n').count() + 1;
     (&text[start..end], start, first_line)
 }
@@ -215,7 +250,10 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// The "did you mean" hint: the closest of `candidates` to `word`, if any is close enough to be
 /// a likely typo rather than a different word.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -225,7 +263,11 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 }
 
 /// A hint naming the closest candidate, or listing all of them when none is close.
-pub fn suggest<'a>(word: &str, what: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub fn suggest<'a>(
+    word: &str,
+    what: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     match did_you_mean(word, candidates.clone()) {
         Some(best) => format!("did you mean `{best}`?"),
         None => {
@@ -259,12 +301,18 @@ impl Diagnostics {
 
     /// Number of errors.
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// Number of warnings.
     pub fn warning_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// Whether any error was recorded.
@@ -277,8 +325,12 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut v: Vec<&Diagnostic> = self.items.iter().collect();
         v.sort_by(|a, b| {
-            (a.span.path(), a.span.line, a.span.column, &a.message)
-                .cmp(&(b.span.path(), b.span.line, b.span.column, &b.message))
+            (a.span.path(), a.span.line, a.span.column, &a.message).cmp(&(
+                b.span.path(),
+                b.span.line,
+                b.span.column,
+                &b.message,
+            ))
         });
         v
     }
@@ -349,7 +401,8 @@ mod tests {
     #[test]
     fn render_quotes_the_line() {
         let src = SourceText::new("content/cases/a/index.md", "---\nkind: rurall\n---\n");
-        let d = Diagnostic::error(src.span_at(2, 7, 6), "unknown kind `rurall`").hint("did you mean `rural`?");
+        let d = Diagnostic::error(src.span_at(2, 7, 6), "unknown kind `rurall`")
+            .hint("did you mean `rural`?");
         let out = d.render(false);
         assert!(out.contains("content/cases/a/index.md:2:7"), "{out}");
         assert!(out.contains("kind: rurall"), "{out}");

@@ -25,7 +25,11 @@ pub enum SplitError {
 /// Splits `text` at its `---` fences. A byte-order mark and Windows line ends are accepted,
 /// since editors on every system write case files.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
-    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let start = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
     let rest = &text[start..];
     let first_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
     if rest[..first_end].trim_end() != "---" {
@@ -70,6 +74,9 @@ mod tests {
     #[test]
     fn reports_missing_fences() {
         assert_eq!(split("title: x\n").unwrap_err(), SplitError::NoOpeningFence);
-        assert_eq!(split("---\ntitle: x\n").unwrap_err(), SplitError::NoClosingFence);
+        assert_eq!(
+            split("---\ntitle: x\n").unwrap_err(),
+            SplitError::NoClosingFence
+        );
     }
 }

@@ -46,7 +46,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> io::Result<Sources> {
     if !content.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::NotFound,
-            format!("{} has no content/ folder: pass the site's folder with --root", root.display()),
+            format!(
+                "{} has no content/ folder: pass the site's folder with --root",
+                root.display()
+            ),
         ));
     }
     let mut md_paths = Vec::new();
@@ -59,13 +62,20 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> io::Result<Sources> {
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
     for entry in walker {
         let entry = entry.map_err(|e| {
-            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone());
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| content.clone());
             io::Error::other(format!("cannot read {}: {e}", path.display()))
         })?;
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         let name = entry.file_name().to_string_lossy();
         if rel == Path::new("content/site.yaml") {
             site = Some(rel);
@@ -77,8 +87,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> io::Result<Sources> {
     }
 
     let read = |rel: &PathBuf| -> Result<SourceText, Diagnostic> {
-        let bytes = std::fs::read(root.join(rel))
-            .map_err(|e| Diagnostic::error(Span::file_only(rel), format!("cannot read file: {e}")))?;
+        let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+            Diagnostic::error(Span::file_only(rel), format!("cannot read file: {e}"))
+        })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let (line, col) = {
                 let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -110,5 +121,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> io::Result<Sources> {
         }
         None => None,
     };
-    Ok(Sources { root: root.to_path_buf(), site, markdown, assets })
+    Ok(Sources {
+        root: root.to_path_buf(),
+        site,
+        markdown,
+        assets,
+    })
 }

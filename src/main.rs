@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use casebook::pipeline::{self, BuildOptions, Outcome};
 
 #[derive(Parser)]
-#[command(name = "casebook", version, about = "Build a searchable library of community pilot case studies")]
+#[command(
+    name = "casebook",
+    version,
+    about = "Build a searchable library of community pilot case studies"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,24 +62,38 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let color = std::io::stderr().is_terminal();
     match cli.command {
-        Command::Build { root, out, drafts, base_url } => {
+        Command::Build {
+            root,
+            out,
+            drafts,
+            base_url,
+        } => {
             let out = out.unwrap_or_else(|| root.join("public"));
-            let opts = BuildOptions { root: root.clone(), drafts, base_url, minify: true };
+            let opts = BuildOptions {
+                root: root.clone(),
+                drafts,
+                base_url,
+                minify: true,
+            };
             let started = std::time::Instant::now();
             let mut outcome = match pipeline::build(&opts) {
                 Ok(o) => o,
                 Err(e) => return io_error(&e),
             };
-            if outcome.files.is_some() {
-                if let Err(e) = pipeline::write(&mut outcome, &root, &out) {
-                    report(&outcome, color);
-                    return io_error(&e);
-                }
+            if outcome.files.is_some()
+                && let Err(e) = pipeline::write(&mut outcome, &root, &out)
+            {
+                report(&outcome, color);
+                return io_error(&e);
             }
             report(&outcome, color);
             if outcome.files.is_none() {
@@ -92,17 +110,34 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Check { root, format, drafts } => {
-            let opts = BuildOptions { root, drafts, base_url: None, minify: false };
+        Command::Check {
+            root,
+            format,
+            drafts,
+        } => {
+            let opts = BuildOptions {
+                root,
+                drafts,
+                base_url: None,
+                minify: false,
+            };
             let outcome = match pipeline::build(&opts) {
                 Ok(o) => o,
                 Err(e) => return io_error(&e),
             };
             match format {
                 Format::Human => report(&outcome, color),
-                Format::Json => println!("{}", serde_json::to_string_pretty(&outcome.diagnostics.to_json()).unwrap_or_default()),
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&outcome.diagnostics.to_json())
+                        .unwrap_or_default()
+                ),
             }
-            if outcome.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if outcome.diagnostics.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
     }
 }

@@ -113,7 +113,9 @@ pub fn render(text: &str, ctx: &Ctx<'_>) -> Rendered {
                 heading = Some((level, id.map(|s| s.to_string()), events.len()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                let Some((level, explicit, start)) = heading.take() else { continue };
+                let Some((level, explicit, start)) = heading.take() else {
+                    continue;
+                };
                 let inner: Vec<Event<'_>> = events.drain(start..).collect();
                 let plain = plain_text(&inner);
                 let base = explicit.unwrap_or_else(|| slugify(&plain));
@@ -131,25 +133,47 @@ pub fn render(text: &str, ctx: &Ctx<'_>) -> Rendered {
                 escape_into(&mut close, &plain);
                 close.push_str(&format!("\">#</a></h{n}>\n"));
                 events.push(Event::Html(close.into()));
-                out.headings.push(Heading { level: n, id, text: plain });
+                out.headings.push(Heading {
+                    level: n,
+                    id,
+                    text: plain,
+                });
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                match rewrite_link(&dest_url, ctx, range.clone(), &mut out) {
-                    Some(dest) => {
-                        link_stack.push(false);
-                        events.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
-                    }
-                    None => link_stack.push(true),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match rewrite_link(&dest_url, ctx, range.clone(), &mut out) {
+                Some(dest) => {
+                    link_stack.push(false);
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest,
+                        title,
+                        id,
+                    }));
                 }
-            }
+                None => link_stack.push(true),
+            },
             Event::End(TagEnd::Link) => {
                 if !link_stack.pop().unwrap_or(false) {
                     events.push(Event::End(TagEnd::Link));
                 }
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = rewrite_image(&dest_url, ctx, range, &mut out);
-                events.push(Event::Start(Tag::Image { link_type, dest_url: dest, title, id }));
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
             }
             Event::Html(html) | Event::InlineHtml(html) if !ctx.allow_html => {
                 events.push(Event::Text(html));
@@ -161,9 +185,17 @@ pub fn render(text: &str, ctx: &Ctx<'_>) -> Rendered {
     out
 }
 
-fn rewrite_link<'a>(dest: &str, ctx: &Ctx<'_>, range: Range<usize>, out: &mut Rendered) -> Option<CowStr<'a>> {
+fn rewrite_link<'a>(
+    dest: &str,
+    ctx: &Ctx<'_>,
+    range: Range<usize>,
+    out: &mut Rendered,
+) -> Option<CowStr<'a>> {
     let lower = dest.trim().to_ascii_lowercase();
-    if ["javascript:", "vbscript:", "data:"].iter().any(|s| lower.starts_with(s)) {
+    if ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
         out.problems.push(Problem {
             range,
             message: format!("link to `{}` removed", dest.split(':').next().unwrap_or(dest)),
@@ -177,7 +209,10 @@ fn rewrite_link<'a>(dest: &str, ctx: &Ctx<'_>, range: Range<usize>, out: &mut Re
             Some((p, f)) => (p, Some(f.to_owned())),
             None => (rest, None),
         };
-        let path = path.trim_end_matches('/').trim_end_matches(".md").trim_end_matches("/index");
+        let path = path
+            .trim_end_matches('/')
+            .trim_end_matches(".md")
+            .trim_end_matches("/index");
         let (kind, slug) = match path.split_once('/') {
             Some(("cases", s)) => (TargetKind::Case, s),
             Some(("methods", s)) => (TargetKind::Method, s),
@@ -205,7 +240,12 @@ fn rewrite_link<'a>(dest: &str, ctx: &Ctx<'_>, range: Range<usize>, out: &mut Re
             url.push('#');
             url.push_str(f);
         }
-        out.links.push(InternalLink { kind, slug: slug.to_owned(), fragment, range });
+        out.links.push(InternalLink {
+            kind,
+            slug: slug.to_owned(),
+            fragment,
+            range,
+        });
         return Some(url.into());
     }
     if let Some(fragment) = dest.strip_prefix('#') {
@@ -228,7 +268,12 @@ fn rewrite_link<'a>(dest: &str, ctx: &Ctx<'_>, range: Range<usize>, out: &mut Re
     Some(CowStr::from(dest.to_owned()))
 }
 
-fn rewrite_image<'a>(dest: &str, ctx: &Ctx<'_>, range: Range<usize>, out: &mut Rendered) -> CowStr<'a> {
+fn rewrite_image<'a>(
+    dest: &str,
+    ctx: &Ctx<'_>,
+    range: Range<usize>,
+    out: &mut Rendered,
+) -> CowStr<'a> {
     let is_external = dest.contains("://") || dest.starts_with("//") || dest.starts_with('/');
     if is_external || dest.starts_with("data:") {
         out.problems.push(Problem {
@@ -274,7 +319,11 @@ pub fn slugify(text: &str) -> String {
             dash = true;
         }
     }
-    if s.is_empty() { "section".to_owned() } else { s }
+    if s.is_empty() {
+        "section".to_owned()
+    } else {
+        s
+    }
 }
 
 fn unique(base: &str, used: &mut Vec<String>) -> String {
@@ -299,22 +348,45 @@ mod tests {
     use super::*;
 
     fn ctx() -> Ctx<'static> {
-        Ctx { allow_html: false, root: "../../", lang_prefix: "en/", bundle: Some("cases/a/"), id_prefix: "" }
+        Ctx {
+            allow_html: false,
+            root: "../../",
+            lang_prefix: "en/",
+            bundle: Some("cases/a/"),
+            id_prefix: "",
+        }
     }
 
     #[test]
     fn headings_get_ids_and_anchors() {
-        let r = render("## 五个转变\n\n## Why it works {#why}\n\n## 五个转变\n", &ctx());
+        let r = render(
+            "## 五个转变\n\n## Why it works {#why}\n\n## 五个转变\n",
+            &ctx(),
+        );
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["五个转变", "why", "五个转变-1"]);
-        assert!(r.html.contains("<h2 id=\"why\">Why it works<a class=\"anchor\" href=\"#why\""), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<h2 id=\"why\">Why it works<a class=\"anchor\" href=\"#why\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
     fn internal_links_become_relative() {
         let r = render("[x](@/cases/shiqiao#practice-1) [y](@/pages/guide)", &ctx());
-        assert!(r.html.contains("href=\"../../en/cases/shiqiao/index.html#practice-1\""), "{}", r.html);
-        assert!(r.html.contains("href=\"../../en/guide/index.html\""), "{}", r.html);
+        assert!(
+            r.html
+                .contains("href=\"../../en/cases/shiqiao/index.html#practice-1\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("href=\"../../en/guide/index.html\""),
+            "{}",
+            r.html
+        );
         assert_eq!(r.links.len(), 2);
         assert_eq!(r.links[0].kind, TargetKind::Case);
         assert_eq!(r.links[0].fragment.as_deref(), Some("practice-1"));
@@ -322,7 +394,10 @@ mod tests {
 
     #[test]
     fn raw_html_is_escaped_and_scripts_dropped() {
-        let r = render("<script>alert(1)</script>\n\n[click](javascript:alert(1))", &ctx());
+        let r = render(
+            "<script>alert(1)</script>\n\n[click](javascript:alert(1))",
+            &ctx(),
+        );
         assert!(!r.html.contains("<script>"), "{}", r.html);
         assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
         assert!(!r.html.contains("javascript:"), "{}", r.html);
@@ -332,14 +407,20 @@ mod tests {
 
     #[test]
     fn raw_html_passes_when_allowed() {
-        let c = Ctx { allow_html: true, ..ctx() };
+        let c = Ctx {
+            allow_html: true,
+            ..ctx()
+        };
         let r = render("<mark>hi</mark>", &c);
         assert!(r.html.contains("<mark>hi</mark>"), "{}", r.html);
     }
 
     #[test]
     fn gfm_extensions_render() {
-        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ and a note[^1]\n\n[^1]: the note\n", &ctx());
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ and a note[^1]\n\n[^1]: the note\n",
+            &ctx(),
+        );
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>old</del>"));
         assert!(r.html.contains("footnote"));
@@ -348,7 +429,11 @@ mod tests {
     #[test]
     fn images_resolve_to_the_bundle() {
         let r = render("![a lane](lane.jpg)", &ctx());
-        assert!(r.html.contains("src=\"../../cases/a/lane.jpg\""), "{}", r.html);
+        assert!(
+            r.html.contains("src=\"../../cases/a/lane.jpg\""),
+            "{}",
+            r.html
+        );
         assert_eq!(r.images[0].0, "lane.jpg");
     }
 

@@ -23,12 +23,18 @@ pub struct Loc<T> {
 impl<T> Loc<T> {
     /// A value written in the page's own language.
     pub fn own(value: T) -> Self {
-        Self { value, fallback: false }
+        Self {
+            value,
+            fallback: false,
+        }
     }
 
     /// A value inherited from the default language.
     pub fn inherited(value: T) -> Self {
-        Self { value, fallback: true }
+        Self {
+            value,
+            fallback: true,
+        }
     }
 }
 

@@ -57,7 +57,12 @@ fn records(lib: &Library, lang: Lang) -> Vec<Record<'_>> {
             let p = &t.place.value;
             Record {
                 slug: &case.slug,
-                url: format!("{}/{}", c.base_url, views::url(c, lang, &format!("cases/{}/", case.slug)).trim_end_matches("index.html")),
+                url: format!(
+                    "{}/{}",
+                    c.base_url,
+                    views::url(c, lang, &format!("cases/{}/", case.slug))
+                        .trim_end_matches("index.html")
+                ),
                 title: &t.title.value,
                 summary: &t.summary.value,
                 village: &p.village,
@@ -70,9 +75,20 @@ fn records(lib: &Library, lang: Lang) -> Vec<Record<'_>> {
                 role: &v.roles.terms[case.role].key,
                 since: case.since,
                 updated: case.updated.to_string(),
-                methods: case.method_keys().map(|m| v.methods.terms[m].key.as_str()).collect(),
-                challenges: case.challenges.iter().map(|&i| v.challenges.terms[i].key.as_str()).collect(),
-                changes: case.changes.iter().map(|&i| v.changes.terms[i].key.as_str()).collect(),
+                methods: case
+                    .method_keys()
+                    .map(|m| v.methods.terms[m].key.as_str())
+                    .collect(),
+                challenges: case
+                    .challenges
+                    .iter()
+                    .map(|&i| v.challenges.terms[i].key.as_str())
+                    .collect(),
+                changes: case
+                    .changes
+                    .iter()
+                    .map(|&i| v.changes.terms[i].key.as_str())
+                    .collect(),
                 practices: t
                     .practices
                     .value
@@ -86,7 +102,15 @@ fn records(lib: &Library, lang: Lang) -> Vec<Record<'_>> {
                     })
                     .collect(),
                 tags: &t.tags.value,
-                sources: t.sources.value.iter().map(|s| SourceRecord { title: &s.title, url: s.url.as_deref() }).collect(),
+                sources: t
+                    .sources
+                    .value
+                    .iter()
+                    .map(|s| SourceRecord {
+                        title: &s.title,
+                        url: s.url.as_deref(),
+                    })
+                    .collect(),
                 translated: t.translated,
             }
         })
@@ -102,8 +126,26 @@ pub fn json(lib: &Library, lang: Lang) -> String {
 pub fn csv(lib: &Library, lang: Lang) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let header = [
-        "slug", "url", "title", "summary", "village", "town", "county", "city", "province", "province_label", "kind", "role", "since",
-        "updated", "methods", "challenges", "changes", "practices", "tags", "translated",
+        "slug",
+        "url",
+        "title",
+        "summary",
+        "village",
+        "town",
+        "county",
+        "city",
+        "province",
+        "province_label",
+        "kind",
+        "role",
+        "since",
+        "updated",
+        "methods",
+        "challenges",
+        "changes",
+        "practices",
+        "tags",
+        "translated",
     ];
     let mut rows: Vec<Vec<String>> = vec![header.iter().map(|s| (*s).to_owned()).collect()];
     for r in records(lib, lang) {
@@ -125,7 +167,11 @@ pub fn csv(lib: &Library, lang: Lang) -> String {
             r.methods.join(";"),
             r.challenges.join(";"),
             r.changes.join(";"),
-            r.practices.iter().map(|p| p.name).collect::<Vec<_>>().join(";"),
+            r.practices
+                .iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+                .join(";"),
             r.tags.join(";"),
             r.translated.to_string(),
         ]);
@@ -135,6 +181,9 @@ pub fn csv(lib: &Library, lang: Lang) -> String {
         let _ = w.write_record(&row);
     }
     // A UTF-8 byte-order mark, so spreadsheet programs open the Chinese text correctly.
-    let body = w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    let body = w
+        .into_inner()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
     format!("\u{feff}{body}")
 }

@@ -26,17 +26,20 @@ pub struct OutFile {
 }
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
 /// Writes `files` as the complete content of `out`, replacing what was there only once every
 /// file is written. `root` is where [`OutData::Copy`] paths are relative to.
 pub fn write_site(files: &[OutFile], root: &Path, out: &Path) -> io::Result<()> {
-    if let Some(parent) = out.parent() {
-        if !parent.as_os_str().is_empty() {
-            fs::create_dir_all(parent)?;
-        }
+    if let Some(parent) = out.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        fs::create_dir_all(parent)?;
     }
     let staging = sibling(out, "new");
     if staging.exists() {
@@ -51,7 +54,10 @@ pub fn write_site(files: &[OutFile], root: &Path, out: &Path) -> io::Result<()> 
 
 fn write_all(files: &[OutFile], root: &Path, staging: &Path) -> io::Result<()> {
     fs::create_dir_all(staging)?;
-    let mut dirs: Vec<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p))).collect();
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p)))
+        .collect();
     dirs.sort();
     dirs.dedup();
     for d in &dirs {
@@ -59,7 +65,10 @@ fn write_all(files: &[OutFile], root: &Path, staging: &Path) -> io::Result<()> {
     }
     files.par_iter().try_for_each(|f| {
         if f.path.split('/').any(|s| s == ".." || s.is_empty()) {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("refusing to write outside the output folder: {}", f.path)));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output folder: {}", f.path),
+            ));
         }
         let dest = staging.join(&f.path);
         match &f.data {

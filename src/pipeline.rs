@@ -65,7 +65,13 @@ pub fn build(opts: &BuildOptions) -> io::Result<Outcome> {
     let sources = load::load(&opts.root, &mut out.diagnostics)?;
     lap(&mut out.stats, "load");
 
-    let Some(mut lib) = content::parse(&sources, ContentOptions { drafts: opts.drafts }, &mut out.diagnostics) else {
+    let Some(mut lib) = content::parse(
+        &sources,
+        ContentOptions {
+            drafts: opts.drafts,
+        },
+        &mut out.diagnostics,
+    ) else {
         return Ok(out);
     };
     if let Some(url) = &opts.base_url {
@@ -81,7 +87,13 @@ pub fn build(opts: &BuildOptions) -> io::Result<Outcome> {
     };
     lap(&mut out.stats, "theme");
 
-    let files = renderer.render(&lib, &RenderOptions { minify: opts.minify }, &mut out.diagnostics);
+    let files = renderer.render(
+        &lib,
+        &RenderOptions {
+            minify: opts.minify,
+        },
+        &mut out.diagnostics,
+    );
     lap(&mut out.stats, "render");
     if let Some(files) = &files {
         out.stats.files = files.len();
@@ -94,7 +106,11 @@ pub fn build(opts: &BuildOptions) -> io::Result<Outcome> {
             .sum();
     }
     out.library = Some(lib);
-    out.files = if out.diagnostics.has_errors() { None } else { files };
+    out.files = if out.diagnostics.has_errors() {
+        None
+    } else {
+        files
+    };
     Ok(out)
 }
 

@@ -74,21 +74,48 @@ impl Renderer {
         let mut templates = Vec::new();
         for (name, f) in theme.under("templates") {
             match std::str::from_utf8(&f.bytes) {
-                Ok(text) => templates.push((name.to_owned(), SourceText::new(f.display.clone(), text))),
-                Err(_) => diags.push(Diagnostic::error(Span::file_only(&f.display), "template is not valid UTF-8")),
+                Ok(text) => {
+                    templates.push((name.to_owned(), SourceText::new(f.display.clone(), text)))
+                }
+                Err(_) => diags.push(Diagnostic::error(
+                    Span::file_only(&f.display),
+                    "template is not valid UTF-8",
+                )),
             }
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), &*s.text))) {
+        if let Err(e) =
+            tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), &*s.text)))
+        {
             diags.push(tera_diagnostic(&e, &templates));
             return None;
         }
-        for required in ["index.html", "library.html", "case.html", "method.html", "methods.html", "practices.html", "matrix.html", "taxonomy.html", "term.html", "courses.html", "course.html", "page.html", "404.html", "atom.xml", "sitemap.xml", "robots.txt"] {
+        for required in [
+            "index.html",
+            "library.html",
+            "case.html",
+            "method.html",
+            "methods.html",
+            "practices.html",
+            "matrix.html",
+            "taxonomy.html",
+            "term.html",
+            "courses.html",
+            "course.html",
+            "page.html",
+            "404.html",
+            "atom.xml",
+            "sitemap.xml",
+            "robots.txt",
+        ] {
             if !tera.contains_template(required) {
                 diags.push(
-                    Diagnostic::error(Span::file_only(format!("themes/{}/templates/{required}", theme.name)), format!("theme `{}` has no template `{required}`", theme.name))
-                        .hint("copy it from the default theme"),
+                    Diagnostic::error(
+                        Span::file_only(format!("themes/{}/templates/{required}", theme.name)),
+                        format!("theme `{}` has no template `{required}`", theme.name),
+                    )
+                    .hint("copy it from the default theme"),
                 );
             }
         }
@@ -96,7 +123,10 @@ impl Renderer {
         let mut i18n: Vec<Value> = Vec::new();
         let mut default_strings: Option<IndexMap<String, String>> = None;
         for lang in &config.languages {
-            let file = theme.under("i18n").find(|(n, _)| *n == format!("{}.yaml", lang.code)).map(|(_, f)| f);
+            let file = theme
+                .under("i18n")
+                .find(|(n, _)| *n == format!("{}.yaml", lang.code))
+                .map(|(_, f)| f);
             let Some(file) = file else {
                 diags.push(
                     Diagnostic::error(Span::file_only(format!("themes/{}/i18n/{}.yaml", theme.name, lang.code)), format!("theme `{}` has no UI strings for `{}`", theme.name, lang.code))
@@ -106,7 +136,11 @@ impl Renderer {
             };
             let text = String::from_utf8_lossy(&file.bytes).into_owned();
             let source = SourceText::new(file.display.clone(), text);
-            let doc = crate::yaml::YamlDoc { source: &source, yaml: &source.text, first_line: 1 };
+            let doc = crate::yaml::YamlDoc {
+                source: &source,
+                yaml: &source.text,
+                first_line: 1,
+            };
             let mut strings: IndexMap<String, String> = match doc.parse() {
                 Ok(s) => s,
                 Err(d) => {
@@ -136,22 +170,42 @@ impl Renderer {
         for (name, f) in theme.under("static") {
             let hash = blake3::hash(&f.bytes).to_hex();
             let out = match name.rsplit_once('.') {
-                Some((stem, ext)) if matches!(ext, "css" | "js") => format!("assets/{stem}.{}.{ext}", &hash[..10]),
+                Some((stem, ext)) if matches!(ext, "css" | "js") => {
+                    format!("assets/{stem}.{}.{ext}", &hash[..10])
+                }
                 _ => format!("assets/{name}"),
             };
             assets.insert(name.to_owned(), out.clone());
-            static_files.push(OutFile { path: out, data: OutData::Bytes(f.bytes.to_vec()) });
+            static_files.push(OutFile {
+                path: out,
+                data: OutData::Bytes(f.bytes.to_vec()),
+            });
         }
         if diags.has_errors() {
             return None;
         }
-        Some(Renderer { tera, templates, i18n, assets: views::value(&assets), static_files })
+        Some(Renderer {
+            tera,
+            templates,
+            i18n,
+            assets: views::value(&assets),
+            static_files,
+        })
     }
 
     /// Renders every page of the site in every language, plus feeds, sitemap, open data and
     /// static files. Template errors are reported once each, however many pages hit them.
-    pub fn render(&self, lib: &Library, opts: &RenderOptions, diags: &mut Diagnostics) -> Option<Vec<OutFile>> {
-        let langs: Vec<LangData> = lib.langs().into_par_iter().map(|l| LangData::new(lib, l, self)).collect();
+    pub fn render(
+        &self,
+        lib: &Library,
+        opts: &RenderOptions,
+        diags: &mut Diagnostics,
+    ) -> Option<Vec<OutFile>> {
+        let langs: Vec<LangData> = lib
+            .langs()
+            .into_par_iter()
+            .map(|l| LangData::new(lib, l, self))
+            .collect();
         let jobs = jobs(lib, &langs);
         let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
         let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
@@ -166,10 +220,10 @@ impl Renderer {
                     Err(e) => {
                         let d = tera_diagnostic(&e, &self.templates);
                         let key = format!("{}|{}", d.location(), d.message);
-                        if seen.lock().map(|mut s| s.insert(key)).unwrap_or(false) {
-                            if let Ok(mut v) = errors.lock() {
-                                v.push(d);
-                            }
+                        if seen.lock().map(|mut s| s.insert(key)).unwrap_or(false)
+                            && let Ok(mut v) = errors.lock()
+                        {
+                            v.push(d);
                         }
                         None
                     }
@@ -187,42 +241,77 @@ impl Renderer {
         let mut ctx = langs[0].base.clone();
         ctx.insert("urls", &sitemap_entries(lib, &langs, &jobs));
         match self.tera.render("sitemap.xml", &ctx) {
-            Ok(s) => files.push(OutFile { path: "sitemap.xml".into(), data: OutData::Bytes(s.into_bytes()) }),
+            Ok(s) => files.push(OutFile {
+                path: "sitemap.xml".into(),
+                data: OutData::Bytes(s.into_bytes()),
+            }),
             Err(e) => diags.push(tera_diagnostic(&e, &self.templates)),
         }
         match self.tera.render("robots.txt", &ctx) {
-            Ok(s) => files.push(OutFile { path: "robots.txt".into(), data: OutData::Bytes(s.into_bytes()) }),
+            Ok(s) => files.push(OutFile {
+                path: "robots.txt".into(),
+                data: OutData::Bytes(s.into_bytes()),
+            }),
             Err(e) => diags.push(tera_diagnostic(&e, &self.templates)),
         }
         for l in lib.langs() {
             let prefix = &lib.config.languages[l].prefix;
-            files.push(OutFile { path: format!("{prefix}data/cases.json"), data: OutData::Bytes(opendata::json(lib, l).into_bytes()) });
-            files.push(OutFile { path: format!("{prefix}data/cases.csv"), data: OutData::Bytes(opendata::csv(lib, l).into_bytes()) });
+            files.push(OutFile {
+                path: format!("{prefix}data/cases.json"),
+                data: OutData::Bytes(opendata::json(lib, l).into_bytes()),
+            });
+            files.push(OutFile {
+                path: format!("{prefix}data/cases.csv"),
+                data: OutData::Bytes(opendata::csv(lib, l).into_bytes()),
+            });
         }
         files.extend(self.static_files.iter().cloned());
         for a in &lib.assets {
-            files.push(OutFile { path: a.output.clone(), data: OutData::Copy(a.source.clone()) });
+            files.push(OutFile {
+                path: a.output.clone(),
+                data: OutData::Copy(a.source.clone()),
+            });
         }
         (!diags.has_errors()).then_some(files)
     }
 
-
-    fn render_page(&self, lib: &Library, ld: &LangData, job: Job, page: &PageInfo, opts: &RenderOptions) -> Result<OutFile, tera::Error> {
+    fn render_page(
+        &self,
+        lib: &Library,
+        ld: &LangData,
+        job: Job,
+        page: &PageInfo,
+        opts: &RenderOptions,
+    ) -> Result<OutFile, tera::Error> {
         let config = &lib.config;
         let lang = ld.lang;
         let mut ctx = ld.base.clone();
         let depth = page.path.matches('/').count() + usize::from(lang > 0);
-        let root = if job == Job::NotFound { not_found_root(config) } else { "../".repeat(depth) };
+        let root = if job == Job::NotFound {
+            not_found_root(config)
+        } else {
+            "../".repeat(depth)
+        };
         ctx.insert("root", &root);
         ctx.insert("page", &page_meta(config, lang, page));
-        let alt_path = if matches!(job, Job::Tag(..)) { "tags/" } else { page.path.as_str() };
+        let alt_path = if matches!(job, Job::Tag(..)) {
+            "tags/"
+        } else {
+            page.path.as_str()
+        };
         ctx.insert("alternates", &alternates(config, lang, alt_path, &root));
         let template = match job {
             Job::Home => {
                 let featured: Vec<Value> = {
-                    let mut f: Vec<usize> = (0..lib.cases.len()).filter(|&i| lib.cases[i].featured).collect();
+                    let mut f: Vec<usize> = (0..lib.cases.len())
+                        .filter(|&i| lib.cases[i].featured)
+                        .collect();
                     if f.is_empty() {
-                        f = (0..lib.cases.len()).filter(|&i| config.vocab.roles.terms[lib.cases[i].role].key == "model-point").collect();
+                        f = (0..lib.cases.len())
+                            .filter(|&i| {
+                                config.vocab.roles.terms[lib.cases[i].role].key == "model-point"
+                            })
+                            .collect();
                     }
                     f.into_iter().take(6).map(|i| ld.cards[i].clone()).collect()
                 };
@@ -242,7 +331,10 @@ impl Renderer {
             Job::Case(i) => {
                 let c = &lib.cases[i];
                 ctx.insert("case", &views::case_view(config, lang, c));
-                let related: Vec<Value> = views::related(lib, &ld.index, i).into_iter().map(|o| ld.cards[o].clone()).collect();
+                let related: Vec<Value> = views::related(lib, &ld.index, i)
+                    .into_iter()
+                    .map(|o| ld.cards[o].clone())
+                    .collect();
                 ctx.insert_value("related", Value::from(related.as_slice()));
                 ctx.insert_value("jsonld", Value::safe_string(&case_jsonld(lib, lang, i)));
                 "case.html"
@@ -253,21 +345,34 @@ impl Renderer {
             }
             Job::Method(m) => {
                 let doc = lib.methods[m].texts.as_ref().map(|t| &t[lang]);
-                ctx.insert("method", &MethodPage {
-                    term: views::term(config, lang, "methods", m),
-                    title: doc.map_or_else(|| config.vocab.methods.terms[m].labels[lang].clone(), |d| d.title.value.clone()),
-                    summary: doc.map(|d| d.summary.value.clone()).unwrap_or_default(),
-                    body: doc.map(|d| d.body.value.html.clone()).unwrap_or_default(),
-                    fallback: doc.is_some_and(|d| lang > 0 && (d.body.fallback || !d.translated)),
-                    practices: method_practices(lib, lang, Some(m)),
-                });
-                let cases: Vec<Value> = ld.index.methods[m].iter().map(|&i| ld.cards[i].clone()).collect();
+                ctx.insert(
+                    "method",
+                    &MethodPage {
+                        term: views::term(config, lang, "methods", m),
+                        title: doc.map_or_else(
+                            || config.vocab.methods.terms[m].labels[lang].clone(),
+                            |d| d.title.value.clone(),
+                        ),
+                        summary: doc.map(|d| d.summary.value.clone()).unwrap_or_default(),
+                        body: doc.map(|d| d.body.value.html.clone()).unwrap_or_default(),
+                        fallback: doc
+                            .is_some_and(|d| lang > 0 && (d.body.fallback || !d.translated)),
+                        practices: method_practices(lib, lang, Some(m)),
+                    },
+                );
+                let cases: Vec<Value> = ld.index.methods[m]
+                    .iter()
+                    .map(|&i| ld.cards[i].clone())
+                    .collect();
                 ctx.insert_value("cases", Value::from(cases.as_slice()));
                 "method.html"
             }
             Job::Practices => {
                 let groups: Vec<PracticeGroup> = (0..config.vocab.methods.terms.len())
-                    .map(|m| PracticeGroup { method: views::term(config, lang, "methods", m), practices: method_practices(lib, lang, Some(m)) })
+                    .map(|m| PracticeGroup {
+                        method: views::term(config, lang, "methods", m),
+                        practices: method_practices(lib, lang, Some(m)),
+                    })
                     .collect();
                 ctx.insert("groups", &groups);
                 "practices.html"
@@ -279,15 +384,35 @@ impl Renderer {
                     .enumerate()
                     .map(|(i, c)| MatrixRow {
                         case: ld.cards[i].clone(),
-                        cells: (0..config.vocab.methods.terms.len()).map(|m| c.texts[lang].methods.value.iter().find(|(k, _)| *k == m).map(|(_, t)| t.clone())).collect(),
+                        cells: (0..config.vocab.methods.terms.len())
+                            .map(|m| {
+                                c.texts[lang]
+                                    .methods
+                                    .value
+                                    .iter()
+                                    .find(|(k, _)| *k == m)
+                                    .map(|(_, t)| t.clone())
+                            })
+                            .collect(),
                     })
                     .collect();
                 ctx.insert("rows", &rows);
-                ctx.insert("method_terms", &(0..config.vocab.methods.terms.len()).map(|m| views::term(config, lang, "methods", m)).collect::<Vec<_>>());
+                ctx.insert(
+                    "method_terms",
+                    &(0..config.vocab.methods.terms.len())
+                        .map(|m| views::term(config, lang, "methods", m))
+                        .collect::<Vec<_>>(),
+                );
                 "matrix.html"
             }
             Job::Taxonomy(name) => {
-                ctx.insert("taxonomy", &TaxonomyPage { name, terms: taxonomy_terms(ld, name) });
+                ctx.insert(
+                    "taxonomy",
+                    &TaxonomyPage {
+                        name,
+                        terms: taxonomy_terms(ld, name),
+                    },
+                );
                 "taxonomy.html"
             }
             Job::Term(_, t) | Job::Tag(_, t) => {
@@ -310,14 +435,17 @@ impl Renderer {
             Job::Page(pi) => {
                 let p = &lib.pages[pi];
                 let t = &p.texts[lang];
-                ctx.insert("doc", &DocPage {
-                    slug: p.slug.clone(),
-                    title: t.title.value.clone(),
-                    summary: t.summary.value.clone(),
-                    body: t.body.value.html.clone(),
-                    toc: views::toc(&t.body.value),
-                    fallback: lang > 0 && (t.body.fallback || !t.translated),
-                });
+                ctx.insert(
+                    "doc",
+                    &DocPage {
+                        slug: p.slug.clone(),
+                        title: t.title.value.clone(),
+                        summary: t.summary.value.clone(),
+                        body: t.body.value.html.clone(),
+                        toc: views::toc(&t.body.value),
+                        fallback: lang > 0 && (t.body.fallback || !t.translated),
+                    },
+                );
                 "page.html"
             }
             Job::NotFound => "404.html",
@@ -329,14 +457,26 @@ impl Renderer {
                     .map(|c| FeedEntry {
                         title: c.texts[lang].title.value.clone(),
                         summary: c.texts[lang].summary.value.clone(),
-                        url: absolute(config, &views::url(config, lang, &format!("cases/{}/", c.slug))),
+                        url: absolute(
+                            config,
+                            &views::url(config, lang, &format!("cases/{}/", c.slug)),
+                        ),
                         updated: format!("{}T00:00:00Z", c.updated),
                     })
                     .collect();
-                let updated = lib.cases.first().map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |c| format!("{}T00:00:00Z", c.updated));
+                let updated = lib.cases.first().map_or_else(
+                    || "1970-01-01T00:00:00Z".to_owned(),
+                    |c| format!("{}T00:00:00Z", c.updated),
+                );
                 ctx.insert("entries", &entries);
                 ctx.insert("updated", &updated);
-                ctx.insert("feed_url", &absolute(config, &format!("{}atom.xml", config.languages[lang].prefix)));
+                ctx.insert(
+                    "feed_url",
+                    &absolute(
+                        config,
+                        &format!("{}atom.xml", config.languages[lang].prefix),
+                    ),
+                );
                 "atom.xml"
             }
         };
@@ -347,7 +487,10 @@ impl Renderer {
         } else {
             html.into_bytes()
         };
-        Ok(OutFile { path: out_path, data: OutData::Bytes(bytes) })
+        Ok(OutFile {
+            path: out_path,
+            data: OutData::Bytes(bytes),
+        })
     }
 }
 
@@ -373,18 +516,44 @@ struct LangData {
 impl LangData {
     fn new(lib: &Library, lang: Lang, r: &Renderer) -> LangData {
         let config = &lib.config;
-        let cards: Vec<Value> = lib.cases.par_iter().map(|c| views::value(&views::card(config, lang, c))).collect();
+        let cards: Vec<Value> = lib
+            .cases
+            .par_iter()
+            .map(|c| views::value(&views::card(config, lang, c)))
+            .collect();
         let all_cards = Value::from(cards.as_slice());
         let l = &config.languages[lang];
         let mut base = Context::new();
-        base.insert("lang", &LangView { code: l.code.clone(), locale: l.locale.clone(), name: l.name.clone(), prefix: l.prefix.clone(), default: lang == 0 });
+        base.insert(
+            "lang",
+            &LangView {
+                code: l.code.clone(),
+                locale: l.locale.clone(),
+                name: l.name.clone(),
+                prefix: l.prefix.clone(),
+                default: lang == 0,
+            },
+        );
         base.insert("default_locale", &config.languages[0].locale);
         base.insert_value("t", r.i18n.get(lang).cloned().unwrap_or_else(Value::none));
-        base.insert("site", &SiteView { title: config.title[lang].clone(), description: config.description[lang].clone(), base_url: config.base_url.clone() });
+        base.insert(
+            "site",
+            &SiteView {
+                title: config.title[lang].clone(),
+                description: config.description[lang].clone(),
+                base_url: config.base_url.clone(),
+            },
+        );
         base.insert_value("assets", r.assets.clone());
         base.insert("vocab", &vocab_view(config, lang));
         base.insert("nav", &nav(config, lang, lib));
-        LangData { lang, base, cards, all_cards, index: views::term_index(lib, lang) }
+        LangData {
+            lang,
+            base,
+            cards,
+            all_cards,
+            index: views::term_index(lib, lang),
+        }
     }
 }
 
@@ -413,8 +582,17 @@ struct NavItem {
 }
 
 fn nav(config: &Config, lang: Lang, lib: &Library) -> Vec<NavItem> {
-    let item = |key: &'static str, path: &str| NavItem { key, path: path.to_owned(), url: views::url(config, lang, path) };
-    let mut items = vec![item("cases", "cases/"), item("methods", "methods/"), item("practices", "practices/"), item("matrix", "matrix/")];
+    let item = |key: &'static str, path: &str| NavItem {
+        key,
+        path: path.to_owned(),
+        url: views::url(config, lang, path),
+    };
+    let mut items = vec![
+        item("cases", "cases/"),
+        item("methods", "methods/"),
+        item("practices", "practices/"),
+        item("matrix", "matrix/"),
+    ];
     if !lib.courses.is_empty() {
         items.push(item("courses", "courses/"));
     }
@@ -428,9 +606,19 @@ fn nav(config: &Config, lang: Lang, lib: &Library) -> Vec<NavItem> {
 
 fn vocab_view(config: &Config, lang: Lang) -> IndexMap<&'static str, Vec<TermRef>> {
     let mut m = IndexMap::new();
-    for name in ["methods", "provinces", "kinds", "roles", "challenges", "changes"] {
+    for name in [
+        "methods",
+        "provinces",
+        "kinds",
+        "roles",
+        "challenges",
+        "changes",
+    ] {
         let v = views::vocabulary(config, name).map_or(0, |v| v.terms.len());
-        m.insert(name, (0..v).map(|i| views::term(config, lang, name, i)).collect());
+        m.insert(
+            name,
+            (0..v).map(|i| views::term(config, lang, name, i)).collect(),
+        );
     }
     m
 }
@@ -446,13 +634,20 @@ struct PageInfo {
 }
 
 fn page_for(lib: &Library, ld: &LangData, job: Job) -> PageInfo {
-    let folder = |p: String, kind| PageInfo { file: format!("{p}index.html"), path: p, kind };
+    let folder = |p: String, kind| PageInfo {
+        file: format!("{p}index.html"),
+        path: p,
+        kind,
+    };
     match job {
         Job::Home => folder(String::new(), "home"),
         Job::Library => folder("cases/".into(), "library"),
         Job::Case(i) => folder(format!("cases/{}/", lib.cases[i].slug), "case"),
         Job::Methods => folder("methods/".into(), "methods"),
-        Job::Method(m) => folder(format!("methods/{}/", lib.config.vocab.methods.terms[m].key), "method"),
+        Job::Method(m) => folder(
+            format!("methods/{}/", lib.config.vocab.methods.terms[m].key),
+            "method",
+        ),
         Job::Practices => folder("practices/".into(), "practices"),
         Job::Matrix => folder("matrix/".into(), "matrix"),
         Job::Taxonomy(n) => folder(format!("{n}/"), "taxonomy"),
@@ -461,21 +656,54 @@ fn page_for(lib: &Library, ld: &LangData, job: Job) -> PageInfo {
         Job::Courses => folder("courses/".into(), "courses"),
         Job::Course(c) => folder(format!("courses/{}/", lib.courses[c].slug), "course"),
         Job::Page(p) => folder(format!("{}/", lib.pages[p].slug), "page"),
-        Job::NotFound => PageInfo { path: "404.html".into(), file: "404.html".into(), kind: "404" },
-        Job::Feed => PageInfo { path: "atom.xml".into(), file: "atom.xml".into(), kind: "feed" },
+        Job::NotFound => PageInfo {
+            path: "404.html".into(),
+            file: "404.html".into(),
+            kind: "404",
+        },
+        Job::Feed => PageInfo {
+            path: "atom.xml".into(),
+            file: "atom.xml".into(),
+            kind: "feed",
+        },
     }
 }
 
 fn vocab_key(lib: &Library, taxonomy: &str, t: usize) -> String {
-    views::vocabulary(&lib.config, taxonomy).map(|v| v.terms[t].key.clone()).unwrap_or_default()
+    views::vocabulary(&lib.config, taxonomy)
+        .map(|v| v.terms[t].key.clone())
+        .unwrap_or_default()
 }
 
 fn term_of(ld: &LangData, name: &str, t: usize) -> (TermRef, Vec<usize>) {
-    ld.index.terms.get(name).and_then(|terms| terms.get(t)).cloned().unwrap_or_else(|| (TermRef { key: String::new(), label: String::new(), url: String::new() }, Vec::new()))
+    ld.index
+        .terms
+        .get(name)
+        .and_then(|terms| terms.get(t))
+        .cloned()
+        .unwrap_or_else(|| {
+            (
+                TermRef {
+                    key: String::new(),
+                    label: String::new(),
+                    url: String::new(),
+                },
+                Vec::new(),
+            )
+        })
 }
 
 fn jobs(lib: &Library, langs: &[LangData]) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::Library, Job::Methods, Job::Practices, Job::Matrix, Job::Courses, Job::NotFound, Job::Feed];
+    let mut jobs = vec![
+        Job::Home,
+        Job::Library,
+        Job::Methods,
+        Job::Practices,
+        Job::Matrix,
+        Job::Courses,
+        Job::NotFound,
+        Job::Feed,
+    ];
     jobs.extend((0..lib.cases.len()).map(Job::Case));
     jobs.extend((0..lib.config.vocab.methods.terms.len()).map(Job::Method));
     jobs.extend((0..lib.courses.len()).map(Job::Course));
@@ -502,17 +730,31 @@ struct PageMeta {
 }
 
 fn page_meta(config: &Config, lang: Lang, page: &PageInfo) -> PageMeta {
-    PageMeta { path: page.path.clone(), url: absolute(config, &format!("{}{}", config.languages[lang].prefix, page.path)), kind: page.kind }
+    PageMeta {
+        path: page.path.clone(),
+        url: absolute(
+            config,
+            &format!("{}{}", config.languages[lang].prefix, page.path),
+        ),
+        kind: page.kind,
+    }
 }
 
 /// Absolute URL of a path relative to the site root, `index.html` left off.
 fn absolute(config: &Config, path: &str) -> String {
-    format!("{}/{}", config.base_url, path.strip_suffix("index.html").unwrap_or(path))
+    format!(
+        "{}/{}",
+        config.base_url,
+        path.strip_suffix("index.html").unwrap_or(path)
+    )
 }
 
 /// Root of absolute links for the 404 page, which hosts serve at any depth.
 fn not_found_root(config: &Config) -> String {
-    let after_scheme = config.base_url.split_once("://").map_or(config.base_url.as_str(), |(_, r)| r);
+    let after_scheme = config
+        .base_url
+        .split_once("://")
+        .map_or(config.base_url.as_str(), |(_, r)| r);
     let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
     format!("{}/", path.trim_end_matches('/'))
 }
@@ -533,7 +775,11 @@ fn alternates(config: &Config, lang: Lang, path: &str, root: &str) -> Vec<Altern
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let p = if path.ends_with('/') || path.is_empty() { format!("{path}index.html") } else { path.to_owned() };
+            let p = if path.ends_with('/') || path.is_empty() {
+                format!("{path}index.html")
+            } else {
+                path.to_owned()
+            };
             Alternate {
                 code: l.code.clone(),
                 locale: l.locale.clone(),
@@ -559,9 +805,28 @@ fn method_summaries(lib: &Library, lang: Lang) -> Vec<MethodSummary> {
     (0..config.vocab.methods.terms.len())
         .map(|m| MethodSummary {
             term: views::term(config, lang, "methods", m),
-            summary: lib.methods[m].texts.as_ref().map(|t| t[lang].summary.value.clone()).unwrap_or_default(),
-            practice_count: lib.cases.iter().map(|c| c.texts[0].practices.value.iter().filter(|p| p.method == m).count()).sum(),
-            case_count: lib.cases.iter().filter(|c| c.method_keys().any(|k| k == m)).count(),
+            summary: lib.methods[m]
+                .texts
+                .as_ref()
+                .map(|t| t[lang].summary.value.clone())
+                .unwrap_or_default(),
+            practice_count: lib
+                .cases
+                .iter()
+                .map(|c| {
+                    c.texts[0]
+                        .practices
+                        .value
+                        .iter()
+                        .filter(|p| p.method == m)
+                        .count()
+                })
+                .sum(),
+            case_count: lib
+                .cases
+                .iter()
+                .filter(|c| c.method_keys().any(|k| k == m))
+                .count(),
         })
         .collect()
 }
@@ -603,7 +868,11 @@ fn method_practices(lib: &Library, lang: Lang, method: Option<usize>) -> Vec<Pra
             out.push(PracticeRef {
                 case_title: c.texts[lang].title.value.clone(),
                 case_place: views::place_line(config, lang, c),
-                url: format!("{}#practice-{}", views::url(config, lang, &format!("cases/{}/", c.slug)), p.n),
+                url: format!(
+                    "{}#practice-{}",
+                    views::url(config, lang, &format!("cases/{}/", c.slug)),
+                    p.n
+                ),
                 practice: p,
             });
         }
@@ -632,7 +901,14 @@ struct TermCount {
 
 fn taxonomy_terms(ld: &LangData, name: &str) -> Vec<TermCount> {
     ld.index.terms.get(name).map_or_else(Vec::new, |terms| {
-        terms.iter().filter(|(_, c)| name != "tags" || !c.is_empty()).map(|(t, c)| TermCount { term: t.clone(), count: c.len() }).collect()
+        terms
+            .iter()
+            .filter(|(_, c)| name != "tags" || !c.is_empty())
+            .map(|(t, c)| TermCount {
+                term: t.clone(),
+                count: c.len(),
+            })
+            .collect()
     })
 }
 
@@ -646,10 +922,22 @@ fn facets(lib: &Library, ld: &LangData) -> Vec<Facet> {
     let config = &lib.config;
     let mut out = vec![Facet {
         name: "methods",
-        terms: ld.index.methods.iter().enumerate().map(|(m, c)| TermCount { term: views::term(config, ld.lang, "methods", m), count: c.len() }).collect(),
+        terms: ld
+            .index
+            .methods
+            .iter()
+            .enumerate()
+            .map(|(m, c)| TermCount {
+                term: views::term(config, ld.lang, "methods", m),
+                count: c.len(),
+            })
+            .collect(),
     }];
     for name in ["provinces", "kinds", "roles", "challenges"] {
-        out.push(Facet { name, terms: taxonomy_terms(ld, name) });
+        out.push(Facet {
+            name,
+            terms: taxonomy_terms(ld, name),
+        });
     }
     out
 }
@@ -728,8 +1016,14 @@ fn course_view(lib: &Library, lang: Lang, ci: usize) -> CourseView {
                     bundle: Some(&bundle),
                     id_prefix: &prefix,
                 };
-                view.body = crate::markdown::render(&case.texts[lang].body.value.markdown, &ctx).html;
-                SessionView { n: i + 1, focus: s.focus.clone(), questions: s.questions.clone(), case: view }
+                view.body =
+                    crate::markdown::render(&case.texts[lang].body.value.markdown, &ctx).html;
+                SessionView {
+                    n: i + 1,
+                    focus: s.focus.clone(),
+                    questions: s.questions.clone(),
+                    case: view,
+                }
             })
             .collect(),
         questions: t.questions.value.clone(),
@@ -776,7 +1070,11 @@ fn sitemap_entries(lib: &Library, langs: &[LangData], jobs: &[Job]) -> Vec<Sitem
         }
         if let Job::Tag(l, _) = job {
             let page = page_for(lib, &langs[*l], *job).path;
-            out.push(SitemapEntry { url: absolute(config, &format!("{}{}", config.languages[*l].prefix, page)), lastmod: None, alternates: Vec::new() });
+            out.push(SitemapEntry {
+                url: absolute(config, &format!("{}{}", config.languages[*l].prefix, page)),
+                lastmod: None,
+                alternates: Vec::new(),
+            });
             continue;
         }
         let page = page_for(lib, &langs[0], *job).path;
@@ -784,9 +1082,20 @@ fn sitemap_entries(lib: &Library, langs: &[LangData], jobs: &[Job]) -> Vec<Sitem
             Job::Case(i) => Some(lib.cases[*i].updated.to_string()),
             _ => None,
         };
-        let alts: Vec<SitemapAlt> = config.languages.iter().map(|l| SitemapAlt { hreflang: l.locale.clone(), href: absolute(config, &format!("{}{}", l.prefix, page)) }).collect();
+        let alts: Vec<SitemapAlt> = config
+            .languages
+            .iter()
+            .map(|l| SitemapAlt {
+                hreflang: l.locale.clone(),
+                href: absolute(config, &format!("{}{}", l.prefix, page)),
+            })
+            .collect();
         for l in &config.languages {
-            out.push(SitemapEntry { url: absolute(config, &format!("{}{}", l.prefix, page)), lastmod: lastmod.clone(), alternates: alts.clone() });
+            out.push(SitemapEntry {
+                url: absolute(config, &format!("{}{}", l.prefix, page)),
+                lastmod: lastmod.clone(),
+                alternates: alts.clone(),
+            });
         }
     }
     out
@@ -798,7 +1107,11 @@ fn case_jsonld(lib: &Library, lang: Lang, i: usize) -> String {
     let c = &lib.cases[i];
     let t = &c.texts[lang];
     let p = &t.place.value;
-    let locality = [p.town.as_deref(), p.county.as_deref(), p.city.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let locality = [p.town.as_deref(), p.county.as_deref(), p.city.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
     let v = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Article",
@@ -839,14 +1152,23 @@ fn tera_diagnostic(e: &tera::Error, templates: &[(String, SourceText)]) -> Diagn
         Some(r) => {
             let file = templates.iter().find(|(n, _)| n == r.filename());
             let span = match file {
-                Some((_, s)) => s.span_at(r.span().start_line, r.span().start_col + 1, r.span().range.len().max(1)),
+                Some((_, s)) => s.span_at(
+                    r.span().start_line,
+                    r.span().start_col + 1,
+                    r.span().range.len().max(1),
+                ),
                 None => Span::file_only(format!("templates/{}", r.filename())),
             };
-            Diagnostic::error(span, format!("template error: {}", r.message())).hint("fix the template; see the Tera 2 documentation for its syntax")
+            Diagnostic::error(span, format!("template error: {}", r.message()))
+                .hint("fix the template; see the Tera 2 documentation for its syntax")
         }
         None => {
             let first_line = message.lines().next().unwrap_or("").to_owned();
-            Diagnostic::error(Span::file_only("templates"), format!("template error: {first_line}")).hint(message)
+            Diagnostic::error(
+                Span::file_only("templates"),
+                format!("template error: {first_line}"),
+            )
+            .hint(message)
         }
     }
 }

@@ -33,22 +33,47 @@ pub struct Theme {
 
 impl Theme {
     /// Files under `dir/` (`templates`, `static`, `i18n`), with the prefix removed.
-    pub fn under<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = (&'a str, &'a ThemeFile)> + 'a {
-        self.files.iter().filter_map(move |f| f.rel.strip_prefix(dir).and_then(|r| r.strip_prefix('/')).map(|r| (r, f)))
+    pub fn under<'a>(
+        &'a self,
+        dir: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a ThemeFile)> + 'a {
+        self.files.iter().filter_map(move |f| {
+            f.rel
+                .strip_prefix(dir)
+                .and_then(|r| r.strip_prefix('/'))
+                .map(|r| (r, f))
+        })
     }
 }
 
 fn read_dir_files(dir: &Path, root: &Path) -> io::Result<Vec<ThemeFile>> {
     let mut out = Vec::new();
-    for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy())) {
+    for entry in WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+    {
         let entry = entry.map_err(io::Error::other)?;
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
         let bytes = std::fs::read(entry.path())?;
-        let display = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-        out.push(ThemeFile { rel, display, bytes: bytes.into() });
+        let display = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        out.push(ThemeFile {
+            rel,
+            display,
+            bytes: bytes.into(),
+        });
     }
     Ok(out)
 }
@@ -71,7 +96,10 @@ pub fn load(root: &Path, name: &str) -> io::Result<Theme> {
     } else {
         return Err(io::Error::new(
             io::ErrorKind::NotFound,
-            format!("theme `{name}` not found: expected the folder {}", dir.display()),
+            format!(
+                "theme `{name}` not found: expected the folder {}",
+                dir.display()
+            ),
         ));
     };
     let overrides = root.join("templates");
@@ -84,5 +112,8 @@ pub fn load(root: &Path, name: &str) -> io::Result<Theme> {
             }
         }
     }
-    Ok(Theme { name: name.to_owned(), files })
+    Ok(Theme {
+        name: name.to_owned(),
+        files,
+    })
 }

@@ -24,7 +24,14 @@ pub struct TermRef {
 }
 
 /// The taxonomies that get term pages, in the order the site lists them.
-pub const TAXONOMIES: &[&str] = &["provinces", "kinds", "roles", "challenges", "changes", "tags"];
+pub const TAXONOMIES: &[&str] = &[
+    "provinces",
+    "kinds",
+    "roles",
+    "challenges",
+    "changes",
+    "tags",
+];
 
 /// URL of a page relative to the site root; `path` is a folder (`cases/x/`) or empty for home.
 pub fn url(config: &Config, lang: Lang, path: &str) -> String {
@@ -52,26 +59,48 @@ pub fn term(config: &Config, lang: Lang, taxonomy: &str, index: usize) -> TermRe
     TermRef {
         key: t.map(|t| t.key.clone()).unwrap_or_default(),
         label: t.map(|t| t.labels[lang].clone()).unwrap_or_default(),
-        url: url(config, lang, &format!("{}/{}/", taxonomy, t.map(|t| t.key.as_str()).unwrap_or_default())),
+        url: url(
+            config,
+            lang,
+            &format!(
+                "{}/{}/",
+                taxonomy,
+                t.map(|t| t.key.as_str()).unwrap_or_default()
+            ),
+        ),
     }
 }
 
 /// A tag as a link.
 pub fn tag(config: &Config, lang: Lang, label: &str) -> TermRef {
     let key = slugify(label);
-    TermRef { url: url(config, lang, &format!("tags/{key}/")), key, label: label.to_owned() }
+    TermRef {
+        url: url(config, lang, &format!("tags/{key}/")),
+        key,
+        label: label.to_owned(),
+    }
 }
 
 /// "柏林寺村 · 七里坪镇 · 红安县" or "Berlin Temple Village, Qiliping Town, Hong'an County".
 pub fn place_line(config: &Config, lang: Lang, case: &Case) -> String {
     let p = &case.texts[lang].place.value;
     let province = &config.vocab.provinces.terms[case.province].labels[lang];
-    let parts: Vec<&str> = [Some(p.village.as_str()), p.town.as_deref(), p.county.as_deref(), p.city.as_deref(), Some(province.as_str())]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .collect();
-    let sep = if lang == 0 && config.languages[0].code.starts_with("zh") { " · " } else { ", " };
+    let parts: Vec<&str> = [
+        Some(p.village.as_str()),
+        p.town.as_deref(),
+        p.county.as_deref(),
+        p.city.as_deref(),
+        Some(province.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.is_empty())
+    .collect();
+    let sep = if lang == 0 && config.languages[0].code.starts_with("zh") {
+        " · "
+    } else {
+        ", "
+    };
     parts.join(sep)
 }
 
@@ -120,8 +149,15 @@ pub fn card(config: &Config, lang: Lang, c: &Case) -> CardView {
         province: term(config, lang, "provinces", c.province),
         kind: term(config, lang, "kinds", c.kind),
         role: term(config, lang, "roles", c.role),
-        methods: c.method_keys().map(|m| term(config, lang, "methods", m)).collect(),
-        challenges: c.challenges.iter().map(|&i| term(config, lang, "challenges", i)).collect(),
+        methods: c
+            .method_keys()
+            .map(|m| term(config, lang, "methods", m))
+            .collect(),
+        challenges: c
+            .challenges
+            .iter()
+            .map(|&i| term(config, lang, "challenges", i))
+            .collect(),
         since: c.since,
         updated: c.updated.to_string(),
         fallback: t.title.fallback || t.summary.fallback,
@@ -243,7 +279,12 @@ pub fn case_view(config: &Config, lang: Lang, c: &Case) -> CaseView {
     let method_rows = (0..config.vocab.methods.terms.len())
         .map(|m| MethodRow {
             method: term(config, lang, "methods", m),
-            text: t.methods.value.iter().find(|(k, _)| *k == m).map(|(_, s)| s.clone()),
+            text: t
+                .methods
+                .value
+                .iter()
+                .find(|(k, _)| *k == m)
+                .map(|(_, s)| s.clone()),
         })
         .collect();
     let practices = practice_views(config, lang, &t.practices.value);
@@ -264,13 +305,30 @@ pub fn case_view(config: &Config, lang: Lang, c: &Case) -> CaseView {
                 year_after: f.year_after,
             })
             .collect(),
-        changes: c.changes.iter().map(|&i| term(config, lang, "changes", i)).collect(),
+        changes: c
+            .changes
+            .iter()
+            .map(|&i| term(config, lang, "changes", i))
+            .collect(),
         tags: t.tags.value.iter().map(|s| tag(config, lang, s)).collect(),
-        sources: t.sources.value.iter().map(|s| SourceView { title: s.title.clone(), url: s.url.clone() }).collect(),
+        sources: t
+            .sources
+            .value
+            .iter()
+            .map(|s| SourceView {
+                title: s.title.clone(),
+                url: s.url.clone(),
+            })
+            .collect(),
         body: t.body.value.html.clone(),
         toc: toc(&t.body.value),
         fb: Fallbacks {
-            any: lang > 0 && (!t.translated || t.summary.fallback || t.methods.fallback || t.practices.fallback || t.body.fallback),
+            any: lang > 0
+                && (!t.translated
+                    || t.summary.fallback
+                    || t.methods.fallback
+                    || t.practices.fallback
+                    || t.body.fallback),
             untranslated: lang > 0 && !t.translated,
             summary: lang > 0 && t.summary.fallback,
             methods: lang > 0 && t.methods.fallback,
@@ -299,7 +357,14 @@ pub fn practice_views(config: &Config, lang: Lang, list: &[Practice]) -> Vec<Pra
 
 /// Level-2 headings of a body.
 pub fn toc(body: &Body) -> Vec<TocEntry> {
-    body.headings.iter().filter(|h| h.level == 2).map(|h| TocEntry { id: h.id.clone(), text: h.text.clone() }).collect()
+    body.headings
+        .iter()
+        .filter(|h| h.level == 2)
+        .map(|h| TocEntry {
+            id: h.id.clone(),
+            text: h.text.clone(),
+        })
+        .collect()
 }
 
 /// For every taxonomy term, the cases filed under it (as indexes into `Library::cases`, in
@@ -324,13 +389,28 @@ pub fn term_index(lib: &Library, lang: Lang) -> TermIndex {
                 lists[t].push(ci);
             }
         }
-        lists.into_iter().enumerate().map(|(i, l)| (term(config, lang, name, i), l)).collect::<Vec<_>>()
+        lists
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| (term(config, lang, name, i), l))
+            .collect::<Vec<_>>()
     };
-    idx.terms.insert("provinces", vocab_terms("provinces", &v.provinces, &|c| vec![c.province]));
-    idx.terms.insert("kinds", vocab_terms("kinds", &v.kinds, &|c| vec![c.kind]));
-    idx.terms.insert("roles", vocab_terms("roles", &v.roles, &|c| vec![c.role]));
-    idx.terms.insert("challenges", vocab_terms("challenges", &v.challenges, &|c| c.challenges.clone()));
-    idx.terms.insert("changes", vocab_terms("changes", &v.changes, &|c| c.changes.clone()));
+    idx.terms.insert(
+        "provinces",
+        vocab_terms("provinces", &v.provinces, &|c| vec![c.province]),
+    );
+    idx.terms
+        .insert("kinds", vocab_terms("kinds", &v.kinds, &|c| vec![c.kind]));
+    idx.terms
+        .insert("roles", vocab_terms("roles", &v.roles, &|c| vec![c.role]));
+    idx.terms.insert(
+        "challenges",
+        vocab_terms("challenges", &v.challenges, &|c| c.challenges.clone()),
+    );
+    idx.terms.insert(
+        "changes",
+        vocab_terms("changes", &v.changes, &|c| c.changes.clone()),
+    );
     let mut tags: BTreeMap<String, (TermRef, Vec<usize>)> = BTreeMap::new();
     for (ci, c) in lib.cases.iter().enumerate() {
         for t in &c.texts[lang].tags.value {
@@ -357,7 +437,10 @@ pub fn related(lib: &Library, idx: &TermIndex, ci: usize) -> Vec<usize> {
     const PER_LIST: usize = 40;
     let c = &lib.cases[ci];
     let mut candidates: Vec<usize> = Vec::new();
-    let lists = [("provinces", vec![c.province]), ("challenges", c.challenges.clone())];
+    let lists = [
+        ("provinces", vec![c.province]),
+        ("challenges", c.challenges.clone()),
+    ];
     for (name, keys) in lists {
         if let Some(terms) = idx.terms.get(name) {
             for k in keys {
@@ -373,9 +456,16 @@ pub fn related(lib: &Library, idx: &TermIndex, ci: usize) -> Vec<usize> {
         .filter(|&o| o != ci)
         .map(|o| {
             let other = &lib.cases[o];
-            let shared_ch = other.challenges.iter().filter(|x| c.challenges.contains(x)).count();
+            let shared_ch = other
+                .challenges
+                .iter()
+                .filter(|x| c.challenges.contains(x))
+                .count();
             let shared_m = other.method_keys().filter(|x| methods.contains(x)).count();
-            let score = 3 * shared_ch + shared_m + 2 * usize::from(other.province == c.province) + usize::from(other.kind == c.kind);
+            let score = 3 * shared_ch
+                + shared_m
+                + 2 * usize::from(other.province == c.province)
+                + usize::from(other.kind == c.kind);
             (score, o)
         })
         .collect();

@@ -30,7 +30,11 @@ impl<'a> YamlDoc<'a> {
             return self.source.whole();
         }
         let len = loc.span().byte_len().unwrap_or(1).max(1) as usize;
-        self.source.span_at(self.first_line + loc.line() as usize - 1, loc.column() as usize, len)
+        self.source.span_at(
+            self.first_line + loc.line() as usize - 1,
+            loc.column() as usize,
+            len,
+        )
     }
 
     /// The span of a spanned value.
@@ -41,7 +45,9 @@ impl<'a> YamlDoc<'a> {
     fn error(&self, e: &YamlError) -> Diagnostic {
         let inner = e.without_snippet();
         let message = UserMessageFormatter.format_message(inner).into_owned();
-        let span = e.location().map_or_else(|| self.source.whole(), |l| self.span(&l));
+        let span = e
+            .location()
+            .map_or_else(|| self.source.whole(), |l| self.span(&l));
         let d = Diagnostic::error(span, format!("invalid YAML: {message}"));
         match inner {
             YamlError::SerdeUnknownField { field, expected, .. } => {

@@ -15,9 +15,20 @@ fn stderr(o: &std::process::Output) -> String {
 fn demo_library_checks_with_no_errors_and_no_warnings() {
     let o = casebook(&["check", "--root", repo().to_str().unwrap_or(".")]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).trim().is_empty(), "expected no diagnostics, got:\n{}", stderr(&o));
-    let o = casebook(&["check", "--root", repo().to_str().unwrap_or("."), "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("bad JSON: {e}"));
+    assert!(
+        stderr(&o).trim().is_empty(),
+        "expected no diagnostics, got:\n{}",
+        stderr(&o)
+    );
+    let o = casebook(&[
+        "check",
+        "--root",
+        repo().to_str().unwrap_or("."),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("bad JSON: {e}"));
     assert_eq!(v["errors"], 0);
     assert_eq!(v["warnings"], 0);
 }
@@ -25,7 +36,13 @@ fn demo_library_checks_with_no_errors_and_no_warnings() {
 #[test]
 fn build_writes_every_page_type_in_both_languages() {
     let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let o = casebook(&["build", "--root", repo().to_str().unwrap_or("."), "--out", out.path().to_str().unwrap_or("")]);
+    let o = casebook(&[
+        "build",
+        "--root",
+        repo().to_str().unwrap_or("."),
+        "--out",
+        out.path().to_str().unwrap_or(""),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     for prefix in ["", "en/"] {
         for page in [
@@ -62,41 +79,75 @@ fn build_writes_every_page_type_in_both_languages() {
     for f in ["sitemap.xml", "robots.txt"] {
         assert!(out.path().join(f).is_file(), "missing {f}");
     }
-    let json: serde_json::Value = serde_json::from_str(&read(&out.path().join("data/cases.json"))).unwrap_or_default();
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&out.path().join("data/cases.json"))).unwrap_or_default();
     assert_eq!(json.as_array().map(Vec::len), Some(5));
     let sitemap = read(&out.path().join("sitemap.xml"));
-    assert!(sitemap.contains(r#"hreflang="en" href="https://casebook.netlify.app/en/cases/bailinsi/""#), "{sitemap}");
+    assert!(
+        sitemap.contains(r#"hreflang="en" href="https://casebook.netlify.app/en/cases/bailinsi/""#),
+        "{sitemap}"
+    );
 }
 
 #[test]
 fn content_errors_exit_1_and_leave_the_previous_output_untouched() {
     let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out_dir = out.path().join("site");
-    let good = casebook(&["build", "--root", fixture("minimal").to_str().unwrap_or(""), "--out", out_dir.to_str().unwrap_or("")]);
+    let good = casebook(&[
+        "build",
+        "--root",
+        fixture("minimal").to_str().unwrap_or(""),
+        "--out",
+        out_dir.to_str().unwrap_or(""),
+    ]);
     assert!(good.status.success(), "{}", stderr(&good));
     let before = files(&out_dir);
     let index_before = read(&out_dir.join("cases/alpha/index.html"));
 
-    let bad = casebook(&["build", "--root", fixture("errors/unknown-key").to_str().unwrap_or(""), "--out", out_dir.to_str().unwrap_or("")]);
+    let bad = casebook(&[
+        "build",
+        "--root",
+        fixture("errors/unknown-key").to_str().unwrap_or(""),
+        "--out",
+        out_dir.to_str().unwrap_or(""),
+    ]);
     assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
-    assert!(stderr(&bad).contains("content/cases/alpha/index.md:5:7"), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("content/cases/alpha/index.md:5:7"),
+        "{}",
+        stderr(&bad)
+    );
     assert_eq!(files(&out_dir), before);
     assert_eq!(read(&out_dir.join("cases/alpha/index.html")), index_before);
     // No staging folders are left beside the output.
-    let siblings: Vec<String> = files(out.path()).into_iter().filter(|f| !f.starts_with("site/")).collect();
+    let siblings: Vec<String> = files(out.path())
+        .into_iter()
+        .filter(|f| !f.starts_with("site/"))
+        .collect();
     assert!(siblings.is_empty(), "{siblings:?}");
 }
 
 #[test]
 fn template_errors_exit_1_and_name_the_template_line() {
-    let o = casebook(&["check", "--root", fixture("errors/bad-template").to_str().unwrap_or("")]);
+    let o = casebook(&[
+        "check",
+        "--root",
+        fixture("errors/bad-template").to_str().unwrap_or(""),
+    ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("templates/page.html:16:4"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("templates/page.html:16:4"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn usage_and_io_errors_exit_2() {
-    assert_eq!(casebook(&["build", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(
+        casebook(&["build", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
     let empty = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let o = casebook(&["build", "--root", empty.path().to_str().unwrap_or("")]);
     assert_eq!(o.status.code(), Some(2));
@@ -107,10 +158,23 @@ fn usage_and_io_errors_exit_2() {
 fn drafts_are_published_only_with_the_flag() {
     let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let root = fixture("minimal");
-    let o = casebook(&["build", "--root", root.to_str().unwrap_or(""), "--out", out.path().join("a").to_str().unwrap_or("")]);
+    let o = casebook(&[
+        "build",
+        "--root",
+        root.to_str().unwrap_or(""),
+        "--out",
+        out.path().join("a").to_str().unwrap_or(""),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!out.path().join("a/cases/gamma/index.html").exists());
-    let o = casebook(&["build", "--root", root.to_str().unwrap_or(""), "--drafts", "--out", out.path().join("b").to_str().unwrap_or("")]);
+    let o = casebook(&[
+        "build",
+        "--root",
+        root.to_str().unwrap_or(""),
+        "--drafts",
+        "--out",
+        out.path().join("b").to_str().unwrap_or(""),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let page = read(&out.path().join("b/cases/gamma/index.html"));
     assert!(page.contains("草稿"), "draft notice missing");
@@ -130,10 +194,22 @@ fn base_url_sets_canonical_feed_and_sitemap_only() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let page = read(&out.path().join("cases/alpha/index.html"));
-    assert!(page.contains("href=https://deploy-preview-7.example.net/cases/alpha/ rel=canonical"), "{page}");
-    assert!(page.contains("href=../../cases/beta/index.html"), "internal links stay relative");
-    assert!(read(&out.path().join("atom.xml")).contains("https://deploy-preview-7.example.net/cases/alpha/"));
-    assert!(read(&out.path().join("sitemap.xml")).contains("<loc>https://deploy-preview-7.example.net/en/cases/alpha/</loc>"));
+    assert!(
+        page.contains("href=https://deploy-preview-7.example.net/cases/alpha/ rel=canonical"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=../../cases/beta/index.html"),
+        "internal links stay relative"
+    );
+    assert!(
+        read(&out.path().join("atom.xml"))
+            .contains("https://deploy-preview-7.example.net/cases/alpha/")
+    );
+    assert!(
+        read(&out.path().join("sitemap.xml"))
+            .contains("<loc>https://deploy-preview-7.example.net/en/cases/alpha/</loc>")
+    );
 }
 
 /// Every `href`/`src` of every page is relative and points at a file that exists, so the
@@ -142,22 +218,39 @@ fn base_url_sets_canonical_feed_and_sitemap_only() {
 fn every_internal_link_is_relative_and_resolves() {
     for root in [repo(), fixture("minimal")] {
         let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let o = casebook(&["build", "--root", root.to_str().unwrap_or(""), "--out", out.path().to_str().unwrap_or("")]);
+        let o = casebook(&[
+            "build",
+            "--root",
+            root.to_str().unwrap_or(""),
+            "--out",
+            out.path().to_str().unwrap_or(""),
+        ]);
         assert!(o.status.success(), "{}", stderr(&o));
-        let attr = regex_lite::Regex::new(r#"(?:href|src)=(?:"([^"]*)"|([^\s>"]+))"#).unwrap_or_else(|e| panic!("{e}"));
+        let attr = regex_lite::Regex::new(r#"(?:href|src)=(?:"([^"]*)"|([^\s>"]+))"#)
+            .unwrap_or_else(|e| panic!("{e}"));
         let mut checked = 0;
-        for f in files(out.path()).into_iter().filter(|f| f.ends_with(".html") && !f.ends_with("404.html")) {
+        for f in files(out.path())
+            .into_iter()
+            .filter(|f| f.ends_with(".html") && !f.ends_with("404.html"))
+        {
             let html = read(&out.path().join(&f));
             let dir = Path::new(&f).parent().unwrap_or(Path::new(""));
             for cap in attr.captures_iter(&html) {
                 let url = cap.get(1).or_else(|| cap.get(2)).map_or("", |m| m.as_str());
-                if url.starts_with("https://") || url.starts_with("http://") || url.starts_with("mailto:") || url.starts_with('#') {
+                if url.starts_with("https://")
+                    || url.starts_with("http://")
+                    || url.starts_with("mailto:")
+                    || url.starts_with('#')
+                {
                     continue;
                 }
                 assert!(!url.starts_with('/'), "{f}: absolute link {url}");
                 let path = url.split('#').next().unwrap_or("");
                 let target = normalize(&dir.join(path));
-                assert!(out.path().join(&target).is_file(), "{f}: broken link {url} ({target})");
+                assert!(
+                    out.path().join(&target).is_file(),
+                    "{f}: broken link {url} ({target})"
+                );
                 checked += 1;
             }
         }

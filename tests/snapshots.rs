@@ -7,13 +7,24 @@ use casebook::pipeline::{self, BuildOptions};
 use common::fixture;
 
 fn build(root: &str) -> pipeline::Outcome {
-    pipeline::build(&BuildOptions { root: fixture(root), drafts: false, base_url: None, minify: false })
-        .unwrap_or_else(|e| panic!("build of {root} failed: {e}"))
+    pipeline::build(&BuildOptions {
+        root: fixture(root),
+        drafts: false,
+        base_url: None,
+        minify: false,
+    })
+    .unwrap_or_else(|e| panic!("build of {root} failed: {e}"))
 }
 
 fn page(outcome: &pipeline::Outcome, path: &str) -> String {
-    let files = outcome.files.as_ref().unwrap_or_else(|| panic!("no files: {}", outcome.diagnostics.render_human(false)));
-    let f = files.iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no page {path}"));
+    let files = outcome
+        .files
+        .as_ref()
+        .unwrap_or_else(|| panic!("no files: {}", outcome.diagnostics.render_human(false)));
+    let f = files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("no page {path}"));
     match &f.data {
         casebook::output::OutData::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
         casebook::output::OutData::Copy(_) => panic!("{path} is a copied file"),
@@ -24,7 +35,12 @@ fn page(outcome: &pipeline::Outcome, path: &str) -> String {
 fn main_of(html: &str) -> String {
     let start = html.find("<main").unwrap_or(0);
     let end = html.find("</main>").map_or(html.len(), |i| i + 7);
-    html[start..end].lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
+    html[start..end]
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -37,7 +53,10 @@ fn minimal_case_page() {
 fn minimal_case_page_in_english_marks_fallbacks() {
     let o = build("minimal");
     let html = page(&o, "en/cases/beta/index.html");
-    assert!(html.contains("lang=\"zh-CN\""), "fallback text is marked with its language");
+    assert!(
+        html.contains("lang=\"zh-CN\""),
+        "fallback text is marked with its language"
+    );
     insta::assert_snapshot!(main_of(&page(&o, "en/cases/alpha/index.html")));
 }
 
@@ -53,7 +72,10 @@ fn minimal_head_metadata() {
 fn minimal_library_method_and_course_pages() {
     let o = build("minimal");
     insta::assert_snapshot!("library", main_of(&page(&o, "cases/index.html")));
-    insta::assert_snapshot!("method", main_of(&page(&o, "methods/co-management/index.html")));
+    insta::assert_snapshot!(
+        "method",
+        main_of(&page(&o, "methods/co-management/index.html"))
+    );
     insta::assert_snapshot!("course", main_of(&page(&o, "courses/basics/index.html")));
     insta::assert_snapshot!("matrix", main_of(&page(&o, "en/matrix/index.html")));
 }
@@ -68,11 +90,35 @@ fn minimal_feed_sitemap_and_open_data() {
 
 #[test]
 fn error_diagnostics() {
-    for name in ["yaml-syntax", "unknown-field", "unknown-key", "missing-field", "broken-link", "translation-mismatch", "no-front-matter", "bad-template"] {
+    for name in [
+        "yaml-syntax",
+        "unknown-field",
+        "unknown-key",
+        "missing-field",
+        "broken-link",
+        "translation-mismatch",
+        "no-front-matter",
+        "bad-template",
+    ] {
         let o = build(&format!("errors/{name}"));
         assert!(o.files.is_none(), "{name} built");
         assert!(o.diagnostics.has_errors(), "{name} has no errors");
-        insta::assert_snapshot!(format!("diagnostics_{name}"), o.diagnostics.render_human(false));
-        insta::assert_json_snapshot!(format!("json_{name}"), o.diagnostics.to_json()["diagnostics"].as_array().map(|a| a.iter().map(|d| format!("{}:{}:{} {}", d["file"].as_str().unwrap_or(""), d["line"], d["column"], d["message"].as_str().unwrap_or(""))).collect::<Vec<_>>()));
+        insta::assert_snapshot!(
+            format!("diagnostics_{name}"),
+            o.diagnostics.render_human(false)
+        );
+        insta::assert_json_snapshot!(
+            format!("json_{name}"),
+            o.diagnostics.to_json()["diagnostics"].as_array().map(|a| a
+                .iter()
+                .map(|d| format!(
+                    "{}:{}:{} {}",
+                    d["file"].as_str().unwrap_or(""),
+                    d["line"],
+                    d["column"],
+                    d["message"].as_str().unwrap_or("")
+                ))
+                .collect::<Vec<_>>())
+        );
     }
 }

@@ -1,0 +1,70 @@
+// Every page type of the demo library, in both languages: no axe-core violations, no console
+// errors, no third-party requests; every built page passes the Nu HTML validator.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { buildSite, serve, launch, openPage, axe, artifacts, here } from "./lib.mjs";
+
+const pages = [
+  "index.html", "cases/index.html", "cases/bailinsi/index.html", "cases/zengcuoan/index.html",
+  "methods/index.html", "methods/co-management/index.html", "practices/index.html", "matrix/index.html",
+  "provinces/index.html", "provinces/hubei/index.html", "tags/index.html", "courses/index.html",
+  "courses/joint-creation-basics/index.html", "guide/index.html", "about/index.html", "404.html",
+];
+
+let site, server, browser;
+before(async () => {
+  site = buildSite();
+  server = await serve(site);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const prefix of ["", "en/"]) {
+  for (const p of pages) {
+    test(`${prefix}${p}: no axe violations, console errors or third-party requests`, async () => {
+      const { page, problems, context } = await openPage(browser);
+      const res = await page.goto(server.url + prefix + p);
+      assert.ok(res.ok() || p === "404.html", `HTTP ${res.status()}`);
+      const violations = await axe(page);
+      assert.deepEqual(violations, [], violations.join("\n"));
+      assert.deepEqual(problems, [], problems.join("\n"));
+      await context.close();
+    });
+  }
+}
+
+test("the language switch leads to the same page in the other language", async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url + "cases/shiqiao/index.html");
+  await page.click('.lang-switch a[hreflang="en"]');
+  assert.match(page.url(), /\/en\/cases\/shiqiao\/index\.html$/);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.click('.lang-switch a[hreflang="zh-CN"]');
+  assert.match(page.url(), /\/cases\/shiqiao\/index\.html$/);
+  await context.close();
+});
+
+test("screenshots at phone and desktop widths", async () => {
+  for (const [name, width] of [["phone", 360], ["desktop", 1280]]) {
+    for (const p of ["index.html", "cases/bailinsi/index.html", "en/cases/index.html", "en/matrix/index.html"]) {
+      const { page, context } = await openPage(browser, { width, height: 800 });
+      await page.goto(server.url + p);
+      // No horizontal scrolling of the page itself at any width (the matrix scrolls inside its box).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `${p} at ${width}px overflows by ${overflow}px`);
+      await page.screenshot({ path: join(artifacts, `${name}-${p.replaceAll("/", "_")}.png`), fullPage: false });
+      await context.close();
+    }
+  }
+});
+
+test("every built page passes the Nu HTML validator", () => {
+  const jar = join(here, "node_modules/vnu-jar/build/dist/vnu.jar");
+  const r = spawnSync("java", ["-jar", jar, "--errors-only", "--skip-non-html", "--format", "gnu", site], { encoding: "utf8" });
+  assert.equal(r.status, 0, `vnu reported errors:\n${r.stderr}${r.stdout}`);
+});
