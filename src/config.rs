@@ -30,6 +30,8 @@ struct SiteFile {
     allow_html: bool,
     #[serde(default)]
     feed_limit: Option<usize>,
+    #[serde(default)]
+    page_size: Option<Spanned<usize>>,
     vocabularies: VocabulariesFile,
 }
 
@@ -155,6 +157,8 @@ pub struct Config {
     pub allow_html: bool,
     /// How many entries the Atom feed carries.
     pub feed_limit: usize,
+    /// How many cases (or practices, or matrix rows) a listing page shows.
+    pub page_size: usize,
     /// The closed lists of keys.
     pub vocab: Vocabularies,
 }
@@ -267,6 +271,20 @@ impl Config {
             changes: vocabulary(&doc, "changes", &v.changes, &codes, diags),
         };
 
+        let page_size = file.page_size.as_ref().map_or(Ok(60), |p| {
+            if (1..=1000).contains(&p.value) {
+                Ok(p.value)
+            } else {
+                Err(
+                    Diagnostic::error(doc.at(p), format!("page_size {} is out of range", p.value))
+                        .hint("use a number from 1 to 1000; 60 is the default"),
+                )
+            }
+        });
+        let page_size = page_size.unwrap_or_else(|d| {
+            diags.push(d);
+            60
+        });
         let base_url = file
             .base_url
             .unwrap_or_else(|| "http://localhost".to_owned());
@@ -281,6 +299,7 @@ impl Config {
             theme: file.theme.unwrap_or_else(|| "default".to_owned()),
             allow_html: file.allow_html,
             feed_limit: file.feed_limit.unwrap_or(50),
+            page_size,
             vocab,
         })
     }

@@ -510,7 +510,9 @@ fn render_body(
     let body = Body {
         html: r.html.clone(),
         headings: r.headings.clone(),
-        markdown: v.split.body.to_owned(),
+        links: r.links.clone(),
+        images: r.images.clone(),
+        source: Some((v.source.clone(), v.split.body_offset)),
     };
     (body, r)
 }
@@ -1319,72 +1321,47 @@ fn check_links(
         targets.insert((TargetKind::Course, &c.slug), v);
     }
 
-    // Re-render each own-language body to collect its links (cheap, and keeps Body small).
-    let by_path: HashMap<&Path, &SourceText> = sources
-        .markdown
-        .iter()
-        .map(|s| (s.path.as_path(), s))
-        .collect();
-    let mut bodies: Vec<(PathBuf, Lang, (TargetKind, String))> = Vec::new();
+    // Every own-language body, with the page it belongs to.
+    let mut bodies: Vec<(&Body, Lang, (TargetKind, &str))> = Vec::new();
     for c in &lib.cases {
-        for l in 0..langs {
-            if c.texts[l].translated && !c.texts[l].body.fallback {
-                bodies.push((
-                    case_file(&c.dir, lib, l),
-                    l,
-                    (TargetKind::Case, c.slug.clone()),
-                ));
+        for (l, t) in c.texts.iter().enumerate() {
+            if t.translated && !t.body.fallback {
+                bodies.push((&t.body.value, l, (TargetKind::Case, &c.slug)));
             }
         }
     }
     for (i, m) in lib.methods.iter().enumerate() {
-        if let Some(t) = &m.texts {
-            let key = &lib.config.vocab.methods.terms[i].key;
-            for (l, text) in t.iter().enumerate() {
-                if text.translated && !text.body.fallback {
-                    bodies.push((
-                        doc_file("methods", key, lib, l),
-                        l,
-                        (TargetKind::Method, key.clone()),
-                    ));
-                }
+        let key = lib.config.vocab.methods.terms[i].key.as_str();
+        for (l, t) in m.texts.iter().flatten().enumerate() {
+            if t.translated && !t.body.fallback {
+                bodies.push((&t.body.value, l, (TargetKind::Method, key)));
             }
         }
     }
     for p in &lib.pages {
-        for (l, text) in p.texts.iter().enumerate() {
-            if text.translated && !text.body.fallback {
-                bodies.push((
-                    doc_file("pages", &p.slug, lib, l),
-                    l,
-                    (TargetKind::Page, p.slug.clone()),
-                ));
+        for (l, t) in p.texts.iter().enumerate() {
+            if t.translated && !t.body.fallback {
+                bodies.push((&t.body.value, l, (TargetKind::Page, &p.slug)));
             }
         }
     }
     for c in &lib.courses {
-        for (l, text) in c.texts.iter().enumerate() {
-            if text.doc.translated && !text.doc.body.fallback {
-                bodies.push((
-                    doc_file("courses", &c.slug, lib, l),
-                    l,
-                    (TargetKind::Course, c.slug.clone()),
-                ));
+        for (l, t) in c.texts.iter().enumerate() {
+            if t.doc.translated && !t.doc.body.fallback {
+                bodies.push((&t.doc.body.value, l, (TargetKind::Course, &c.slug)));
             }
         }
     }
+    let assets: HashSet<&Path> = sources.assets.iter().map(PathBuf::as_path).collect();
 
     let found: Vec<Diagnostic> = bodies
         .par_iter()
-        .flat_map_iter(|(path, lang, (own_kind, own_slug))| {
+        .flat_map_iter(|(body, lang, (own_kind, own_slug))| {
             let mut out = Vec::new();
-            let Some(source) = by_path.get(path.as_path()) else { return out };
-            let Ok(split) = frontmatter::split(&source.text) else { return out };
-            let ctx = markdown::Ctx { allow_html: true, root: "", lang_prefix: "", bundle: None, id_prefix: "" };
-            let r = markdown::render(split.body, &ctx);
-            let span = |range: &std::ops::Range<usize>| source.span(split.body_offset + range.start..split.body_offset + range.end);
-            for link in &r.links {
-                let (kind, slug) = if link.kind == TargetKind::SamePage { (*own_kind, own_slug.as_str()) } else { (link.kind, link.slug.as_str()) };
+            let Some((source, _)) = &body.source else { return out };
+            let span = |range: &std::ops::Range<usize>| body.span(range).unwrap_or_else(|| source.whole());
+            for link in &body.links {
+                let (kind, slug) = if link.kind == TargetKind::SamePage { (*own_kind, *own_slug) } else { (link.kind, link.slug.as_str()) };
                 let Some(target) = targets.get(&(kind, slug)) else {
                     if kind == TargetKind::Case {
                         match unpublished.get(slug) {
@@ -1409,23 +1386,24 @@ fn check_links(
                     continue;
                 };
                 if let Some(f) = &link.fragment
-                    && !target[*lang].contains(f) {
-                        let mut known: Vec<&str> = target[*lang].iter().map(String::as_str).collect();
-                        known.sort_unstable();
-                        out.push(
-                            Diagnostic::error(span(&link.range), format!("no heading `#{f}` on the {} `{}`", kind_name(kind), slug))
-                                .label("broken anchor")
-                                .hint(suggest(f, "the anchor", known.iter().copied())),
-                        );
-                    }
+                    && !target[*lang].contains(f)
+                {
+                    let mut known: Vec<&str> = target[*lang].iter().map(String::as_str).collect();
+                    known.sort_unstable();
+                    out.push(
+                        Diagnostic::error(span(&link.range), format!("no heading `#{f}` on the {} `{}`", kind_name(kind), slug))
+                            .label("broken anchor")
+                            .hint(suggest(f, "the anchor", known.iter().copied())),
+                    );
+                }
             }
-            for (image, range) in &r.images {
+            for (image, range) in &body.images {
                 if *own_kind != TargetKind::Case {
                     out.push(Diagnostic::error(span(range), "images can only be placed in case texts").hint("put the photo in a case folder and show it there"));
                     continue;
                 }
-                let file = path.parent().map(|p| p.join(image));
-                let exists = file.as_ref().is_some_and(|f| sources.assets.iter().any(|a| a == f));
+                let file = source.path.parent().map(|p| p.join(image));
+                let exists = file.as_deref().is_some_and(|f| assets.contains(f));
                 let escapes = image.split('/').any(|s| s == "..");
                 if escapes || !exists {
                     out.push(
@@ -1450,21 +1428,4 @@ fn kind_name(k: TargetKind) -> &'static str {
         TargetKind::Course => "course",
         TargetKind::Page | TargetKind::SamePage => "page",
     }
-}
-
-fn case_file(dir: &Path, lib: &Library, lang: Lang) -> PathBuf {
-    if lang == 0 {
-        dir.join("index.md")
-    } else {
-        dir.join(format!("index.{}.md", lib.config.languages[lang].code))
-    }
-}
-
-fn doc_file(section: &str, slug: &str, lib: &Library, lang: Lang) -> PathBuf {
-    let name = if lang == 0 {
-        format!("{slug}.md")
-    } else {
-        format!("{slug}.{}.md", lib.config.languages[lang].code)
-    };
-    Path::new("content").join(section).join(name)
 }

@@ -271,8 +271,16 @@ pub fn suggest<'a>(
     match did_you_mean(word, candidates.clone()) {
         Some(best) => format!("did you mean `{best}`?"),
         None => {
-            let all: Vec<&str> = candidates.into_iter().collect();
-            format!("{what} must be one of: {}", all.join(", "))
+            let mut all: Vec<&str> = candidates.into_iter().collect();
+            all.sort_unstable();
+            match all.len() {
+                0 => format!("there is nothing {what} could name yet"),
+                1..=12 => format!("{what} must be one of: {}", all.join(", ")),
+                n => format!(
+                    "{what} must be one of {n} names, such as {}",
+                    all[..6].join(", ")
+                ),
+            }
         }
     }
 }

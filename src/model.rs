@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::config::{Config, Lang};
-use crate::markdown::Heading;
+use crate::diagnostics::{SourceText, Span};
+use crate::markdown::{Heading, InternalLink};
+use std::ops::Range;
 
 /// A value in one language, marked when it was taken from the default language because the
 /// translation lacks it (pages show such text with a visible note).
@@ -45,8 +47,29 @@ pub struct Body {
     pub html: String,
     /// Its headings, for link checks and tables of contents.
     pub headings: Vec<Heading>,
-    /// The Markdown, kept so course packs can render it again with prefixed ids.
-    pub markdown: String,
+    /// Links to other pages, checked once every page is known.
+    pub links: Vec<InternalLink>,
+    /// Images named relative to the page bundle.
+    pub images: Vec<(String, Range<usize>)>,
+    /// The file it came from (shared, not copied) and where the body starts in it, so
+    /// course packs can render it again and diagnostics can point into it.
+    pub source: Option<(SourceText, usize)>,
+}
+
+impl Body {
+    /// The Markdown text.
+    pub fn markdown(&self) -> &str {
+        self.source
+            .as_ref()
+            .map_or("", |(s, offset)| &s.text[*offset..])
+    }
+
+    /// A span of the source file from a byte range of the Markdown text.
+    pub fn span(&self, range: &Range<usize>) -> Option<Span> {
+        self.source
+            .as_ref()
+            .map(|(s, offset)| s.span(offset + range.start..offset + range.end))
+    }
 }
 
 /// Where a case is.

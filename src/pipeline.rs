@@ -9,9 +9,10 @@ use crate::content::{self, ContentOptions};
 use crate::diagnostics::Diagnostics;
 use crate::load;
 use crate::model::Library;
-use crate::output::{self, OutFile};
+use crate::output::{Sink, Staging};
 use crate::render::{RenderOptions, Renderer};
 use crate::theme;
+use std::sync::atomic::Ordering;
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -39,22 +40,23 @@ pub struct Stats {
     pub stages: Vec<(&'static str, Duration)>,
 }
 
-/// The result of running the stages: diagnostics always, the site only if it built.
+/// The result of running the stages: every diagnostic, and the library if it parsed.
 #[derive(Debug, Default)]
 pub struct Outcome {
     /// Every diagnostic of every stage.
     pub diagnostics: Diagnostics,
     /// The validated library, if the content stage succeeded.
     pub library: Option<Library>,
-    /// The files of the site, if every stage succeeded.
-    pub files: Option<Vec<OutFile>>,
+    /// Whether every stage succeeded and every file reached the sink.
+    pub complete: bool,
     /// Counts and timings.
     pub stats: Stats,
 }
 
-/// Runs every stage up to rendering. IO problems that prevent reading the site (no content
-/// folder, unreadable theme) are errors; problems in the content are diagnostics.
-pub fn build(opts: &BuildOptions) -> io::Result<Outcome> {
+/// Runs every stage, handing each finished file to `sink`. IO problems that prevent reading
+/// the site or writing its files are errors; problems in the content are diagnostics (and
+/// leave `complete` false).
+pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
     let mut out = Outcome::default();
     let mut t = Instant::now();
     let mut lap = |stats: &mut Stats, name: &'static str| {
@@ -74,52 +76,48 @@ pub fn build(opts: &BuildOptions) -> io::Result<Outcome> {
     ) else {
         return Ok(out);
     };
+    // Bodies keep the text they need (shared); the rest of what was read can go.
+    drop(sources);
     if let Some(url) = &opts.base_url {
         lib.config.base_url = url.trim_end_matches('/').to_owned();
     }
     out.stats.cases = lib.cases.len();
     lap(&mut out.stats, "content");
 
+    // The theme is compiled even when the content has errors, so template errors are reported
+    // in the same run; nothing is rendered then.
     let theme = theme::load(&opts.root, &lib.config.theme)?;
-    let Some(renderer) = Renderer::new(&theme, &lib.config, &mut out.diagnostics) else {
+    let renderer = Renderer::new(&theme, &lib.config, &mut out.diagnostics);
+    lap(&mut out.stats, "theme");
+    let Some(renderer) = renderer.filter(|_| !out.diagnostics.has_errors()) else {
         out.library = Some(lib);
         return Ok(out);
     };
-    lap(&mut out.stats, "theme");
 
-    let files = renderer.render(
+    renderer.render(
         &lib,
         &RenderOptions {
             minify: opts.minify,
         },
+        sink,
         &mut out.diagnostics,
-    );
-    lap(&mut out.stats, "render");
-    if let Some(files) = &files {
-        out.stats.files = files.len();
-        out.stats.bytes = files
-            .iter()
-            .map(|f| match &f.data {
-                output::OutData::Bytes(b) => b.len(),
-                output::OutData::Copy(_) => 0,
-            })
-            .sum();
-    }
+    )?;
+    lap(&mut out.stats, "render+write");
     out.library = Some(lib);
-    out.files = if out.diagnostics.has_errors() {
-        None
-    } else {
-        files
-    };
+    out.complete = !out.diagnostics.has_errors();
     Ok(out)
 }
 
-/// Writes a built site into `out_dir` atomically (see [`output::write_site`]).
-pub fn write(outcome: &mut Outcome, root: &Path, out_dir: &Path) -> io::Result<()> {
-    let t = Instant::now();
-    if let Some(files) = &outcome.files {
-        output::write_site(files, root, out_dir)?;
+/// Builds into `out_dir`: written beside it and swapped in only when complete.
+pub fn build_into(opts: &BuildOptions, out_dir: &Path) -> io::Result<Outcome> {
+    let staging = Staging::create(&opts.root, out_dir)?;
+    let mut outcome = build(opts, &staging)?;
+    outcome.stats.files = staging.files.load(Ordering::Relaxed);
+    outcome.stats.bytes = staging.bytes.load(Ordering::Relaxed);
+    if outcome.complete {
+        let t = Instant::now();
+        staging.commit()?;
+        outcome.stats.stages.push(("swap", t.elapsed()));
     }
-    outcome.stats.stages.push(("write", t.elapsed()));
-    Ok(())
+    Ok(outcome)
 }

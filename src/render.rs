@@ -2,6 +2,7 @@
 //! in parallel, HTML minified. Pure: returns the files to write, writes none.
 
 use std::collections::HashSet;
+use std::io;
 use std::sync::Mutex;
 
 use indexmap::IndexMap;
@@ -13,7 +14,7 @@ use crate::config::{Config, Lang};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span};
 use crate::model::Library;
 use crate::opendata;
-use crate::output::{OutData, OutFile};
+use crate::output::{OutData, OutFile, Sink};
 use crate::theme::Theme;
 use crate::views::{self, TAXONOMIES, TermIndex, TermRef};
 
@@ -38,24 +39,24 @@ pub struct Renderer {
 pub enum Job {
     /// Home page.
     Home,
-    /// Case library.
-    Library,
+    /// Case library, by page number (1-based).
+    Library(usize),
     /// One case, by index.
     Case(usize),
     /// List of methods.
     Methods,
-    /// One method, by index.
-    Method(usize),
+    /// One method, by index, and page of its practices.
+    Method(usize, usize),
     /// Practice library.
     Practices,
-    /// Cases × methods.
-    Matrix,
+    /// Cases × methods, by page.
+    Matrix(usize),
     /// List of a taxonomy's terms.
     Taxonomy(&'static str),
-    /// Cases of one vocabulary term.
-    Term(&'static str, usize),
-    /// Cases of one tag, in one language only (tags are written per language).
-    Tag(Lang, usize),
+    /// Cases of one vocabulary term, by page.
+    Term(&'static str, usize, usize),
+    /// Cases of one tag, by page, in one language only (tags are written per language).
+    Tag(Lang, usize, usize),
     /// List of courses.
     Courses,
     /// One course.
@@ -199,8 +200,9 @@ impl Renderer {
         &self,
         lib: &Library,
         opts: &RenderOptions,
+        sink: &dyn Sink,
         diags: &mut Diagnostics,
-    ) -> Option<Vec<OutFile>> {
+    ) -> io::Result<()> {
         let langs: Vec<LangData> = lib
             .langs()
             .into_par_iter()
@@ -209,14 +211,15 @@ impl Renderer {
         let jobs = jobs(lib, &langs);
         let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
         let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
-        let mut files: Vec<OutFile> = jobs
-            .par_iter()
+        // Each page goes to the sink as soon as it is rendered, so memory holds a few pages at
+        // a time rather than the whole site.
+        jobs.par_iter()
             .flat_map_iter(|job| lib.langs().map(move |l| (*job, l)))
-            .filter(|(job, l)| !matches!(job, Job::Tag(tl, _) if tl != l))
-            .filter_map(|(job, lang)| {
+            .filter(|(job, l)| !matches!(job, Job::Tag(tl, _, _) if tl != l))
+            .try_for_each(|(job, lang)| {
                 let page = page_for(lib, &langs[lang], job);
                 match self.render_page(lib, &langs[lang], job, &page, opts) {
-                    Ok(f) => Some(f),
+                    Ok(f) => sink.put(f),
                     Err(e) => {
                         let d = tera_diagnostic(&e, &self.templates);
                         let key = format!("{}|{}", d.location(), d.message);
@@ -225,54 +228,50 @@ impl Renderer {
                         {
                             v.push(d);
                         }
-                        None
+                        Ok(())
                     }
                 }
-            })
-            .collect();
+            })?;
         for d in errors.into_inner().unwrap_or_default() {
             diags.push(d);
         }
         if diags.has_errors() {
-            return None;
+            return Ok(());
         }
 
         // One sitemap and robots.txt for all languages, at the root.
         let mut ctx = langs[0].base.clone();
         ctx.insert("urls", &sitemap_entries(lib, &langs, &jobs));
-        match self.tera.render("sitemap.xml", &ctx) {
-            Ok(s) => files.push(OutFile {
-                path: "sitemap.xml".into(),
-                data: OutData::Bytes(s.into_bytes()),
-            }),
-            Err(e) => diags.push(tera_diagnostic(&e, &self.templates)),
-        }
-        match self.tera.render("robots.txt", &ctx) {
-            Ok(s) => files.push(OutFile {
-                path: "robots.txt".into(),
-                data: OutData::Bytes(s.into_bytes()),
-            }),
-            Err(e) => diags.push(tera_diagnostic(&e, &self.templates)),
+        for name in ["sitemap.xml", "robots.txt"] {
+            match self.tera.render(name, &ctx) {
+                Ok(s) => sink.put(OutFile {
+                    path: name.into(),
+                    data: OutData::Bytes(s.into_bytes()),
+                })?,
+                Err(e) => diags.push(tera_diagnostic(&e, &self.templates)),
+            }
         }
         for l in lib.langs() {
             let prefix = &lib.config.languages[l].prefix;
-            files.push(OutFile {
+            sink.put(OutFile {
                 path: format!("{prefix}data/cases.json"),
                 data: OutData::Bytes(opendata::json(lib, l).into_bytes()),
-            });
-            files.push(OutFile {
+            })?;
+            sink.put(OutFile {
                 path: format!("{prefix}data/cases.csv"),
                 data: OutData::Bytes(opendata::csv(lib, l).into_bytes()),
-            });
+            })?;
         }
-        files.extend(self.static_files.iter().cloned());
+        for f in &self.static_files {
+            sink.put(f.clone())?;
+        }
         for a in &lib.assets {
-            files.push(OutFile {
+            sink.put(OutFile {
                 path: a.output.clone(),
                 data: OutData::Copy(a.source.clone()),
-            });
+            })?;
         }
-        (!diags.has_errors()).then_some(files)
+        Ok(())
     }
 
     fn render_page(
@@ -323,8 +322,11 @@ impl Renderer {
                 ctx.insert("case_count", &lib.cases.len());
                 "index.html"
             }
-            Job::Library => {
-                ctx.insert_value("cases", ld.all_cards.clone());
+            Job::Library(n) => {
+                let all: Vec<usize> = (0..lib.cases.len()).collect();
+                ctx.insert_value("cases", cards(ld, paginate(&all, n, config.page_size)));
+                ctx.insert("total", &lib.cases.len());
+                ctx.insert("pager", &pager(config, lang, "cases/", n, all.len()));
                 ctx.insert("facets", &facets(lib, ld));
                 "library.html"
             }
@@ -343,7 +345,8 @@ impl Renderer {
                 ctx.insert("methods", &method_summaries(lib, lang));
                 "methods.html"
             }
-            Job::Method(m) => {
+            Job::Method(m, n) => {
+                let all = &ld.practices[m];
                 let doc = lib.methods[m].texts.as_ref().map(|t| &t[lang]);
                 ctx.insert(
                     "method",
@@ -357,31 +360,40 @@ impl Renderer {
                         body: doc.map(|d| d.body.value.html.clone()).unwrap_or_default(),
                         fallback: doc
                             .is_some_and(|d| lang > 0 && (d.body.fallback || !d.translated)),
-                        practices: method_practices(lib, lang, Some(m)),
+                        practices: practice_refs(lib, lang, paginate(all, n, config.page_size)),
+                        practice_count: all.len(),
+                        case_count: ld.index.methods[m].len(),
                     },
                 );
-                let cases: Vec<Value> = ld.index.methods[m]
-                    .iter()
-                    .map(|&i| ld.cards[i].clone())
-                    .collect();
-                ctx.insert_value("cases", Value::from(cases.as_slice()));
+                let key = &config.vocab.methods.terms[m].key;
+                ctx.insert(
+                    "pager",
+                    &pager(config, lang, &format!("methods/{key}/"), n, all.len()),
+                );
                 "method.html"
             }
             Job::Practices => {
+                // Each method shows its first practices; its own page lists them all.
                 let groups: Vec<PracticeGroup> = (0..config.vocab.methods.terms.len())
-                    .map(|m| PracticeGroup {
-                        method: views::term(config, lang, "methods", m),
-                        practices: method_practices(lib, lang, Some(m)),
+                    .map(|m| {
+                        let all = &ld.practices[m];
+                        let shown = &all[..all.len().min(PRACTICES_PER_GROUP)];
+                        PracticeGroup {
+                            method: views::term(config, lang, "methods", m),
+                            practices: practice_refs(lib, lang, shown),
+                            total: all.len(),
+                        }
                     })
                     .collect();
                 ctx.insert("groups", &groups);
                 "practices.html"
             }
-            Job::Matrix => {
-                let rows: Vec<MatrixRow> = lib
-                    .cases
+            Job::Matrix(n) => {
+                let all: Vec<usize> = (0..lib.cases.len()).collect();
+                ctx.insert("pager", &pager(config, lang, "matrix/", n, all.len()));
+                let rows: Vec<MatrixRow> = paginate(&all, n, config.page_size)
                     .iter()
-                    .enumerate()
+                    .map(|&i| (i, &lib.cases[i]))
                     .map(|(i, c)| MatrixRow {
                         case: ld.cards[i].clone(),
                         cells: (0..config.vocab.methods.terms.len())
@@ -415,13 +427,27 @@ impl Renderer {
                 );
                 "taxonomy.html"
             }
-            Job::Term(_, t) | Job::Tag(_, t) => {
-                let name = if let Job::Term(n, _) = job { n } else { "tags" };
+            Job::Term(_, t, n) | Job::Tag(_, t, n) => {
+                let name = if let Job::Term(name, _, _) = job {
+                    name
+                } else {
+                    "tags"
+                };
                 let (term, cases) = term_of(ld, name, t);
                 ctx.insert("taxonomy", &name);
+                ctx.insert("total", &cases.len());
+                ctx.insert(
+                    "pager",
+                    &pager(
+                        config,
+                        lang,
+                        &format!("{name}/{}/", term.key),
+                        n,
+                        cases.len(),
+                    ),
+                );
                 ctx.insert("term", &term);
-                let cards: Vec<Value> = cases.iter().map(|&i| ld.cards[i].clone()).collect();
-                ctx.insert_value("cases", Value::from(cards.as_slice()));
+                ctx.insert_value("cases", cards(ld, paginate(&cases, n, config.page_size)));
                 "term.html"
             }
             Job::Courses => {
@@ -509,8 +535,9 @@ struct LangData {
     lang: Lang,
     base: Context,
     cards: Vec<Value>,
-    all_cards: Value,
     index: TermIndex,
+    /// Per method, the practices filed under it as (case, practice) indexes, in library order.
+    practices: Vec<Vec<(usize, usize)>>,
 }
 
 impl LangData {
@@ -521,7 +548,6 @@ impl LangData {
             .par_iter()
             .map(|c| views::value(&views::card(config, lang, c)))
             .collect();
-        let all_cards = Value::from(cards.as_slice());
         let l = &config.languages[lang];
         let mut base = Context::new();
         base.insert(
@@ -547,12 +573,18 @@ impl LangData {
         base.insert_value("assets", r.assets.clone());
         base.insert("vocab", &vocab_view(config, lang));
         base.insert("nav", &nav(config, lang, lib));
+        let mut practices = vec![Vec::new(); config.vocab.methods.terms.len()];
+        for (ci, c) in lib.cases.iter().enumerate() {
+            for (pi, p) in c.texts[0].practices.value.iter().enumerate() {
+                practices[p.method].push((ci, pi));
+            }
+        }
         LangData {
             lang,
             base,
             cards,
-            all_cards,
             index: views::term_index(lib, lang),
+            practices,
         }
     }
 }
@@ -641,18 +673,27 @@ fn page_for(lib: &Library, ld: &LangData, job: Job) -> PageInfo {
     };
     match job {
         Job::Home => folder(String::new(), "home"),
-        Job::Library => folder("cases/".into(), "library"),
+        Job::Library(n) => folder(paged("cases/", n), "library"),
         Job::Case(i) => folder(format!("cases/{}/", lib.cases[i].slug), "case"),
         Job::Methods => folder("methods/".into(), "methods"),
-        Job::Method(m) => folder(
-            format!("methods/{}/", lib.config.vocab.methods.terms[m].key),
+        Job::Method(m, n) => folder(
+            paged(
+                &format!("methods/{}/", lib.config.vocab.methods.terms[m].key),
+                n,
+            ),
             "method",
         ),
         Job::Practices => folder("practices/".into(), "practices"),
-        Job::Matrix => folder("matrix/".into(), "matrix"),
+        Job::Matrix(n) => folder(paged("matrix/", n), "matrix"),
         Job::Taxonomy(n) => folder(format!("{n}/"), "taxonomy"),
-        Job::Term(n, t) => folder(format!("{n}/{}/", vocab_key(lib, n, t)), "term"),
-        Job::Tag(_, t) => folder(format!("tags/{}/", term_of(ld, "tags", t).0.key), "term"),
+        Job::Term(name, t, n) => folder(
+            paged(&format!("{name}/{}/", vocab_key(lib, name, t)), n),
+            "term",
+        ),
+        Job::Tag(_, t, n) => folder(
+            paged(&format!("tags/{}/", term_of(ld, "tags", t).0.key), n),
+            "term",
+        ),
         Job::Courses => folder("courses/".into(), "courses"),
         Job::Course(c) => folder(format!("courses/{}/", lib.courses[c].slug), "course"),
         Job::Page(p) => folder(format!("{}/", lib.pages[p].slug), "page"),
@@ -696,28 +737,41 @@ fn term_of(ld: &LangData, name: &str, t: usize) -> (TermRef, Vec<usize>) {
 fn jobs(lib: &Library, langs: &[LangData]) -> Vec<Job> {
     let mut jobs = vec![
         Job::Home,
-        Job::Library,
         Job::Methods,
         Job::Practices,
-        Job::Matrix,
         Job::Courses,
         Job::NotFound,
         Job::Feed,
     ];
+    let size = lib.config.page_size;
+    jobs.extend((1..=page_count(lib.cases.len(), size)).map(Job::Library));
+    jobs.extend((1..=page_count(lib.cases.len(), size)).map(Job::Matrix));
     jobs.extend((0..lib.cases.len()).map(Job::Case));
-    jobs.extend((0..lib.config.vocab.methods.terms.len()).map(Job::Method));
+    // Practices line up across languages, so the default language's counts serve all.
+    for (m, list) in langs[0].practices.iter().enumerate() {
+        jobs.extend((1..=page_count(list.len(), size)).map(|n| Job::Method(m, n)));
+    }
     jobs.extend((0..lib.courses.len()).map(Job::Course));
     jobs.extend((0..lib.pages.len()).map(Job::Page));
     for name in TAXONOMIES {
         jobs.push(Job::Taxonomy(name));
         if *name != "tags" {
-            let n = views::vocabulary(&lib.config, name).map_or(0, |v| v.terms.len());
-            jobs.extend((0..n).map(|t| Job::Term(name, t)));
+            for (t, (_, cases)) in langs[0]
+                .index
+                .terms
+                .get(name)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                jobs.extend((1..=page_count(cases.len(), size)).map(|n| Job::Term(name, t, n)));
+            }
         }
     }
     for ld in langs {
-        let n = ld.index.terms.get("tags").map_or(0, Vec::len);
-        jobs.extend((0..n).map(|t| Job::Tag(ld.lang, t)));
+        for (t, (_, cases)) in ld.index.terms.get("tags").into_iter().flatten().enumerate() {
+            jobs.extend((1..=page_count(cases.len(), size)).map(|n| Job::Tag(ld.lang, t, n)));
+        }
     }
     jobs
 }
@@ -839,6 +893,8 @@ struct MethodPage {
     body: String,
     fallback: bool,
     practices: Vec<PracticeRef>,
+    practice_count: usize,
+    case_count: usize,
 }
 
 #[derive(Serialize)]
@@ -854,30 +910,95 @@ struct PracticeRef {
 struct PracticeGroup {
     method: TermRef,
     practices: Vec<PracticeRef>,
+    total: usize,
 }
 
-fn method_practices(lib: &Library, lang: Lang, method: Option<usize>) -> Vec<PracticeRef> {
+/// Practices given as (case, practice) indexes, ready for a list.
+fn practice_refs(lib: &Library, lang: Lang, list: &[(usize, usize)]) -> Vec<PracticeRef> {
     let config = &lib.config;
-    let mut out = Vec::new();
-    for c in &lib.cases {
-        let list = views::practice_views(config, lang, &c.texts[lang].practices.value);
-        for (i, p) in list.into_iter().enumerate() {
-            if method.is_some_and(|m| c.texts[0].practices.value[i].method != m) {
-                continue;
-            }
-            out.push(PracticeRef {
+    list.iter()
+        .map(|&(ci, pi)| {
+            let c = &lib.cases[ci];
+            let p = &c.texts[lang].practices.value[pi];
+            let view = views::practice_views(config, lang, std::slice::from_ref(p)).remove(0);
+            let n = pi + 1;
+            PracticeRef {
                 case_title: c.texts[lang].title.value.clone(),
                 case_place: views::place_line(config, lang, c),
                 url: format!(
-                    "{}#practice-{}",
-                    views::url(config, lang, &format!("cases/{}/", c.slug)),
-                    p.n
+                    "{}#practice-{n}",
+                    views::url(config, lang, &format!("cases/{}/", c.slug))
                 ),
-                practice: p,
-            });
-        }
+                practice: views::PracticeView { n, ..view },
+            }
+        })
+        .collect()
+}
+
+/// How many practices of each method the practice library shows before "all N".
+const PRACTICES_PER_GROUP: usize = 12;
+
+/// Number of pages a list of `len` items takes (an empty list still has its first page).
+fn page_count(len: usize, size: usize) -> usize {
+    len.div_ceil(size.max(1)).max(1)
+}
+
+/// The items of page `n` (1-based).
+fn paginate<T>(all: &[T], n: usize, size: usize) -> &[T] {
+    let size = size.max(1);
+    let start = ((n - 1) * size).min(all.len());
+    &all[start..(start + size).min(all.len())]
+}
+
+/// Folder of page `n` of a list whose first page is `base`.
+fn paged(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_owned()
+    } else {
+        format!("{base}page/{n}/")
     }
-    out
+}
+
+fn cards(ld: &LangData, list: &[usize]) -> Value {
+    let v: Vec<Value> = list.iter().map(|&i| ld.cards[i].clone()).collect();
+    Value::from(v.as_slice())
+}
+
+#[derive(Serialize)]
+struct PagerLink {
+    n: usize,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Pager {
+    page: usize,
+    pages: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    links: Vec<PagerLink>,
+}
+
+/// Page links of a paginated list: first, last, and a window around the current page.
+fn pager(config: &Config, lang: Lang, base: &str, n: usize, len: usize) -> Pager {
+    let pages = page_count(len, config.page_size);
+    let url = |k: usize| views::url(config, lang, &paged(base, k));
+    let links = (1..=pages)
+        .filter(|&k| k == 1 || k == pages || k.abs_diff(n) <= 2)
+        .map(|k| PagerLink {
+            n: k,
+            url: url(k),
+            current: k == n,
+        })
+        .collect();
+    Pager {
+        page: n,
+        pages,
+        prev: (n > 1).then(|| url(n - 1)),
+        next: (n < pages).then(|| url(n + 1)),
+        links,
+    }
 }
 
 #[derive(Serialize)]
@@ -1017,7 +1138,7 @@ fn course_view(lib: &Library, lang: Lang, ci: usize) -> CourseView {
                     id_prefix: &prefix,
                 };
                 view.body =
-                    crate::markdown::render(&case.texts[lang].body.value.markdown, &ctx).html;
+                    crate::markdown::render(case.texts[lang].body.value.markdown(), &ctx).html;
                 SessionView {
                     n: i + 1,
                     focus: s.focus.clone(),
@@ -1068,7 +1189,7 @@ fn sitemap_entries(lib: &Library, langs: &[LangData], jobs: &[Job]) -> Vec<Sitem
         if matches!(job, Job::NotFound | Job::Feed) {
             continue;
         }
-        if let Job::Tag(l, _) = job {
+        if let Job::Tag(l, _, _) = job {
             let page = page_for(lib, &langs[*l], *job).path;
             out.push(SitemapEntry {
                 url: absolute(config, &format!("{}{}", config.languages[*l].prefix, page)),

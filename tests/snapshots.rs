@@ -6,22 +6,35 @@ mod common;
 use casebook::pipeline::{self, BuildOptions};
 use common::fixture;
 
-fn build(root: &str) -> pipeline::Outcome {
-    pipeline::build(&BuildOptions {
+struct Built {
+    outcome: pipeline::Outcome,
+    files: Vec<casebook::output::OutFile>,
+}
+
+fn build(root: &str) -> Built {
+    let sink = casebook::output::Memory::default();
+    let opts = BuildOptions {
         root: fixture(root),
         drafts: false,
         base_url: None,
         minify: false,
-    })
-    .unwrap_or_else(|e| panic!("build of {root} failed: {e}"))
+    };
+    let outcome =
+        pipeline::build(&opts, &sink).unwrap_or_else(|e| panic!("build of {root} failed: {e}"));
+    Built {
+        outcome,
+        files: sink.into_files(),
+    }
 }
 
-fn page(outcome: &pipeline::Outcome, path: &str) -> String {
-    let files = outcome
+fn page(built: &Built, path: &str) -> String {
+    assert!(
+        built.outcome.complete,
+        "{}",
+        built.outcome.diagnostics.render_human(false)
+    );
+    let f = built
         .files
-        .as_ref()
-        .unwrap_or_else(|| panic!("no files: {}", outcome.diagnostics.render_human(false)));
-    let f = files
         .iter()
         .find(|f| f.path == path)
         .unwrap_or_else(|| panic!("no page {path}"));
@@ -100,8 +113,8 @@ fn error_diagnostics() {
         "no-front-matter",
         "bad-template",
     ] {
-        let o = build(&format!("errors/{name}"));
-        assert!(o.files.is_none(), "{name} built");
+        let o = build(&format!("errors/{name}")).outcome;
+        assert!(!o.complete, "{name} built");
         assert!(o.diagnostics.has_errors(), "{name} has no errors");
         insta::assert_snapshot!(
             format!("diagnostics_{name}"),
