@@ -261,7 +261,12 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
     // Slugs of cases that exist but are not published (drafts) or did not parse: links and
     // courses naming them get a precise message, or none when the case's own errors say it all.
     let mut unpublished: HashMap<String, bool> = HashMap::new();
-    for ((slug, _), (case, d)) in case_groups.iter().zip(parsed) {
+    for ((slug, files), (case, mut d)) in case_groups.iter().zip(parsed) {
+        // A draft that is not being published may be unfinished: its problems are reported as
+        // warnings, so it does not stop the build of everything else.
+        if !opts.drafts && is_draft(case.as_ref(), files[0]) {
+            d = d.downgraded("in a draft, which is not published");
+        }
         diags.extend(d);
         match case {
             Some(c) if !c.draft || opts.drafts => cases.push(c),
@@ -337,8 +342,16 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
 
     let mut courses = Vec::new();
     for (slug, files) in &course_groups {
-        if let Some((course, draft)) =
-            parse_course(slug, files, &config, &cases, &unpublished, diags)
+        let mut d = Diagnostics::new();
+        let parsed = parse_course(slug, files, &config, &cases, &unpublished, &mut d);
+        let draft = parsed
+            .as_ref()
+            .map_or_else(|| is_draft(None, files[0]), |(_, draft)| *draft);
+        if !opts.drafts && draft {
+            d = d.downgraded("in a draft, which is not published");
+        }
+        diags.extend(d);
+        if let Some((course, draft)) = parsed
             && (!draft || opts.drafts)
         {
             courses.push(course);
@@ -378,6 +391,17 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
     };
     check_links(&lib, sources, &unpublished, diags);
     Some(lib)
+}
+
+/// Whether a case is a draft: from its parsed front matter, or, when that failed to parse,
+/// from a `draft: true` line in it.
+fn is_draft(case: Option<&Case>, file: Option<&SourceText>) -> bool {
+    match case {
+        Some(c) => c.draft,
+        None => file
+            .and_then(|f| frontmatter::split(&f.text).ok())
+            .is_some_and(|s| s.yaml.lines().any(|l| l.trim() == "draft: true")),
+    }
 }
 
 fn is_case_dir(p: &Path) -> bool {
@@ -1175,16 +1199,15 @@ fn parse_course(
         let sessions = match (&f.sessions, texts.first()) {
             (Some(list), b) => {
                 let mut out = Vec::new();
-                if let Some(b) = b
-                    && b.sessions.value.len() != list.len()
-                {
+                let base_len = front.sessions.as_ref().map_or(0, Vec::len);
+                if b.is_some() && base_len != list.len() {
                     diags.push(
                         Diagnostic::error(
                             list.first().map_or_else(|| v.top(), |s| ydoc.at(&s.case)),
                             format!(
                                 "{} sessions here, {} in the default-language file",
                                 list.len(),
-                                b.sessions.value.len()
+                                base_len
                             ),
                         )
                         .hint("a translation lists the same sessions in the same order"),

@@ -307,6 +307,17 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
+    /// The same diagnostics with errors turned into warnings, each noting why.
+    pub fn downgraded(mut self, why: &str) -> Self {
+        for d in &mut self.items {
+            if d.severity == Severity::Error {
+                d.severity = Severity::Warning;
+                d.message = format!("{} ({why})", d.message);
+            }
+        }
+        self
+    }
+
     /// Number of errors.
     pub fn error_count(&self) -> usize {
         self.items

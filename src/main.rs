@@ -53,7 +53,51 @@ enum Command {
         /// Check drafts too.
         #[arg(long)]
         drafts: bool,
+        /// Keep watching and print fresh diagnostics after each save.
+        #[arg(long)]
+        watch: bool,
+        /// With --watch: poll for changes (network and container folders).
+        #[arg(long)]
+        poll: bool,
     },
+    /// Preview the site: build into memory, serve it, rebuild on save and reload the browser.
+    Serve {
+        /// The site folder, holding content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on. Anything but a loopback address exposes the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Show drafts (on by default in preview; `--drafts false` hides them).
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        drafts: bool,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes instead of relying on OS notifications (network and container folders).
+        #[arg(long)]
+        poll: bool,
+    },
+    /// Start a new case or course from a filled-in template.
+    New {
+        /// What to create.
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// Its slug: lower-case letters, digits and `-`.
+        slug: String,
+        /// The site folder, holding content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    Case,
+    Course,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -122,31 +166,170 @@ fn main() -> ExitCode {
             root,
             format,
             drafts,
+            watch,
+            poll,
         } => {
             let opts = BuildOptions {
-                root,
+                root: root.clone(),
                 drafts,
                 base_url: None,
                 minify: false,
             };
-            let outcome = match pipeline::build(&opts, &casebook::output::Discard::default()) {
-                Ok(o) => o,
+            let run = || -> Result<bool, std::io::Error> {
+                let outcome = pipeline::build(&opts, &casebook::output::Discard::default())?;
+                match format {
+                    Format::Human => {
+                        report(&outcome, color);
+                        if watch
+                            && outcome.diagnostics.error_count()
+                                + outcome.diagnostics.warning_count()
+                                == 0
+                        {
+                            eprintln!("no problems");
+                        }
+                    }
+                    Format::Json => println!(
+                        "{}",
+                        serde_json::to_string_pretty(&outcome.diagnostics.to_json())
+                            .unwrap_or_default()
+                    ),
+                }
+                Ok(outcome.diagnostics.has_errors())
+            };
+            let failed = match run() {
+                Ok(f) => f,
                 Err(e) => return io_error(&e),
             };
-            match format {
-                Format::Human => report(&outcome, color),
-                Format::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&outcome.diagnostics.to_json())
-                        .unwrap_or_default()
-                ),
+            if !watch {
+                return if failed {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                };
             }
-            if outcome.diagnostics.has_errors() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
+            let abs = casebook::serve::canonical(&root);
+            let (_watcher, rx) = match casebook::serve::watch_sources(&abs, poll) {
+                Ok(w) => w,
+                Err(e) => return io_error(&e),
+            };
+            eprintln!("watching {} for changes (Ctrl-C to stop)", root.display());
+            while casebook::serve::next_change(&rx, &abs).is_some() {
+                eprintln!("\n— {} —", jiff::Timestamp::now().strftime("%H:%M:%S"));
+                if let Err(e) = run() {
+                    eprintln!("error: {e}");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+            open,
+            poll,
+        } => {
+            if !bind.is_loopback() {
+                eprintln!(
+                    "warning: serving on {bind}: anyone who can reach this machine can see the preview, drafts included"
+                );
+            }
+            let opts = casebook::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                drafts,
+                poll,
+            };
+            let result = casebook::serve::serve(opts, color, |addr| {
+                let url = format!("http://{addr}/");
+                eprintln!("serving on {url} (Ctrl-C to stop)");
+                if open {
+                    open_browser(&url);
+                }
+            });
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => io_error(&e),
             }
         }
+        Command::New { kind, slug, root } => {
+            let mut diags = casebook::diagnostics::Diagnostics::new();
+            let sources = match casebook::load::load(&root, &mut diags) {
+                Ok(s) => s,
+                Err(e) => return io_error(&e),
+            };
+            let Some(config) = sources
+                .site
+                .as_ref()
+                .and_then(|s| casebook::config::Config::parse(s, &mut diags))
+            else {
+                eprintln!("{}", diags.render_human(color));
+                eprintln!(
+                    "error: content/site.yaml must be valid before new files can be made from it"
+                );
+                return ExitCode::from(1);
+            };
+            let kind = match kind {
+                NewKind::Case => casebook::scaffold::Kind::Case,
+                NewKind::Course => casebook::scaffold::Kind::Course,
+            };
+            let files = match casebook::scaffold::files(kind, &slug, &config) {
+                Ok(f) => f,
+                Err(msg) => {
+                    eprintln!("error: {msg}");
+                    return ExitCode::from(2);
+                }
+            };
+            let taken = match kind {
+                casebook::scaffold::Kind::Case => {
+                    root.join(format!("content/cases/{slug}")).exists()
+                }
+                casebook::scaffold::Kind::Course => {
+                    files.iter().any(|(p, _)| root.join(p).exists())
+                }
+            };
+            if taken {
+                eprintln!(
+                    "error: a {} called `{slug}` already exists: choose another slug, or edit its file",
+                    if kind == casebook::scaffold::Kind::Case {
+                        "case"
+                    } else {
+                        "course"
+                    }
+                );
+                return ExitCode::from(2);
+            }
+            for (path, text) in &files {
+                let full = root.join(path);
+                let written = full
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::write(&full, text));
+                if let Err(e) = written {
+                    return io_error(&std::io::Error::new(
+                        e.kind(),
+                        format!("cannot write {}: {e}", full.display()),
+                    ));
+                }
+                eprintln!("created {path}");
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Opens `url` in the desktop's browser; failing to is not worth stopping for.
+fn open_browser(url: &str) {
+    let cmd = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(cmd).arg(url).spawn().is_err() {
+        eprintln!("could not open a browser; open {url} yourself");
     }
 }
 

@@ -1,0 +1,51 @@
+// casebook preview: reloads the page after each rebuild and shows build errors over the page.
+// Injected by `casebook serve` only; never part of a built site.
+(function () {
+  "use strict";
+  var overlay = null;
+  function show(errors) {
+    if (!errors || errors.length === 0) {
+      if (overlay) { overlay.remove(); overlay = null; }
+      return;
+    }
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.id = "casebook-errors";
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#f3f3f3;padding:2rem;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace";
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = "";
+    var h = document.createElement("h2");
+    h.style.cssText = "color:#ff8a80;font:600 18px/1.4 system-ui,sans-serif;margin:0 0 1rem";
+    h.textContent = "casebook: the last change has " + errors.length + " error" + (errors.length === 1 ? "" : "s") + " — showing the last good version underneath";
+    overlay.appendChild(h);
+    errors.forEach(function (e) {
+      var pre = document.createElement("pre");
+      pre.style.cssText = "white-space:pre-wrap;background:#111;border-left:4px solid #ff5252;padding:1rem;margin:0 0 1rem";
+      pre.textContent = e;
+      overlay.appendChild(pre);
+    });
+  }
+  function swapCss(href) {
+    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (l) {
+      var url = new URL(href, location.href);
+      var fresh = l.cloneNode();
+      fresh.href = url.href;
+      fresh.onload = function () { l.remove(); };
+      l.after(fresh);
+    });
+  }
+  var source = new EventSource("/__casebook/events");
+  source.onopen = function () { document.documentElement.dataset.casebookLive = "connected"; };
+  function here(p) { return p.replace(/index\.html$/, ""); }
+  source.addEventListener("build", function (ev) {
+    var d = JSON.parse(ev.data);
+    if (d.errors.length) { show(d.errors); return; }
+    show([]);
+    if (d.css_only && d.css) { swapCss(d.css); return; }
+    if (d.page && here(location.pathname) !== here(d.page)) { location.href = d.page; return; }
+    location.reload();
+  });
+  fetch("/__casebook/status").then(function (r) { return r.json(); }).then(function (d) { show(d.errors); });
+})();

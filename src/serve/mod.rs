@@ -1,0 +1,586 @@
+//! `casebook serve`: builds the site into memory, serves it over HTTP, watches the sources,
+//! rebuilds on save and tells open pages to reload (server-sent events). A failed rebuild
+//! keeps the last good site and shows its diagnostics over every page.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use notify_debouncer_full::notify::{self, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer, new_debouncer_opt};
+use serde::Serialize;
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+use crate::content::{self, ContentOptions};
+use crate::diagnostics::Diagnostics;
+use crate::load;
+use crate::model::Library;
+use crate::output::{Memory, OutData};
+use crate::pipeline::BuildOptions;
+use crate::render::{RenderOptions, Renderer};
+use crate::theme;
+use crate::watch::{self, Plan};
+
+const LIVE_JS: &str = include_str!("live.js");
+
+/// Options of `casebook serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Address to bind.
+    pub bind: IpAddr,
+    /// Port (0 picks a free one).
+    pub port: u16,
+    /// Show drafts.
+    pub drafts: bool,
+    /// Poll the file system instead of using OS notifications (network and container folders).
+    pub poll: bool,
+}
+
+/// What the server serves: the last good build, and the errors of the latest one.
+#[derive(Default)]
+struct Site {
+    files: HashMap<String, Arc<[u8]>>,
+    generation: u64,
+    errors: Vec<String>,
+}
+
+#[derive(Clone, Serialize)]
+struct BuildEvent {
+    generation: u64,
+    errors: Vec<String>,
+    /// The page of the case just edited, to take the browser there.
+    page: Option<String>,
+    css_only: bool,
+    /// New stylesheet URL, for a CSS-only change.
+    css: Option<String>,
+}
+
+#[derive(Clone)]
+struct AppState {
+    site: Arc<RwLock<Site>>,
+    events: broadcast::Sender<BuildEvent>,
+}
+
+/// The parts of a build kept between rebuilds, so a change redoes only the stages it affects.
+struct Builder {
+    opts: BuildOptions,
+    library: Option<Library>,
+    renderer: Option<Renderer>,
+    /// Diagnostics of the content and theme stages of the kept parts.
+    content_diags: Diagnostics,
+    theme_diags: Diagnostics,
+}
+
+/// Result of one rebuild.
+pub struct Rebuilt {
+    /// Every file of the site, if it built.
+    pub files: Option<HashMap<String, Arc<[u8]>>>,
+    /// Diagnostics of all stages.
+    pub diagnostics: Diagnostics,
+}
+
+impl Builder {
+    fn new(opts: BuildOptions) -> Self {
+        Builder {
+            opts,
+            library: None,
+            renderer: None,
+            content_diags: Diagnostics::new(),
+            theme_diags: Diagnostics::new(),
+        }
+    }
+
+    /// Brings the build up to date with `plan` (everything on the first call).
+    fn rebuild(&mut self, plan: &Plan) -> io::Result<Rebuilt> {
+        if plan.config || plan.content || self.library.is_none() {
+            let mut d = Diagnostics::new();
+            let sources = load::load(&self.opts.root, &mut d)?;
+            self.library = content::parse(
+                &sources,
+                ContentOptions {
+                    drafts: self.opts.drafts,
+                },
+                &mut d,
+            );
+            self.content_diags = d;
+        }
+        if plan.config || plan.theme || self.renderer.is_none() {
+            let mut d = Diagnostics::new();
+            self.renderer = match &self.library {
+                Some(lib) => {
+                    let t = theme::load(&self.opts.root, &lib.config.theme)?;
+                    Renderer::new(&t, &lib.config, &mut d)
+                }
+                None => None,
+            };
+            self.theme_diags = d;
+        }
+        let mut diagnostics = self.content_diags.clone();
+        diagnostics.extend(self.theme_diags.clone());
+        let (Some(lib), Some(renderer)) = (&self.library, &self.renderer) else {
+            return Ok(Rebuilt {
+                files: None,
+                diagnostics,
+            });
+        };
+        if diagnostics.has_errors() {
+            return Ok(Rebuilt {
+                files: None,
+                diagnostics,
+            });
+        }
+        let sink = Memory::default();
+        renderer.render(
+            lib,
+            &RenderOptions { minify: false },
+            &sink,
+            &mut diagnostics,
+        )?;
+        if diagnostics.has_errors() {
+            return Ok(Rebuilt {
+                files: None,
+                diagnostics,
+            });
+        }
+        let mut files = HashMap::new();
+        for f in sink.into_files() {
+            let bytes: Arc<[u8]> = match f.data {
+                OutData::Bytes(b) => b.into(),
+                // Copied files are read now: the preview serves from memory.
+                OutData::Copy(src) => std::fs::read(self.opts.root.join(src))?.into(),
+            };
+            files.insert(f.path, bytes);
+        }
+        Ok(Rebuilt {
+            files: Some(files),
+            diagnostics,
+        })
+    }
+}
+
+/// URL path of a case page for the event that takes the browser there.
+fn case_page(lib: Option<&Library>, slug: &str, lang: &str) -> Option<String> {
+    let lib = lib?;
+    let l = if lang.is_empty() {
+        0
+    } else {
+        lib.config.lang(lang)?
+    };
+    lib.case_index(slug)?;
+    Some(format!("/{}cases/{slug}/", lib.config.languages[l].prefix))
+}
+
+fn stylesheet(files: &HashMap<String, Arc<[u8]>>) -> Option<String> {
+    files
+        .keys()
+        .find(|k| k.starts_with("assets/style.") && k.ends_with(".css"))
+        .map(|k| format!("/{k}"))
+}
+
+/// A live watcher (keep it alive) and the channel its debounced events arrive on.
+pub type Watch = (Box<dyn std::any::Any>, mpsc::Receiver<DebounceEventResult>);
+
+/// Watches content/, themes/ and templates/ of `root`, debounced, with OS notifications or by
+/// polling (for network and container folders, where notifications do not arrive).
+pub fn watch_sources(root: &Path, poll: bool) -> io::Result<Watch> {
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let debounce = Duration::from_millis(30);
+    let watched: Vec<PathBuf> = ["content", "themes", "templates"]
+        .iter()
+        .map(|d| root.join(d))
+        .filter(|p| p.is_dir())
+        .collect();
+    let watcher: Box<dyn std::any::Any> = if poll {
+        let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
+        let mut d = new_debouncer_opt::<_, notify::PollWatcher, _>(
+            debounce,
+            None,
+            tx,
+            notify_debouncer_full::NoCache,
+            config,
+        )
+        .map_err(io::Error::other)?;
+        for p in &watched {
+            d.watch(p, RecursiveMode::Recursive)
+                .map_err(io::Error::other)?;
+        }
+        Box::new(d)
+    } else {
+        let mut d = new_debouncer(debounce, None, tx).map_err(io::Error::other)?;
+        for p in &watched {
+            d.watch(p, RecursiveMode::Recursive)
+                .map_err(io::Error::other)?;
+        }
+        Box::new(d)
+    };
+    Ok((watcher, rx))
+}
+
+/// Waits for the next batch of changes that matter and returns its plan (`None` when the
+/// watcher is gone). Batches already waiting are folded in.
+pub fn next_change(rx: &mpsc::Receiver<DebounceEventResult>, root: &Path) -> Option<Plan> {
+    loop {
+        let first = rx.recv().ok()?;
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for b in std::iter::once(first).chain(rx.try_iter()) {
+            match b {
+                // Reading a file is an event too (the rebuild reads every file): only changes count.
+                Ok(evs) => paths.extend(
+                    evs.into_iter()
+                        .filter(|e| is_change(&e.event.kind))
+                        .flat_map(|e| e.event.paths),
+                ),
+                Err(errs) => errs.iter().for_each(|e| eprintln!("watch error: {e}")),
+            }
+        }
+        let plan = watch::plan(root, paths.iter().map(PathBuf::as_path));
+        if !plan.is_empty() {
+            return Some(plan);
+        }
+    }
+}
+
+fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    match kind {
+        EventKind::Access(_) | EventKind::Other => false,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Any | EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => true,
+    }
+}
+
+/// Runs the preview server until interrupted. Prints diagnostics like `check` does.
+pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) -> io::Result<()> {
+    let build_opts = BuildOptions {
+        root: opts.root.clone(),
+        drafts: opts.drafts,
+        base_url: None,
+        minify: false,
+    };
+    let mut builder = Builder::new(build_opts);
+    let started = Instant::now();
+    let first = builder.rebuild(&Plan {
+        config: true,
+        content: true,
+        theme: true,
+        ..Plan::default()
+    })?;
+    print_diagnostics(&first.diagnostics, color);
+    let site = Arc::new(RwLock::new(Site {
+        files: first.files.unwrap_or_default(),
+        generation: 1,
+        errors: rendered(&first.diagnostics),
+    }));
+    eprintln!(
+        "built {} files in {:.2} s",
+        site.read().map(|s| s.files.len()).unwrap_or(0),
+        started.elapsed().as_secs_f64()
+    );
+
+    let (events, _) = broadcast::channel(16);
+    let state = AppState {
+        site: site.clone(),
+        events: events.clone(),
+    };
+
+    // File events → one rebuild thread. Events that arrive during a rebuild wait in the
+    // channel and are folded into the next one, so no save is lost.
+    let (_watcher, rx) = watch_sources(&canonical(&opts.root), opts.poll)?;
+    let root = canonical(&opts.root);
+    std::thread::spawn(move || rebuild_loop(rx, builder, &root, &site, &events, color));
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let app = Router::new()
+            .route("/__casebook/live.js", get(live_js))
+            .route("/__casebook/events", get(sse))
+            .route("/__casebook/status", get(status))
+            .fallback(get(page))
+            .with_state(state);
+        let listener = tokio::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port)).await?;
+        let addr = listener.local_addr()?;
+        ready(addr);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    })
+}
+
+fn rebuild_loop(
+    rx: mpsc::Receiver<DebounceEventResult>,
+    mut builder: Builder,
+    root: &Path,
+    site: &RwLock<Site>,
+    events: &broadcast::Sender<BuildEvent>,
+    color: bool,
+) {
+    while let Some(plan) = next_change(&rx, root) {
+        let t = Instant::now();
+        let result = builder.rebuild(&plan);
+        let Ok(mut s) = site.write() else { return };
+        s.generation += 1;
+        let mut event = BuildEvent {
+            generation: s.generation,
+            errors: Vec::new(),
+            page: None,
+            css_only: plan.css_only,
+            css: None,
+        };
+        match result {
+            Ok(r) => {
+                print_diagnostics(&r.diagnostics, color);
+                s.errors = rendered(&r.diagnostics);
+                if let Some(files) = r.files {
+                    s.files = files;
+                    event.css = stylesheet(&s.files);
+                    event.page = plan
+                        .edited_case
+                        .as_ref()
+                        .and_then(|(slug, lang)| case_page(builder.library.as_ref(), slug, lang));
+                }
+                eprintln!(
+                    "rebuilt in {:.0} ms{}",
+                    t.elapsed().as_secs_f64() * 1e3,
+                    if s.errors.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            " with {} errors; serving the last good site",
+                            s.errors.len()
+                        )
+                    }
+                );
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                s.errors = vec![format!("error: {e}")];
+            }
+        }
+        event.errors = s.errors.clone();
+        drop(s);
+        let _ = events.send(event);
+    }
+}
+
+/// The absolute form of `root`, as file events name paths.
+pub fn canonical(root: &Path) -> PathBuf {
+    root.canonicalize().unwrap_or_else(|_| root.to_path_buf())
+}
+
+fn rendered(d: &Diagnostics) -> Vec<String> {
+    d.sorted()
+        .into_iter()
+        .filter(|x| x.severity == crate::diagnostics::Severity::Error)
+        .map(|x| x.render(false))
+        .collect()
+}
+
+fn print_diagnostics(d: &Diagnostics, color: bool) {
+    if d.error_count() + d.warning_count() > 0 {
+        eprintln!("{}", d.render_human(color));
+    }
+}
+
+async fn live_js() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        LIVE_JS,
+    )
+}
+
+async fn status(State(state): State<AppState>) -> impl IntoResponse {
+    let (generation, errors) = state
+        .site
+        .read()
+        .map(|s| (s.generation, s.errors.clone()))
+        .unwrap_or_default();
+    let body = serde_json::json!({ "generation": generation, "errors": errors }).to_string();
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+}
+
+async fn sse(
+    State(state): State<AppState>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    let stream = BroadcastStream::new(state.events.subscribe()).filter_map(|e| {
+        let e = e.ok()?;
+        Some(Ok(Event::default()
+            .event("build")
+            .data(serde_json::to_string(&e).unwrap_or_default())))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Maps a request path to a file of the site: `/cases/x/` → `cases/x/index.html`. Paths that
+/// try to leave the site (`..`, encoded or not) map to nothing.
+pub fn resolve(path: &str) -> Option<String> {
+    let decoded = percent_decode(path)?;
+    let mut parts = Vec::new();
+    for seg in decoded.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => return None,
+            s if s.contains('\\') || s.contains('\0') => return None,
+            s => parts.push(s),
+        }
+    }
+    let mut p = parts.join("/");
+    if p.is_empty() || decoded.ends_with('/') {
+        if !p.is_empty() {
+            p.push('/');
+        }
+        p.push_str("index.html");
+    }
+    Some(p)
+}
+
+// Written by hand: percent-decoding a URL path is a dozen lines, and the HTTP stack's own
+// helpers decode query strings, not paths.
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Puts the reload script into an HTML page: the built files never contain it.
+fn inject(html: &[u8]) -> Vec<u8> {
+    let tag = b"<script src=\"/__casebook/live.js\" defer></script>";
+    let pos = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
+    out.extend_from_slice(&html[..pos]);
+    out.extend_from_slice(tag);
+    out.extend_from_slice(&html[pos..]);
+    out
+}
+
+async fn page(State(state): State<AppState>, uri: Uri) -> Response {
+    let Ok(site) = state.site.read() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let found = resolve(uri.path()).and_then(|p| {
+        let hit = site.files.get(&p).map(|b| (p.clone(), b.clone()));
+        // `/cases/x` without the slash: serve the folder's index.
+        hit.or_else(|| {
+            site.files
+                .get(&format!("{p}/index.html"))
+                .map(|b| (format!("{p}/index.html"), b.clone()))
+        })
+    });
+    let (status, path, bytes) = match found {
+        Some((p, b)) => (StatusCode::OK, p, b),
+        None => match site.files.get("404.html") {
+            Some(b) => (StatusCode::NOT_FOUND, "404.html".to_owned(), b.clone()),
+            None => return (StatusCode::NOT_FOUND, "not found").into_response(),
+        },
+    };
+    let ct = content_type(&path);
+    let body = if ct.starts_with("text/html") {
+        Body::from(inject(&bytes))
+    } else {
+        Body::from(bytes.to_vec())
+    };
+    let mut res = Response::new(body);
+    *res.status_mut() = status;
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_folders_and_refuses_to_leave_the_site() {
+        assert_eq!(resolve("/").as_deref(), Some("index.html"));
+        assert_eq!(resolve("/cases/x/").as_deref(), Some("cases/x/index.html"));
+        assert_eq!(
+            resolve("/assets/style.css").as_deref(),
+            Some("assets/style.css")
+        );
+        assert_eq!(
+            resolve("/tags/%E5%85%9A%E5%BB%BA/").as_deref(),
+            Some("tags/党建/index.html")
+        );
+        assert_eq!(resolve("/../etc/passwd"), None);
+        assert_eq!(resolve("/%2e%2e/etc/passwd"), None);
+        assert_eq!(resolve("/cases/%2E%2E/%2E%2E/x"), None);
+        assert_eq!(resolve("/a%5c..%5cb"), None);
+        assert_eq!(resolve("/bad%zz"), None);
+    }
+
+    #[test]
+    fn injects_the_reload_script_before_body_end() {
+        let out =
+            String::from_utf8(inject(b"<html><body><p>x</p></body></html>")).unwrap_or_default();
+        assert_eq!(
+            out,
+            "<html><body><p>x</p><script src=\"/__casebook/live.js\" defer></script></body></html>"
+        );
+    }
+}

@@ -1,0 +1,154 @@
+//! End-to-end test of `casebook serve`: start it on a free loopback port, edit a case file,
+//! and see the new text served; break the YAML and see the error reported while the last good
+//! page keeps being served; fix it and see the error go.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for f in common::files(from) {
+        let dest = to.join(&f);
+        std::fs::create_dir_all(dest.parent().unwrap_or(to)).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::copy(from.join(&f), dest).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+fn start(root: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start casebook serve: {e}"));
+    let stderr = child.stderr.take().unwrap_or_else(|| panic!("no stderr"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.strip_prefix("serving on http://") {
+                let _ = tx.send(rest.split('/').next().unwrap_or("").to_owned());
+            }
+        }
+    });
+    let addr = rx
+        .recv_timeout(Duration::from_secs(30))
+        .unwrap_or_else(|_| panic!("serve did not start"));
+    Server { child, addr }
+}
+
+/// A plain HTTP/1.0 GET: status code and body.
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"));
+    let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
+    write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap_or_else(|e| panic!("{e}"));
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(15) {
+        if ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[test]
+fn serve_rebuilds_on_save_and_keeps_the_last_good_site_on_errors() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    copy_dir(&common::fixture("minimal"), dir.path());
+    let server = start(dir.path());
+    let addr = server.addr.clone();
+
+    let (status, body) = get(&addr, "/cases/alpha/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>甲村</h1>"), "{body}");
+    assert!(
+        body.contains("/__casebook/live.js"),
+        "the reload script is injected"
+    );
+    assert_eq!(get(&addr, "/%2e%2e/%2e%2e/etc/passwd").0, 404);
+    assert_eq!(get(&addr, "/no/such/page/").0, 404);
+    // Drafts show in preview.
+    assert_eq!(get(&addr, "/cases/gamma/").0, 200);
+
+    let file = dir.path().join("content/cases/alpha/index.md");
+    let original = common::read(&file);
+    std::fs::write(&file, original.replace("title: 甲村", "title: 甲村新名"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    wait_for("the edited title", || {
+        get(&addr, "/cases/alpha/").1.contains("<h1>甲村新名</h1>")
+    });
+
+    // A save by rename (how many editors save) is seen too.
+    let tmp = dir.path().join("content/cases/alpha/.index.md.tmp");
+    std::fs::write(&tmp, original.replace("title: 甲村", "title: 甲村改名"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::rename(&tmp, &file).unwrap_or_else(|e| panic!("{e}"));
+    wait_for("the renamed-in title", || {
+        get(&addr, "/cases/alpha/").1.contains("<h1>甲村改名</h1>")
+    });
+
+    std::fs::write(&file, original.replace("kind: rural", "kind: [rural"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    wait_for("the error", || {
+        get(&addr, "/__casebook/status")
+            .1
+            .contains("content/cases/alpha/index.md:5:7")
+    });
+    assert!(
+        get(&addr, "/cases/alpha/").1.contains("<h1>甲村改名</h1>"),
+        "the last good page keeps being served"
+    );
+
+    std::fs::write(&file, &original).unwrap_or_else(|e| panic!("{e}"));
+    wait_for("the error to clear", || {
+        get(&addr, "/__casebook/status").1.contains("\"errors\":[]")
+    });
+    assert!(get(&addr, "/cases/alpha/").1.contains("<h1>甲村</h1>"));
+
+    // A new case folder appears, a deleted one goes.
+    let new = dir.path().join("content/cases/delta");
+    std::fs::create_dir_all(&new).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        new.join("index.md"),
+        common::read(&dir.path().join("content/cases/beta/index.md")).replace("乙社区", "丁社区"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    wait_for("the new case", || get(&addr, "/cases/delta/").0 == 200);
+    std::fs::remove_dir_all(&new).unwrap_or_else(|e| panic!("{e}"));
+    wait_for("the deleted case to go", || {
+        get(&addr, "/cases/delta/").0 == 404
+    });
+}
