@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 use rayon::prelude::*;
@@ -192,8 +193,36 @@ pub struct ContentOptions {
     pub drafts: bool,
 }
 
+/// A case as parsed from the texts it was parsed from, with its diagnostics.
+type CachedCase = (Vec<Option<Arc<str>>>, Option<Arc<Case>>, Diagnostics);
+
+/// Parsed cases kept between runs of the content stage (in preview), keyed by slug, each
+/// with the texts it was parsed from: a case whose files did not change is not parsed again.
+#[derive(Debug, Default)]
+pub struct CaseCache {
+    cases: HashMap<String, CachedCase>,
+}
+
+impl CaseCache {
+    /// Forgets everything: needed when site.yaml changed, since cases are parsed against its
+    /// vocabularies and languages.
+    pub fn clear(&mut self) {
+        self.cases.clear();
+    }
+}
+
 /// Runs the content stage over everything the loader read.
 pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -> Option<Library> {
+    parse_cached(sources, opts, diags, &mut CaseCache::default())
+}
+
+/// [`parse`], reusing the cases of `cache` whose files are unchanged and refreshing it.
+pub fn parse_cached(
+    sources: &Sources,
+    opts: ContentOptions,
+    diags: &mut Diagnostics,
+    cache: &mut CaseCache,
+) -> Option<Library> {
     let Some(site) = &sources.site else {
         diags.push(
             Diagnostic::error(Span::file_only("content/site.yaml"), "content/site.yaml is missing")
@@ -249,14 +278,33 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
 
     // Cases are independent of each other: parse them in parallel, then merge diagnostics in a
     // stable order (Diagnostics sorts on output).
-    let parsed: Vec<(Option<Case>, Diagnostics)> = case_groups
+    let old = std::mem::take(&mut cache.cases);
+    let parsed: Vec<(Option<Arc<Case>>, Diagnostics)> = case_groups
         .par_iter()
         .map(|(slug, files)| {
+            let texts: Vec<Option<Arc<str>>> =
+                files.iter().map(|f| f.map(|f| f.text.clone())).collect();
+            if let Some((t, case, d)) = old.get(slug)
+                && t.len() == texts.len()
+                && t.iter().zip(&texts).all(|(a, b)| match (a, b) {
+                    (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                    (None, None) => true,
+                    _ => false,
+                })
+            {
+                return (case.clone(), d.clone());
+            }
             let mut d = Diagnostics::new();
-            let case = parse_case(slug, files, &config, &mut d);
+            let case = parse_case(slug, files, &config, &mut d).map(Arc::new);
             (case, d)
         })
         .collect();
+    for ((slug, files), (case, d)) in case_groups.iter().zip(&parsed) {
+        let texts = files.iter().map(|f| f.map(|f| f.text.clone())).collect();
+        cache
+            .cases
+            .insert(slug.clone(), (texts, case.clone(), d.clone()));
+    }
     let mut cases = Vec::new();
     // Slugs of cases that exist but are not published (drafts) or did not parse: links and
     // courses naming them get a precise message, or none when the case's own errors say it all.
@@ -395,7 +443,7 @@ pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -
 
 /// Whether a case is a draft: from its parsed front matter, or, when that failed to parse,
 /// from a `draft: true` line in it.
-fn is_draft(case: Option<&Case>, file: Option<&SourceText>) -> bool {
+fn is_draft(case: Option<&Arc<Case>>, file: Option<&SourceText>) -> bool {
     match case {
         Some(c) => c.draft,
         None => file
@@ -1151,7 +1199,7 @@ fn parse_course(
     slug: &str,
     files: &[Option<&SourceText>],
     config: &Config,
-    cases: &[Case],
+    cases: &[Arc<Case>],
     unpublished: &HashMap<String, bool>,
     diags: &mut Diagnostics,
 ) -> Option<(Course, bool)> {

@@ -86,24 +86,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> io::Result<Sources> {
         }
     }
 
-    let read = |rel: &PathBuf| -> Result<SourceText, Diagnostic> {
-        let bytes = std::fs::read(root.join(rel)).map_err(|e| {
-            Diagnostic::error(Span::file_only(rel), format!("cannot read file: {e}"))
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, col) = {
-                let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let ok = String::from_utf8_lossy(ok);
-                crate::diagnostics::line_column(&ok, ok.len())
-            };
-            let mut sp = Span::file_only(rel);
-            sp.line = line;
-            sp.column = col;
-            Diagnostic::error(sp, "file is not valid UTF-8 text")
-                .hint("save the file as UTF-8 (most editors: File › Save with encoding › UTF-8)")
-        })?;
-        Ok(SourceText::new(rel.clone(), text))
-    };
+    let read = |rel: &PathBuf| read_text(root, rel);
 
     let results: Vec<Result<SourceText, Diagnostic>> = md_paths.par_iter().map(read).collect();
     let mut markdown = Vec::with_capacity(results.len());
@@ -127,4 +110,68 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> io::Result<Sources> {
         markdown,
         assets,
     })
+}
+
+/// Reads one text file of the site; `rel` is relative to `root`.
+pub fn read_text(root: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
+    let bytes = std::fs::read(root.join(rel))
+        .map_err(|e| Diagnostic::error(Span::file_only(rel), format!("cannot read file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let ok =
+            String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
+        let (line, col) = crate::diagnostics::line_column(&ok, ok.len());
+        let mut sp = Span::file_only(rel);
+        sp.line = line;
+        sp.column = col;
+        Diagnostic::error(sp, "file is not valid UTF-8 text")
+            .hint("save the file as UTF-8 (most editors: File › Save with encoding › UTF-8)")
+    })?;
+    Ok(SourceText::new(rel.to_path_buf(), text))
+}
+
+impl Sources {
+    /// Brings the sources up to date with changed files (paths relative to the root), reading
+    /// only those. Returns `false` when a change is not a plain file (a folder was added,
+    /// removed or renamed): the caller then loads everything again.
+    pub fn update(&mut self, changed: &[PathBuf], diags: &mut Diagnostics) -> bool {
+        for rel in changed {
+            let full = self.root.join(rel);
+            let name = rel
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if rel.iter().any(|p| is_ignored_name(&p.to_string_lossy())) {
+                continue;
+            }
+            if full.is_dir() || (!full.exists() && !name.contains('.')) {
+                return false;
+            }
+            self.markdown.retain(|s| &s.path != rel);
+            self.assets.retain(|a| a != rel);
+            if !full.exists() {
+                if rel == Path::new("content/site.yaml") {
+                    self.site = None;
+                }
+                continue;
+            }
+            if rel == Path::new("content/site.yaml") {
+                match read_text(&self.root, rel) {
+                    Ok(s) => self.site = Some(s),
+                    Err(d) => diags.push(d),
+                }
+            } else if name.ends_with(".md") {
+                match read_text(&self.root, rel) {
+                    Ok(s) => {
+                        let at = self.markdown.partition_point(|m| m.path < *rel);
+                        self.markdown.insert(at, s);
+                    }
+                    Err(d) => diags.push(d),
+                }
+            } else {
+                let at = self.assets.partition_point(|a| a < rel);
+                self.assets.insert(at, rel.clone());
+            }
+        }
+        true
+    }
 }

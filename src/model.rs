@@ -267,8 +267,8 @@ pub struct Asset {
 pub struct Library {
     /// Site settings and vocabularies.
     pub config: Config,
-    /// Published cases, newest first.
-    pub cases: Vec<Case>,
+    /// Published cases, newest first (shared, so the preview reuses unchanged ones).
+    pub cases: Vec<std::sync::Arc<Case>>,
     /// One entry per method of the vocabulary, in its order.
     pub methods: Vec<MethodDoc>,
     /// Courses, by slug.

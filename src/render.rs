@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 use std::io;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use indexmap::IndexMap;
 use rayon::prelude::*;
@@ -203,6 +203,21 @@ impl Renderer {
         sink: &dyn Sink,
         diags: &mut Diagnostics,
     ) -> io::Result<()> {
+        self.render_some(lib, opts, sink, diags, true, &|_, _| true)
+    }
+
+    /// Like [`Renderer::render`], but renders only the pages `keep` accepts (given the job and
+    /// the page's folder, such as `cases/x/`): the preview re-renders what a change affects.
+    /// Feeds, sitemap, open data and static files are rendered when `extras` is set.
+    pub fn render_some(
+        &self,
+        lib: &Library,
+        opts: &RenderOptions,
+        sink: &dyn Sink,
+        diags: &mut Diagnostics,
+        extras: bool,
+        keep: &(dyn Fn(Job, &str) -> bool + Sync),
+    ) -> io::Result<()> {
         let langs: Vec<LangData> = lib
             .langs()
             .into_par_iter()
@@ -218,6 +233,9 @@ impl Renderer {
             .filter(|(job, l)| !matches!(job, Job::Tag(tl, _, _) if tl != l))
             .try_for_each(|(job, lang)| {
                 let page = page_for(lib, &langs[lang], job);
+                if !keep(job, &page.path) {
+                    return Ok(());
+                }
                 match self.render_page(lib, &langs[lang], job, &page, opts) {
                     Ok(f) => sink.put(f),
                     Err(e) => {
@@ -235,7 +253,7 @@ impl Renderer {
         for d in errors.into_inner().unwrap_or_default() {
             diags.push(d);
         }
-        if diags.has_errors() {
+        if diags.has_errors() || !extras {
             return Ok(());
         }
 
@@ -312,10 +330,12 @@ impl Renderer {
                             })
                             .collect();
                     }
-                    f.into_iter().take(6).map(|i| ld.cards[i].clone()).collect()
+                    f.into_iter().take(6).map(|i| ld.card(lib, i)).collect()
                 };
                 ctx.insert_value("featured", Value::from(featured.as_slice()));
-                let latest: Vec<Value> = ld.cards.iter().take(6).cloned().collect();
+                let latest: Vec<Value> = (0..lib.cases.len().min(6))
+                    .map(|i| ld.card(lib, i))
+                    .collect();
                 ctx.insert_value("latest", Value::from(latest.as_slice()));
                 ctx.insert("methods", &method_summaries(lib, lang));
                 ctx.insert("courses", &course_list(lib, lang));
@@ -324,7 +344,7 @@ impl Renderer {
             }
             Job::Library(n) => {
                 let all: Vec<usize> = (0..lib.cases.len()).collect();
-                ctx.insert_value("cases", cards(ld, paginate(&all, n, config.page_size)));
+                ctx.insert_value("cases", cards(lib, ld, paginate(&all, n, config.page_size)));
                 ctx.insert("total", &lib.cases.len());
                 ctx.insert("pager", &pager(config, lang, "cases/", n, all.len()));
                 ctx.insert("facets", &facets(lib, ld));
@@ -335,7 +355,7 @@ impl Renderer {
                 ctx.insert("case", &views::case_view(config, lang, c));
                 let related: Vec<Value> = views::related(lib, &ld.index, i)
                     .into_iter()
-                    .map(|o| ld.cards[o].clone())
+                    .map(|o| ld.card(lib, o))
                     .collect();
                 ctx.insert_value("related", Value::from(related.as_slice()));
                 ctx.insert_value("jsonld", Value::safe_string(&case_jsonld(lib, lang, i)));
@@ -395,7 +415,7 @@ impl Renderer {
                     .iter()
                     .map(|&i| (i, &lib.cases[i]))
                     .map(|(i, c)| MatrixRow {
-                        case: ld.cards[i].clone(),
+                        case: ld.card(lib, i),
                         cells: (0..config.vocab.methods.terms.len())
                             .map(|m| {
                                 c.texts[lang]
@@ -447,7 +467,10 @@ impl Renderer {
                     ),
                 );
                 ctx.insert("term", &term);
-                ctx.insert_value("cases", cards(ld, paginate(&cases, n, config.page_size)));
+                ctx.insert_value(
+                    "cases",
+                    cards(lib, ld, paginate(&cases, n, config.page_size)),
+                );
                 "term.html"
             }
             Job::Courses => {
@@ -534,20 +557,24 @@ fn minify_cfg() -> minify_html::Cfg {
 struct LangData {
     lang: Lang,
     base: Context,
-    cards: Vec<Value>,
+    cards: Vec<OnceLock<Value>>,
     index: TermIndex,
     /// Per method, the practices filed under it as (case, practice) indexes, in library order.
     practices: Vec<Vec<(usize, usize)>>,
 }
 
 impl LangData {
+    /// The card of case `i`, made once and shared by every page that lists it.
+    fn card(&self, lib: &Library, i: usize) -> Value {
+        self.cards[i]
+            .get_or_init(|| views::value(&views::card(&lib.config, self.lang, &lib.cases[i])))
+            .clone()
+    }
+
     fn new(lib: &Library, lang: Lang, r: &Renderer) -> LangData {
         let config = &lib.config;
-        let cards: Vec<Value> = lib
-            .cases
-            .par_iter()
-            .map(|c| views::value(&views::card(config, lang, c)))
-            .collect();
+        // Cards are made when first needed: a preview rebuild of one case's page needs three.
+        let cards = (0..lib.cases.len()).map(|_| OnceLock::new()).collect();
         let l = &config.languages[lang];
         let mut base = Context::new();
         base.insert(
@@ -959,8 +986,8 @@ fn paged(base: &str, n: usize) -> String {
     }
 }
 
-fn cards(ld: &LangData, list: &[usize]) -> Value {
-    let v: Vec<Value> = list.iter().map(|&i| ld.cards[i].clone()).collect();
+fn cards(lib: &Library, ld: &LangData, list: &[usize]) -> Value {
+    let v: Vec<Value> = list.iter().map(|&i| ld.card(lib, i)).collect();
     Value::from(v.as_slice())
 }
 

@@ -20,6 +20,11 @@ pub struct Plan {
     /// The case whose file was saved (slug, language code or empty for the default), so the
     /// browser can be taken to it.
     pub edited_case: Option<(String, String)>,
+    /// Changed files under content/, relative to the root.
+    pub content_files: Vec<std::path::PathBuf>,
+    /// Whether every content change is a Markdown file of the one edited case, so only the
+    /// pages that show that case need rendering again.
+    pub single_case: bool,
 }
 
 impl Plan {
@@ -52,6 +57,7 @@ pub fn plan<'a>(root: &Path, paths: impl IntoIterator<Item = &'a Path>) -> Plan 
             Some("content") if parts.len() == 2 && name == "site.yaml" => p.config = true,
             Some("content") => {
                 p.content = true;
+                p.content_files.push(parts.iter().collect());
                 if parts.len() == 4
                     && parts[1] == "cases"
                     && let Some(stem) = name.strip_suffix(".md")
@@ -75,6 +81,13 @@ pub fn plan<'a>(root: &Path, paths: impl IntoIterator<Item = &'a Path>) -> Plan 
         }
     }
     p.css_only = css > 0 && other_theme == 0 && !p.content && !p.config;
+    p.single_case = match &p.edited_case {
+        Some((slug, _)) => p.content_files.iter().all(|f| {
+            let s: Vec<String> = f.iter().map(|c| c.to_string_lossy().into_owned()).collect();
+            s.len() == 4 && s[1] == "cases" && s[2] == *slug && s[3].ends_with(".md")
+        }),
+        None => false,
+    };
     p
 }
 
@@ -91,8 +104,14 @@ mod tests {
         let p = plan_of(&["/site/content/cases/shiqiao/index.en.md"]);
         assert!(p.content && !p.theme && !p.config);
         assert_eq!(p.edited_case, Some(("shiqiao".into(), "en".into())));
+        assert!(p.single_case);
         let p = plan_of(&["/site/content/cases/shiqiao/index.md"]);
         assert_eq!(p.edited_case, Some(("shiqiao".into(), String::new())));
+        let p = plan_of(&[
+            "/site/content/cases/shiqiao/index.md",
+            "/site/content/cases/mudan/index.md",
+        ]);
+        assert!(p.content && !p.single_case);
     }
 
     #[test]

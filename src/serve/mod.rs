@@ -31,7 +31,7 @@ use crate::load;
 use crate::model::Library;
 use crate::output::{Memory, OutData};
 use crate::pipeline::BuildOptions;
-use crate::render::{RenderOptions, Renderer};
+use crate::render::{Job, RenderOptions, Renderer};
 use crate::theme;
 use crate::watch::{self, Plan};
 
@@ -55,7 +55,7 @@ pub struct ServeOptions {
 /// What the server serves: the last good build, and the errors of the latest one.
 #[derive(Default)]
 struct Site {
-    files: HashMap<String, Arc<[u8]>>,
+    files: Arc<HashMap<String, Arc<[u8]>>>,
     generation: u64,
     errors: Vec<String>,
 }
@@ -80,44 +80,146 @@ struct AppState {
 /// The parts of a build kept between rebuilds, so a change redoes only the stages it affects.
 struct Builder {
     opts: BuildOptions,
+    sources: Option<load::Sources>,
+    cache: content::CaseCache,
     library: Option<Library>,
     renderer: Option<Renderer>,
     /// Diagnostics of the content and theme stages of the kept parts.
     content_diags: Diagnostics,
     theme_diags: Diagnostics,
+    /// The files of the last good build.
+    files: Arc<HashMap<String, Arc<[u8]>>>,
 }
 
 /// Result of one rebuild.
 pub struct Rebuilt {
     /// Every file of the site, if it built.
-    pub files: Option<HashMap<String, Arc<[u8]>>>,
+    pub files: Option<Arc<HashMap<String, Arc<[u8]>>>>,
     /// Diagnostics of all stages.
     pub diagnostics: Diagnostics,
+}
+
+/// Folders of the term pages that list `case` (in any language), so a change to the case
+/// re-renders those and no other term pages.
+fn term_folders(lib: &Library, case: &crate::model::Case) -> Vec<String> {
+    let v = &lib.config.vocab;
+    let mut out = vec![
+        format!("provinces/{}/", v.provinces.terms[case.province].key),
+        format!("kinds/{}/", v.kinds.terms[case.kind].key),
+        format!("roles/{}/", v.roles.terms[case.role].key),
+    ];
+    out.extend(
+        case.challenges
+            .iter()
+            .map(|&i| format!("challenges/{}/", v.challenges.terms[i].key)),
+    );
+    out.extend(
+        case.changes
+            .iter()
+            .map(|&i| format!("changes/{}/", v.changes.terms[i].key)),
+    );
+    out.extend(
+        case.texts
+            .iter()
+            .flat_map(|t| t.tags.value.iter())
+            .map(|t| format!("tags/{}/", crate::markdown::slugify(t))),
+    );
+    out
+}
+
+/// Everything about a case that other pages show (cards, lists, matrix, feed, open data): when
+/// an edit leaves it unchanged, only the case's own pages need rendering again.
+fn listed_fields(lib: &Library, slug: &str) -> Option<String> {
+    let c = lib.cases.iter().find(|c| c.slug == slug)?;
+    let texts: Vec<_> = c
+        .texts
+        .iter()
+        .map(|t| {
+            (
+                &t.title.value,
+                &t.summary.value,
+                format!("{:?}", t.place.value),
+                &t.methods.value,
+                format!("{:?}", t.practices.value),
+                &t.tags.value,
+                t.translated,
+            )
+        })
+        .collect();
+    Some(format!(
+        "{:?}",
+        (
+            c.kind,
+            c.role,
+            c.province,
+            c.since,
+            c.updated,
+            &c.challenges,
+            &c.changes,
+            c.draft,
+            c.featured,
+            texts
+        )
+    ))
 }
 
 impl Builder {
     fn new(opts: BuildOptions) -> Self {
         Builder {
             opts,
+            sources: None,
+            cache: content::CaseCache::default(),
             library: None,
             renderer: None,
             content_diags: Diagnostics::new(),
             theme_diags: Diagnostics::new(),
+            files: Arc::default(),
         }
     }
 
     /// Brings the build up to date with `plan` (everything on the first call).
     fn rebuild(&mut self, plan: &Plan) -> io::Result<Rebuilt> {
+        let before = self.library.as_ref().and_then(|lib| {
+            let (slug, _) = plan.edited_case.as_ref()?;
+            let terms = lib
+                .cases
+                .iter()
+                .find(|c| &c.slug == slug)
+                .map(|c| term_folders(lib, c));
+            Some((
+                lib.cases.iter().map(|c| c.slug.clone()).collect::<Vec<_>>(),
+                terms,
+                listed_fields(lib, slug),
+            ))
+        });
+        let mut full_render =
+            plan.config || plan.theme || self.renderer.is_none() || !plan.single_case;
+        let timing = std::env::var_os("CASEBOOK_TIMINGS").is_some();
+        let t0 = Instant::now();
         if plan.config || plan.content || self.library.is_none() {
             let mut d = Diagnostics::new();
-            let sources = load::load(&self.opts.root, &mut d)?;
-            self.library = content::parse(
-                &sources,
-                ContentOptions {
-                    drafts: self.opts.drafts,
-                },
-                &mut d,
-            );
+            let fresh = match (&mut self.sources, plan.config) {
+                (Some(sources), false) => !sources.update(&plan.content_files, &mut d),
+                _ => true,
+            };
+            if fresh {
+                d = Diagnostics::new();
+                self.sources = Some(load::load(&self.opts.root, &mut d)?);
+                full_render = true;
+            }
+            if plan.config {
+                self.cache.clear();
+            }
+            if let Some(sources) = &self.sources {
+                self.library = content::parse_cached(
+                    sources,
+                    ContentOptions {
+                        drafts: self.opts.drafts,
+                    },
+                    &mut d,
+                    &mut self.cache,
+                );
+            }
             self.content_diags = d;
         }
         if plan.config || plan.theme || self.renderer.is_none() {
@@ -145,20 +247,71 @@ impl Builder {
                 diagnostics,
             });
         }
+
+        // One case edited and no case added or removed: only the pages that show or count it.
+        let selective = match (&before, &plan.edited_case) {
+            (Some((slugs, old_terms, old_listed)), Some((slug, _)))
+                if !full_render
+                    && !self.files.is_empty()
+                    && *slugs == lib.cases.iter().map(|c| c.slug.clone()).collect::<Vec<_>>() =>
+            {
+                // An edit that other pages do not show (the narrative, figures, sources)
+                // re-renders the case's own pages only.
+                let own_only = old_listed.is_some() && *old_listed == listed_fields(lib, slug);
+                let mut terms = old_terms.clone().unwrap_or_default();
+                if let Some(c) = lib.cases.iter().find(|c| &c.slug == slug) {
+                    terms.extend(term_folders(lib, c));
+                }
+                Some((format!("cases/{slug}/"), terms, own_only))
+            }
+            _ => None,
+        };
+        if timing {
+            eprintln!("  content+theme {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
+        }
+        let t1 = Instant::now();
         let sink = Memory::default();
-        renderer.render(
-            lib,
-            &RenderOptions { minify: false },
-            &sink,
-            &mut diagnostics,
-        )?;
+        let opts = RenderOptions { minify: false };
+        match &selective {
+            Some((page, terms, own_only)) => renderer.render_some(
+                lib,
+                &opts,
+                &sink,
+                &mut diagnostics,
+                !own_only,
+                &|job, path| match job {
+                    Job::Case(_) => path == page,
+                    _ if *own_only => false,
+                    Job::Term(..) | Job::Tag(..) => {
+                        terms.iter().any(|t| path.starts_with(t.as_str()))
+                    }
+                    _ => true,
+                },
+            )?,
+            None => renderer.render(lib, &opts, &sink, &mut diagnostics)?,
+        }
         if diagnostics.has_errors() {
             return Ok(Rebuilt {
                 files: None,
                 diagnostics,
             });
         }
-        let mut files = HashMap::new();
+        if timing {
+            eprintln!(
+                "  render {:.1} ms ({})",
+                t1.elapsed().as_secs_f64() * 1e3,
+                if selective.is_some() {
+                    "selective"
+                } else {
+                    "full"
+                }
+            );
+        }
+        let mut files = if selective.is_some() {
+            (*self.files).clone()
+        } else {
+            HashMap::new()
+        };
         for f in sink.into_files() {
             let bytes: Arc<[u8]> = match f.data {
                 OutData::Bytes(b) => b.into(),
@@ -167,8 +320,9 @@ impl Builder {
             };
             files.insert(f.path, bytes);
         }
+        self.files = Arc::new(files);
         Ok(Rebuilt {
-            files: Some(files),
+            files: Some(self.files.clone()),
             diagnostics,
         })
     }
