@@ -32,7 +32,18 @@ struct SiteFile {
     feed_limit: Option<usize>,
     #[serde(default)]
     page_size: Option<Spanned<usize>>,
+    #[serde(default)]
+    photos: Option<PhotosFile>,
     vocabularies: VocabulariesFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhotosFile {
+    widths: Option<Spanned<Vec<u32>>>,
+    quality: Option<Spanned<u8>>,
+    max_megapixels: Option<u64>,
+    cache: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -159,6 +170,10 @@ pub struct Config {
     pub feed_limit: usize,
     /// How many cases (or practices, or matrix rows) a listing page shows.
     pub page_size: usize,
+    /// How photos are processed.
+    pub photos: crate::photos::PhotoSettings,
+    /// Folder of the processed-photo cache, relative to the site root unless absolute.
+    pub photo_cache: std::path::PathBuf,
     /// The closed lists of keys.
     pub vocab: Vocabularies,
 }
@@ -285,6 +300,42 @@ impl Config {
             diags.push(d);
             60
         });
+        let mut photos = crate::photos::PhotoSettings::default();
+        let mut photo_cache = std::path::PathBuf::from(".casebook-cache");
+        if let Some(p) = &file.photos {
+            if let Some(w) = &p.widths {
+                let mut widths = w.value.clone();
+                widths.sort_unstable();
+                widths.dedup();
+                if widths.is_empty() || widths.iter().any(|&x| !(16..=8192).contains(&x)) {
+                    diags.push(
+                        Diagnostic::error(
+                            doc.at(w),
+                            "photo widths must be between 16 and 8192 pixels",
+                        )
+                        .hint("for example `widths: [480, 960, 1600]`"),
+                    );
+                } else {
+                    photos.widths = widths;
+                }
+            }
+            if let Some(q) = &p.quality {
+                if (1..=100).contains(&q.value) {
+                    photos.quality = q.value;
+                } else {
+                    diags.push(
+                        Diagnostic::error(doc.at(q), "photo quality must be from 1 to 100")
+                            .hint("80 is a good balance of size and quality"),
+                    );
+                }
+            }
+            if let Some(m) = p.max_megapixels {
+                photos.max_pixels = m.saturating_mul(1_000_000);
+            }
+            if let Some(c) = &p.cache {
+                photo_cache = c.into();
+            }
+        }
         let base_url = file
             .base_url
             .unwrap_or_else(|| "http://localhost".to_owned());
@@ -300,6 +351,8 @@ impl Config {
             allow_html: file.allow_html,
             feed_limit: file.feed_limit.unwrap_or(50),
             page_size,
+            photos,
+            photo_cache,
             vocab,
         })
     }

@@ -80,8 +80,23 @@ struct CaseFront {
     figures: Option<Vec<FigureFront>>,
     sources: Option<Vec<SourceFront>>,
     tags: Option<Vec<String>>,
+    photos: Option<Vec<PhotoFront>>,
     featured: Option<bool>,
     draft: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhotoFront {
+    before: Option<Spanned<String>>,
+    after: Option<Spanned<String>>,
+    #[serde(default)]
+    caption: String,
+    alt_before: Option<Spanned<String>>,
+    alt_after: Option<Spanned<String>>,
+    year_before: Option<i32>,
+    year_after: Option<i32>,
+    credit: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -279,6 +294,7 @@ pub fn parse_cached(
     // Cases are independent of each other: parse them in parallel, then merge diagnostics in a
     // stable order (Diagnostics sorts on output).
     let old = std::mem::take(&mut cache.cases);
+    let asset_set: HashSet<&Path> = sources.assets.iter().map(PathBuf::as_path).collect();
     let parsed: Vec<(Option<Arc<Case>>, Diagnostics)> = case_groups
         .par_iter()
         .map(|(slug, files)| {
@@ -295,7 +311,7 @@ pub fn parse_cached(
                 return (case.clone(), d.clone());
             }
             let mut d = Diagnostics::new();
-            let case = parse_case(slug, files, &config, &mut d).map(Arc::new);
+            let case = parse_case(slug, files, &config, &asset_set, &mut d).map(Arc::new);
             (case, d)
         })
         .collect();
@@ -411,8 +427,23 @@ pub fn parse_cached(
         .iter()
         .map(|c| (c.dir.as_path(), c.slug.as_str()))
         .collect();
+    let named: HashSet<&Path> = cases
+        .iter()
+        .flat_map(|c| c.photo_requests.iter().map(|r| r.file.as_path()))
+        .collect();
     for path in &sources.assets {
         let parent = path.parent().unwrap_or(Path::new(""));
+        // Photos are published only as processed copies (resized, without metadata): the
+        // originals, which may carry GPS positions, never are.
+        if crate::photos::is_photo(path) {
+            if !named.contains(path.as_path()) && case_dirs.contains_key(parent) {
+                diags.push(
+                    Diagnostic::warning(Span::file_only(path), "photo is not shown by its case")
+                        .hint("add it to `photos:` in index.md, or show it in the text with ![description](file name), or remove it"),
+                );
+            }
+            continue;
+        }
         match (case_dirs.get(parent), path.file_name()) {
             (Some(slug), Some(name)) => assets.push(Asset {
                 source: path.clone(),
@@ -436,6 +467,7 @@ pub fn parse_cached(
         courses,
         pages,
         assets,
+        photos: HashMap::new(),
     };
     check_links(&lib, sources, &unpublished, diags);
     Some(lib)
@@ -613,6 +645,7 @@ fn parse_case(
     slug: &str,
     files: &[Option<&SourceText>],
     config: &Config,
+    assets: &HashSet<&Path>,
     diags: &mut Diagnostics,
 ) -> Option<Case> {
     let variants = split_variants(files, diags)?;
@@ -689,7 +722,18 @@ fn parse_case(
     }
 
     let bundle = format!("cases/{slug}/");
-    let default_text = case_text(base, &front, None, config, 0, &bundle, diags);
+    let dir = base
+        .source
+        .path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let photo_files = PhotoFiles {
+        dir: &dir,
+        assets,
+        requests: std::sync::Mutex::new(Vec::new()),
+    };
+    let default_text = case_text(base, &front, None, config, 0, &bundle, &photo_files, diags);
     let mut texts = vec![default_text];
     for (lang, variant) in variants.iter().enumerate().skip(1) {
         let text = match variant {
@@ -706,6 +750,7 @@ fn parse_case(
                     config,
                     lang,
                     &bundle,
+                    &photo_files,
                     diags,
                 )
             }
@@ -730,12 +775,8 @@ fn parse_case(
         challenges,
         changes,
         texts,
-        dir: base
-            .source
-            .path
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default(),
+        photo_requests: photo_files.requests.into_inner().unwrap_or_default(),
+        dir,
     })
 }
 
@@ -849,6 +890,7 @@ fn inherit_case_text(base: &CaseText) -> CaseText {
         figures: Loc::inherited(base.figures.value.clone()),
         sources: Loc::inherited(base.sources.value.clone()),
         tags: Loc::inherited(base.tags.value.clone()),
+        photos: Loc::inherited(base.photos.value.clone()),
         body: Loc::inherited(base.body.value.clone()),
         translated: false,
     }
@@ -856,6 +898,7 @@ fn inherit_case_text(base: &CaseText) -> CaseText {
 
 /// Builds one language's texts. For a translation, `base` holds the default language's texts
 /// and front matter: what the translation leaves out is inherited and marked.
+#[allow(clippy::too_many_arguments)]
 fn case_text(
     v: &Variant<'_>,
     f: &CaseFront,
@@ -863,6 +906,7 @@ fn case_text(
     config: &Config,
     lang: Lang,
     bundle: &str,
+    files: &PhotoFiles<'_>,
     diags: &mut Diagnostics,
 ) -> CaseText {
     let doc = v.doc();
@@ -1115,6 +1159,19 @@ fn case_text(
         Loc::own(render_body(v, config, lang, 2, Some(bundle), diags).0)
     };
 
+    let photos = photo_pairs(v, f, base, files, diags);
+    if let Loc {
+        value: b,
+        fallback: false,
+    } = &body
+    {
+        for img in &b.images {
+            if let Some(span) = b.span(&img.range) {
+                files.request(&img.dest, span);
+            }
+        }
+    }
+
     CaseText {
         title,
         summary,
@@ -1124,9 +1181,152 @@ fn case_text(
         figures,
         sources,
         tags,
+        photos,
         body,
         translated: true,
     }
+}
+
+/// The photo files beside a case, and the photos its texts ask for.
+struct PhotoFiles<'a> {
+    /// The case folder, relative to the site root.
+    dir: &'a Path,
+    /// Every non-Markdown file of the site.
+    assets: &'a HashSet<&'a Path>,
+    requests: std::sync::Mutex<Vec<crate::photos::Request>>,
+}
+
+impl PhotoFiles<'_> {
+    /// The file a case names, if it is in the case folder.
+    fn resolve(&self, name: &str) -> Option<PathBuf> {
+        if name.split(['/', '\\']).any(|s| s == ".." || s.is_empty()) || name.starts_with('/') {
+            return None;
+        }
+        let file = self.dir.join(name);
+        self.assets.contains(file.as_path()).then_some(file)
+    }
+
+    fn request(&self, name: &str, span: Span) {
+        if let Some(file) = self.resolve(name)
+            && let Ok(mut r) = self.requests.lock()
+        {
+            r.push(crate::photos::Request { file, span });
+        }
+    }
+}
+
+fn photo_pairs(
+    v: &Variant<'_>,
+    f: &CaseFront,
+    base: Option<(&CaseText, &CaseFront)>,
+    files: &PhotoFiles<'_>,
+    diags: &mut Diagnostics,
+) -> Loc<Vec<PhotoPair>> {
+    let doc = v.doc();
+    let Some(list) = &f.photos else {
+        return match base {
+            Some((b, _)) => Loc::inherited(b.photos.value.clone()),
+            None => Loc::own(Vec::new()),
+        };
+    };
+    let base_list = base.map(|(b, _)| &b.photos.value);
+    if let Some((_, bf)) = base {
+        let base_len = bf.photos.as_ref().map_or(0, Vec::len);
+        if base_len != list.len() {
+            diags.push(
+                Diagnostic::error(v.top(), format!("{} photo pairs here, {} in the default-language file", list.len(), base_len))
+                    .hint("a translation lists the same photo pairs in the same order; it may give only captions and alt texts"),
+            );
+        }
+    }
+    let mut out = Vec::new();
+    for (i, p) in list.iter().enumerate() {
+        let inherited = base_list.and_then(|b| b.get(i));
+        let mut side = |file: &Option<Spanned<String>>,
+                        alt: &Option<Spanned<String>>,
+                        which: &str,
+                        pick: fn(&PhotoPair) -> &PhotoSide|
+         -> PhotoSide {
+            let resolved = match (file, inherited) {
+                (Some(name), _) => match files.resolve(&name.value) {
+                    Some(path) => {
+                        if let Some(b) = inherited
+                            && pick(b).file != path
+                        {
+                            diags.push(
+                                Diagnostic::error(doc.at(name), format!("`{which}` differs from the default-language file"))
+                                    .hint("photos are the same in every language: leave the file out here, or make it the same"),
+                            );
+                        }
+                        if base.is_none() {
+                            files.request(&name.value, doc.at(name));
+                        }
+                        path
+                    }
+                    None => {
+                        diags.push(
+                            Diagnostic::error(doc.at(name), format!("photo `{}` is not in the case folder", name.value))
+                                .label("missing file")
+                                .hint("put the photo beside index.md and write its file name exactly (names are case-sensitive); paths may not leave the case folder"),
+                        );
+                        PathBuf::new()
+                    }
+                },
+                (None, Some(b)) => pick(b).file.clone(),
+                (None, None) => {
+                    diags.push(
+                        Diagnostic::error(
+                            v.top(),
+                            format!("photo pair {} has no `{which}` file", i + 1),
+                        )
+                        .hint(format!("add `{which}: <file name>` to the pair")),
+                    );
+                    PathBuf::new()
+                }
+            };
+            let alt = match (alt, inherited) {
+                (Some(a), _) if !a.value.trim().is_empty() => a.value.clone(),
+                (None, Some(b)) => pick(b).alt.clone(),
+                (a, _) => {
+                    let span = a.as_ref().map_or_else(
+                        || file.as_ref().map_or_else(|| v.top(), |f| doc.at(f)),
+                        |a| doc.at(a),
+                    );
+                    diags.push(
+                        Diagnostic::error(span, format!("photo pair {} has no `alt_{which}` text", i + 1))
+                            .hint(format!("add `alt_{which}: …` describing what the photo shows, for readers who cannot see it")),
+                    );
+                    String::new()
+                }
+            };
+            PhotoSide {
+                file: resolved,
+                alt,
+            }
+        };
+        let before = side(&p.before, &p.alt_before, "before", |b| &b.before);
+        let after = side(&p.after, &p.alt_after, "after", |b| &b.after);
+        out.push(PhotoPair {
+            before,
+            after,
+            caption: if p.caption.is_empty() {
+                inherited.map(|b| b.caption.clone()).unwrap_or_default()
+            } else {
+                p.caption.clone()
+            },
+            year_before: p
+                .year_before
+                .or_else(|| inherited.and_then(|b| b.year_before)),
+            year_after: p
+                .year_after
+                .or_else(|| inherited.and_then(|b| b.year_after)),
+            credit: p
+                .credit
+                .clone()
+                .or_else(|| inherited.and_then(|b| b.credit.clone())),
+        });
+    }
+    Loc::own(out)
 }
 
 /// Parses a method or free page: title, summary and body per language. Returns the texts and
@@ -1468,17 +1668,13 @@ fn check_links(
                     );
                 }
             }
-            for (image, range) in &body.images {
-                if *own_kind != TargetKind::Case {
-                    out.push(Diagnostic::error(span(range), "images can only be placed in case texts").hint("put the photo in a case folder and show it there"));
-                    continue;
-                }
-                let file = source.path.parent().map(|p| p.join(image));
+            for img in &body.images {
+                let file = source.path.parent().map(|p| p.join(&img.dest));
                 let exists = file.as_deref().is_some_and(|f| assets.contains(f));
-                let escapes = image.split('/').any(|s| s == "..");
+                let escapes = img.dest.split('/').any(|s| s == "..");
                 if escapes || !exists {
                     out.push(
-                        Diagnostic::error(span(range), format!("image `{image}` is not in the case folder"))
+                        Diagnostic::error(span(&img.range), format!("image `{}` is not in the case folder", img.dest))
                             .label("missing file")
                             .hint("put the file beside index.md and write its file name exactly (names are case-sensitive)"),
                     );

@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod model;
 pub mod opendata;
 pub mod output;
+pub mod photos;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;

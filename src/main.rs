@@ -128,10 +128,10 @@ fn main() -> ExitCode {
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             let opts = BuildOptions {
-                root: root.clone(),
                 drafts,
                 base_url,
-                minify: true,
+                progress: true,
+                ..BuildOptions::new(root.clone())
             };
             let started = std::time::Instant::now();
             let outcome = match pipeline::build_into(&opts, &out) {
@@ -152,6 +152,13 @@ fn main() -> ExitCode {
                     .collect();
                 eprintln!("stages: {}", parts.join(", "));
             }
+            let p = outcome.stats.photos;
+            if p.processed + p.cached > 0 {
+                eprintln!(
+                    "photos: {} processed, {} from the cache",
+                    p.processed, p.cached
+                );
+            }
             eprintln!(
                 "built {} cases into {} files ({:.1} MB) in {:.2} s → {}",
                 outcome.stats.cases,
@@ -170,10 +177,11 @@ fn main() -> ExitCode {
             poll,
         } => {
             let opts = BuildOptions {
-                root: root.clone(),
                 drafts,
-                base_url: None,
                 minify: false,
+                progress: !watch,
+                dry_photos: true,
+                ..BuildOptions::new(root.clone())
             };
             let run = || -> Result<bool, std::io::Error> {
                 let outcome = pipeline::build(&opts, &casebook::output::Discard::default())?;

@@ -61,6 +61,22 @@ pub struct InternalLink {
     pub range: Range<usize>,
 }
 
+/// An image in a Markdown body: `![alt](dest)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyImage {
+    /// The file name as written, relative to the page bundle.
+    pub dest: String,
+    /// The alternative text (the part in brackets).
+    pub alt: String,
+    /// Byte range in the Markdown text.
+    pub range: Range<usize>,
+}
+
+/// Where image `n` of a body goes in its HTML.
+pub fn photo_marker(n: usize) -> String {
+    format!("<!--casebook-photo:{n}-->")
+}
+
 /// A problem found while rendering, with its byte range in the Markdown text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -83,8 +99,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Links to other pages of the site.
     pub links: Vec<InternalLink>,
-    /// Images named relative to the page bundle, with their ranges.
-    pub images: Vec<(String, Range<usize>)>,
+    /// Images named relative to the page bundle, in order; the HTML holds a
+    /// [`photo_marker`] where each goes, replaced by a `<picture>` once photos are processed.
+    pub images: Vec<BodyImage>,
     /// Problems found.
     pub problems: Vec<Problem>,
 }
@@ -106,6 +123,7 @@ pub fn render(text: &str, ctx: &Ctx<'_>) -> Rendered {
     let mut link_stack: Vec<bool> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, usize)> = None;
     let mut used_ids: Vec<String> = Vec::new();
+    let mut image: Option<(String, Range<usize>, usize)> = None;
 
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
@@ -161,19 +179,17 @@ pub fn render(text: &str, ctx: &Ctx<'_>) -> Rendered {
                     events.push(Event::End(TagEnd::Link));
                 }
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = rewrite_image(&dest_url, ctx, range, &mut out);
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                }));
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image = Some((dest_url.to_string(), range, events.len()));
+            }
+            Event::End(TagEnd::Image) => {
+                let Some((dest, range, start)) = image.take() else {
+                    continue;
+                };
+                let alt = plain_text(&events.drain(start..).collect::<Vec<_>>());
+                if let Some(html) = place_image(&dest, alt, ctx, range, &mut out) {
+                    events.push(Event::InlineHtml(html.into()));
+                }
             }
             Event::Html(html) | Event::InlineHtml(html) if !ctx.allow_html => {
                 events.push(Event::Text(html));
@@ -268,27 +284,51 @@ fn rewrite_link<'a>(
     Some(CowStr::from(dest.to_owned()))
 }
 
-fn rewrite_image<'a>(
+/// Records an image and returns what stands in its place: a marker for a photo beside the
+/// page, or nothing (with a problem) for an image from elsewhere.
+fn place_image(
     dest: &str,
+    alt: String,
     ctx: &Ctx<'_>,
     range: Range<usize>,
     out: &mut Rendered,
-) -> CowStr<'a> {
-    let is_external = dest.contains("://") || dest.starts_with("//") || dest.starts_with('/');
-    if is_external || dest.starts_with("data:") {
+) -> Option<String> {
+    let is_external = dest.contains("://")
+        || dest.starts_with("//")
+        || dest.starts_with('/')
+        || dest.starts_with("data:");
+    if is_external {
         out.problems.push(Problem {
             range,
             message: format!("image `{dest}` is not a file beside this page"),
             hint: "put the image in the case folder and name it by its file name, so the site works offline and asks no other host".into(),
             warning: false,
         });
-        return CowStr::from(String::new());
+        return None;
     }
-    out.images.push((dest.to_owned(), range));
-    match ctx.bundle {
-        Some(bundle) => format!("{}{}{}", ctx.root, bundle, dest).into(),
-        None => CowStr::from(dest.to_owned()),
+    if ctx.bundle.is_none() {
+        out.problems.push(Problem {
+            range,
+            message: "images can only be placed in case texts".into(),
+            hint: "put the photo in a case folder and show it there".into(),
+            warning: false,
+        });
+        return None;
     }
+    if alt.trim().is_empty() {
+        out.problems.push(Problem {
+            range: range.clone(),
+            message: format!("image `{dest}` has no description"),
+            hint: "describe what the photo shows between the brackets: ![村口的新垃圾分类点](photo.jpg)".into(),
+            warning: false,
+        });
+    }
+    out.images.push(BodyImage {
+        dest: dest.to_owned(),
+        alt,
+        range,
+    });
+    Some(photo_marker(out.images.len() - 1))
 }
 
 fn plain_text(events: &[Event<'_>]) -> String {
@@ -427,14 +467,15 @@ mod tests {
     }
 
     #[test]
-    fn images_resolve_to_the_bundle() {
-        let r = render("![a lane](lane.jpg)", &ctx());
-        assert!(
-            r.html.contains("src=\"../../cases/a/lane.jpg\""),
-            "{}",
-            r.html
-        );
-        assert_eq!(r.images[0].0, "lane.jpg");
+    fn images_become_photo_markers() {
+        let r = render("A ![the *old* lane](lane.jpg) and ![](x.png)", &ctx());
+        assert!(r.html.contains(&photo_marker(0)), "{}", r.html);
+        assert!(r.html.contains(&photo_marker(1)), "{}", r.html);
+        assert_eq!(r.images[0].dest, "lane.jpg");
+        assert_eq!(r.images[0].alt, "the old lane");
+        assert_eq!(r.problems.len(), 1, "the second image has no description");
+        let elsewhere = render("![x](https://example.org/x.jpg)", &ctx());
+        assert!(elsewhere.images.is_empty() && elsewhere.problems.len() == 1);
     }
 
     #[test]

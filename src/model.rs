@@ -49,8 +49,8 @@ pub struct Body {
     pub headings: Vec<Heading>,
     /// Links to other pages, checked once every page is known.
     pub links: Vec<InternalLink>,
-    /// Images named relative to the page bundle.
-    pub images: Vec<(String, Range<usize>)>,
+    /// Images named relative to the page bundle, in the order of their markers in `html`.
+    pub images: Vec<crate::markdown::BodyImage>,
     /// The file it came from (shared, not copied) and where the body starts in it, so
     /// course packs can render it again and diagnostics can point into it.
     pub source: Option<(SourceText, usize)>,
@@ -126,6 +126,32 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+/// One side of a before/after pair.
+#[derive(Debug, Clone)]
+pub struct PhotoSide {
+    /// Source file, relative to the site root.
+    pub file: PathBuf,
+    /// What the photo shows, for readers who cannot see it.
+    pub alt: String,
+}
+
+/// A before/after pair of photos.
+#[derive(Debug, Clone)]
+pub struct PhotoPair {
+    /// Before.
+    pub before: PhotoSide,
+    /// After.
+    pub after: PhotoSide,
+    /// Caption under the pair.
+    pub caption: String,
+    /// Year of the before photo.
+    pub year_before: Option<i32>,
+    /// Year of the after photo.
+    pub year_after: Option<i32>,
+    /// Who took the photos and under which licence.
+    pub credit: Option<String>,
+}
+
 /// A case's texts in one language.
 #[derive(Debug, Clone, Default)]
 pub struct CaseText {
@@ -145,6 +171,8 @@ pub struct CaseText {
     pub sources: Loc<Vec<Source>>,
     /// Free tags.
     pub tags: Loc<Vec<String>>,
+    /// Before/after photo pairs.
+    pub photos: Loc<Vec<PhotoPair>>,
     /// The narrative.
     pub body: Loc<Body>,
     /// Whether this language has a file of its own.
@@ -178,6 +206,8 @@ pub struct Case {
     pub texts: Vec<CaseText>,
     /// The case's folder, relative to the site root.
     pub dir: PathBuf,
+    /// Every photo the case shows (pairs and body images), with where it is named.
+    pub photo_requests: Vec<crate::photos::Request>,
 }
 
 impl Case {
@@ -277,6 +307,8 @@ pub struct Library {
     pub pages: Vec<Page>,
     /// Files copied as they are.
     pub assets: Vec<Asset>,
+    /// Processed photos by source file (filled by the photo stage).
+    pub photos: std::collections::HashMap<PathBuf, crate::photos::Processed>,
 }
 
 impl Library {

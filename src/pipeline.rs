@@ -10,6 +10,7 @@ use crate::diagnostics::Diagnostics;
 use crate::load;
 use crate::model::Library;
 use crate::output::{Sink, Staging};
+use crate::photos;
 use crate::render::{RenderOptions, Renderer};
 use crate::theme;
 use std::sync::atomic::Ordering;
@@ -25,6 +26,38 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Minify HTML.
     pub minify: bool,
+    /// Show progress bars (on a terminal).
+    pub progress: bool,
+    /// Check photos without writing processed copies to the cache (`casebook check`).
+    pub dry_photos: bool,
+}
+
+impl BuildOptions {
+    /// Options for building the site at `root` with defaults: no drafts, minified, quiet.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            drafts: false,
+            base_url: None,
+            minify: true,
+            progress: false,
+            dry_photos: false,
+        }
+    }
+}
+
+/// A progress bar on stderr, or none when stderr is not a terminal.
+fn progress_bar(enabled: bool, what: &'static str) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !enabled || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{prefix} {bar:30} {pos}/{len}") {
+        bar.set_style(style);
+    }
+    bar.set_prefix(what);
+    Some(bar)
 }
 
 /// Counts and timings of a run, for the closing line and the benchmark.
@@ -36,6 +69,8 @@ pub struct Stats {
     pub files: usize,
     /// Bytes in the output (made by the build; copied files not counted).
     pub bytes: usize,
+    /// Photos processed and taken from the cache.
+    pub photos: photos::Counts,
     /// Time per stage.
     pub stages: Vec<(&'static str, Duration)>,
 }
@@ -84,6 +119,9 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
     out.stats.cases = lib.cases.len();
     lap(&mut out.stats, "content");
 
+    out.stats.photos = photo_stage(opts, &mut lib, &mut out.diagnostics);
+    lap(&mut out.stats, "photos");
+
     // The theme is compiled even when the content has errors, so template errors are reported
     // in the same run; nothing is rendered then.
     let theme = theme::load(&opts.root, &lib.config.theme)?;
@@ -108,6 +146,46 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
     Ok(out)
 }
 
+/// Processes every photo the library shows (see [`photos::process_all`]) and records the
+/// results in `lib.photos`; problems become diagnostics.
+pub fn photo_stage(
+    opts: &BuildOptions,
+    lib: &mut Library,
+    diags: &mut Diagnostics,
+) -> photos::Counts {
+    let requests: Vec<photos::Request> = lib
+        .cases
+        .iter()
+        .flat_map(|c| c.photo_requests.iter().cloned())
+        .collect();
+    if requests.is_empty() {
+        return photos::Counts::default();
+    }
+    let cache = opts.root.join(&lib.config.photo_cache);
+    let bar = progress_bar(opts.progress, "photos");
+    let (processed, problems, counts) = photos::process_all(
+        &opts.root,
+        &cache,
+        &requests,
+        &lib.config.photos,
+        opts.dry_photos,
+        &|done, total| {
+            if let Some(b) = &bar {
+                b.set_length(total as u64);
+                b.set_position(done as u64);
+            }
+        },
+    );
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    for d in problems {
+        diags.push(d);
+    }
+    lib.photos = processed;
+    counts
+}
+
 /// Builds into `out_dir`: written beside it and swapped in only when complete.
 pub fn build_into(opts: &BuildOptions, out_dir: &Path) -> io::Result<Outcome> {
     let staging = Staging::create(&opts.root, out_dir)?;
@@ -117,6 +195,11 @@ pub fn build_into(opts: &BuildOptions, out_dir: &Path) -> io::Result<Outcome> {
     if outcome.complete {
         let t = Instant::now();
         staging.commit()?;
+        // Cache entries no photo of this build used are removed.
+        if let Some(lib) = &outcome.library {
+            let keep = lib.photos.values().map(|p| p.key.clone()).collect();
+            photos::prune(&opts.root.join(&lib.config.photo_cache), &keep);
+        }
         outcome.stats.stages.push(("swap", t.elapsed()));
     }
     Ok(outcome)

@@ -283,6 +283,18 @@ impl Renderer {
         for f in &self.static_files {
             sink.put(f.clone())?;
         }
+        for p in lib.photos.values() {
+            for z in &p.sizes {
+                for ext in ["webp", "jpg"] {
+                    let cached =
+                        crate::photos::cached_file(&lib.config.photo_cache, p, z.width, ext);
+                    sink.put(OutFile {
+                        path: p.output(z.width, ext),
+                        data: OutData::Copy(cached),
+                    })?;
+                }
+            }
+        }
         for a in &lib.assets {
             sink.put(OutFile {
                 path: a.output.clone(),
@@ -352,7 +364,7 @@ impl Renderer {
             }
             Job::Case(i) => {
                 let c = &lib.cases[i];
-                ctx.insert("case", &views::case_view(config, lang, c));
+                ctx.insert("case", &views::case_view(lib, lang, c, &root));
                 let related: Vec<Value> = views::related(lib, &ld.index, i)
                     .into_iter()
                     .map(|o| ld.card(lib, o))
@@ -1151,11 +1163,11 @@ fn course_view(lib: &Library, lang: Lang, ci: usize) -> CourseView {
             .enumerate()
             .map(|(i, s)| {
                 let case = &lib.cases[s.case];
-                let mut view = views::case_view(&lib.config, lang, case);
+                let root = "../".repeat(2 + usize::from(lang > 0));
+                let mut view = views::case_view(lib, lang, case, &root);
                 // Several narratives share the course page: render each again with ids
                 // prefixed by its session, so anchors stay unique.
                 let prefix = format!("s{}-", i + 1);
-                let root = "../".repeat(2 + usize::from(lang > 0));
                 let bundle = format!("cases/{}/", case.slug);
                 let ctx = crate::markdown::Ctx {
                     allow_html: lib.config.allow_html,
@@ -1164,8 +1176,8 @@ fn course_view(lib: &Library, lang: Lang, ci: usize) -> CourseView {
                     bundle: Some(&bundle),
                     id_prefix: &prefix,
                 };
-                view.body =
-                    crate::markdown::render(case.texts[lang].body.value.markdown(), &ctx).html;
+                let again = crate::markdown::render(case.texts[lang].body.value.markdown(), &ctx);
+                view.body = views::with_pictures(lib, case, &again.html, &again.images, &root);
                 SessionView {
                     n: i + 1,
                     focus: s.focus.clone(),

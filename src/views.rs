@@ -253,6 +253,91 @@ pub struct CaseView {
     pub fb: Fallbacks,
     /// Whether the case is a draft (only shown with `--drafts`).
     pub draft: bool,
+    /// Before/after pairs.
+    pub photos: Vec<PairView>,
+}
+
+/// A before/after pair on a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairView {
+    /// `<picture>` markup of the before photo.
+    pub before: String,
+    /// `<picture>` markup of the after photo.
+    pub after: String,
+    /// Caption.
+    pub caption: String,
+    /// Credit and licence.
+    pub credit: Option<String>,
+    /// Year of the before photo.
+    pub year_before: Option<i32>,
+    /// Year of the after photo.
+    pub year_after: Option<i32>,
+}
+
+/// `sizes` of a photo in a before/after pair: full width on phones, half of the 72rem column
+/// side by side on wide screens.
+const PAIR_SIZES: &str = "(min-width: 48rem) 36rem, 100vw";
+/// `sizes` of a photo in a narrative.
+const BODY_SIZES: &str = "(min-width: 48rem) 42rem, 100vw";
+
+/// `<picture>` markup for a processed photo: WebP and JPEG at every size, width and height
+/// set so the page does not jump while it loads, and a link to the largest version. Written
+/// here rather than in a template because srcset lists are built from the photo's sizes.
+pub fn picture(
+    lib: &Library,
+    file: &std::path::Path,
+    alt: &str,
+    root: &str,
+    eager: bool,
+    sizes: &str,
+) -> String {
+    let Some(p) = lib.photos.get(file) else {
+        return String::new();
+    };
+    let srcset = |ext: &str| {
+        p.sizes
+            .iter()
+            .map(|z| format!("{root}{} {}w", p.output(z.width, ext), z.width))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let largest = p.largest();
+    let middle = &p.sizes[p.sizes.len() / 2];
+    let mut alt_esc = String::new();
+    crate::markdown::escape_into(&mut alt_esc, alt);
+    format!(
+        "<a class=\"photo-link\" href=\"{root}{full}\"><picture><source type=\"image/webp\" srcset=\"{webp}\" sizes=\"{sizes}\"><img src=\"{root}{src}\" srcset=\"{jpg}\" sizes=\"{sizes}\" width=\"{w}\" height=\"{h}\" alt=\"{alt_esc}\" loading=\"{loading}\" decoding=\"async\"></picture></a>",
+        full = p.output(largest.width, "jpg"),
+        webp = srcset("webp"),
+        jpg = srcset("jpg"),
+        src = p.output(middle.width, "jpg"),
+        w = largest.width,
+        h = largest.height,
+        loading = if eager { "eager" } else { "lazy" },
+    )
+}
+
+/// A body's HTML with each photo marker replaced by its picture.
+pub fn with_pictures(
+    lib: &Library,
+    c: &Case,
+    html: &str,
+    images: &[crate::markdown::BodyImage],
+    root: &str,
+) -> String {
+    if images.is_empty() {
+        return html.to_owned();
+    }
+    let mut out = html.to_owned();
+    for (i, img) in images.iter().enumerate() {
+        let file = c.dir.join(&img.dest);
+        let pic = format!(
+            "<span class=\"body-photo\">{}</span>",
+            picture(lib, &file, &img.alt, root, false, BODY_SIZES)
+        );
+        out = out.replacen(&crate::markdown::photo_marker(i), &pic, 1);
+    }
+    out
 }
 
 /// A source.
@@ -274,8 +359,36 @@ pub struct TocEntry {
 }
 
 /// Builds a case page's view.
-pub fn case_view(config: &Config, lang: Lang, c: &Case) -> CaseView {
+pub fn case_view(lib: &Library, lang: Lang, c: &Case, root: &str) -> CaseView {
+    let config = &lib.config;
     let t = &c.texts[lang];
+    // The first photo of a page loads at once; the others when scrolled near.
+    let mut eager = true;
+    let photos: Vec<PairView> = t
+        .photos
+        .value
+        .iter()
+        .map(|p| {
+            let before = picture(
+                lib,
+                &p.before.file,
+                &p.before.alt,
+                root,
+                std::mem::take(&mut eager),
+                PAIR_SIZES,
+            );
+            let after = picture(lib, &p.after.file, &p.after.alt, root, false, PAIR_SIZES);
+            PairView {
+                before,
+                after,
+                caption: p.caption.clone(),
+                credit: p.credit.clone(),
+                year_before: p.year_before,
+                year_after: p.year_after,
+            }
+        })
+        .collect();
+    let body = with_pictures(lib, c, &t.body.value.html, &t.body.value.images, root);
     let method_rows = (0..config.vocab.methods.terms.len())
         .map(|m| MethodRow {
             method: term(config, lang, "methods", m),
@@ -320,7 +433,8 @@ pub fn case_view(config: &Config, lang: Lang, c: &Case) -> CaseView {
                 url: s.url.clone(),
             })
             .collect(),
-        body: t.body.value.html.clone(),
+        body,
+        photos,
         toc: toc(&t.body.value),
         fb: Fallbacks {
             any: lang > 0

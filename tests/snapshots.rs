@@ -14,10 +14,8 @@ struct Built {
 fn build(root: &str) -> Built {
     let sink = casebook::output::Memory::default();
     let opts = BuildOptions {
-        root: fixture(root),
-        drafts: false,
-        base_url: None,
         minify: false,
+        ..BuildOptions::new(fixture(root))
     };
     let outcome =
         pipeline::build(&opts, &sink).unwrap_or_else(|e| panic!("build of {root} failed: {e}"));

@@ -423,6 +423,8 @@ fn is_change(kind: &notify::EventKind) -> bool {
 /// Runs the preview server until interrupted. Prints diagnostics like `check` does.
 pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) -> io::Result<()> {
     let build_opts = BuildOptions {
+        progress: false,
+        dry_photos: false,
         root: opts.root.clone(),
         drafts: opts.drafts,
         base_url: None,

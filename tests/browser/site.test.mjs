@@ -68,3 +68,33 @@ test("every built page passes the Nu HTML validator", () => {
   const r = spawnSync("java", ["-jar", jar, "--errors-only", "--skip-non-html", "--format", "gnu", site], { encoding: "utf8" });
   assert.equal(r.status, 0, `vnu reported errors:\n${r.stderr}${r.stdout}`);
 });
+
+test("the before/after slider moves with the keyboard; without JavaScript the photos stand side by side", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(server.url + "cases/bailinsi/index.html");
+  const range = page.locator(".compare-range").first();
+  assert.equal(await range.getAttribute("aria-label"), "拖动滑块比较改造前后");
+  const split = () => page.locator(".compare-pair").first().evaluate((el) => el.style.getPropertyValue("--split"));
+  const clip = () => page.locator(".compare-side.after").first().evaluate((el) => getComputedStyle(el).clipPath);
+  assert.equal(await split(), "50%");
+  const before = await clip();
+  await range.focus();
+  await page.keyboard.press("End");
+  assert.equal(await split(), "100%");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await split(), "99%");
+  await page.keyboard.press("Home");
+  assert.equal(await split(), "0%");
+  assert.notEqual(await clip(), before, "the visible split moved");
+  assert.equal(await range.getAttribute("aria-valuetext"), "0%");
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const p2 = await noJs.newPage();
+  await p2.goto(server.url + "cases/bailinsi/index.html");
+  assert.equal(await p2.locator(".compare-range").count(), 0);
+  const boxes = await p2.locator(".compare-side").evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().x));
+  assert.ok(boxes[1] > boxes[0] + 100, `side by side: ${boxes}`);
+  await noJs.close();
+});

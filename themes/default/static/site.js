@@ -8,6 +8,29 @@
     b.addEventListener("click", function () { window.print(); });
   });
 
+  // Before/after pairs: the after photo over the before one, revealed by a range input, which
+  // brings mouse, touch and keyboard (arrows, Home/End) handling and an accessible name and
+  // value. Without JavaScript, and in print, the two photos stand side by side.
+  document.querySelectorAll("[data-compare]").forEach(function (fig) {
+    var pair = fig.querySelector(".compare-pair");
+    if (!pair) { return; }
+    var range = document.createElement("input");
+    range.type = "range";
+    range.min = "0";
+    range.max = "100";
+    range.value = "50";
+    range.className = "compare-range";
+    range.setAttribute("aria-label", fig.dataset.label || "Compare");
+    var update = function () {
+      pair.style.setProperty("--split", range.value + "%");
+      range.setAttribute("aria-valuetext", range.value + "%");
+    };
+    range.addEventListener("input", update);
+    pair.after(range);
+    fig.classList.add("is-slider");
+    update();
+  });
+
   // Practice library: the method links filter the list in place instead of only jumping.
   var filter = document.querySelector(".method-filter");
   if (filter) {

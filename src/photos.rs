@@ -1,0 +1,463 @@
+//! The photo stage: every photo a case names is decoded, turned upright from its EXIF
+//! orientation, converted to sRGB, resized to the site's widths (never up) and encoded as WebP
+//! and JPEG, with no metadata of the source in any output. Results are cached by the BLAKE3
+//! hash of the source bytes and the settings, so a rebuild with unchanged photos decodes none.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{self, Cursor};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Span};
+
+/// How photos are processed (from site.yaml `photos:`).
+#[derive(Debug, Clone)]
+pub struct PhotoSettings {
+    /// Widths to produce, in pixels, ascending.
+    pub widths: Vec<u32>,
+    /// Lossy quality for WebP and JPEG, 1–100.
+    pub quality: u8,
+    /// Sources with more pixels than this are refused before decoding (decompression bombs).
+    pub max_pixels: u64,
+}
+
+impl Default for PhotoSettings {
+    fn default() -> Self {
+        PhotoSettings {
+            widths: vec![480, 960, 1600],
+            quality: 80,
+            max_pixels: 100_000_000,
+        }
+    }
+}
+
+/// One size of a processed photo.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Size {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+/// A processed photo: its sizes, each as WebP and JPEG under `photos/` in the output.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Processed {
+    /// Cache key: BLAKE3 of the source bytes and the settings.
+    pub key: String,
+    /// Base name for output files (the source's file stem, made URL-safe).
+    pub stem: String,
+    /// Sizes, ascending.
+    pub sizes: Vec<Size>,
+}
+
+impl Processed {
+    /// Output path of one size in one format (`webp` or `jpg`).
+    pub fn output(&self, width: u32, ext: &str) -> String {
+        format!("photos/{}-{}-{width}.{ext}", self.stem, &self.key[..10])
+    }
+
+    /// The largest size.
+    pub fn largest(&self) -> &Size {
+        // `sizes` is never empty: processing fails rather than produce no size.
+        &self.sizes[self.sizes.len() - 1]
+    }
+}
+
+/// A photo to process, with where it was named (for diagnostics).
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// Source file relative to the site root.
+    pub file: PathBuf,
+    /// Where a case file names it.
+    pub span: Span,
+}
+
+/// What the stage did, for the closing line.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    /// Photos decoded and encoded in this run.
+    pub processed: usize,
+    /// Photos taken from the cache.
+    pub cached: usize,
+}
+
+fn cache_dir(cache: &Path, key: &str) -> PathBuf {
+    cache.join(&key[..2]).join(key)
+}
+
+fn url_stem(file: &Path) -> String {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let s: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s.trim_matches('-').to_owned();
+    if s.is_empty() { "photo".into() } else { s }
+}
+
+/// The cache key of a source: its bytes and every setting that changes the output.
+fn key_of(bytes: &[u8], s: &PhotoSettings) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(bytes);
+    h.update(format!("v1|{:?}|{}", s.widths, s.quality).as_bytes());
+    h.finalize().to_hex().to_string()
+}
+
+/// Processes every requested photo (each distinct file once, in parallel), using and filling
+/// the cache in `cache`. Returns the processed photos by source file; problems become
+/// diagnostics at the place the photo is named. `progress` is told each finished photo. With
+/// `dry`, photos not in the cache are decoded (to find damaged files) but nothing is written.
+pub fn process_all(
+    root: &Path,
+    cache: &Path,
+    requests: &[Request],
+    settings: &PhotoSettings,
+    dry: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (HashMap<PathBuf, Processed>, Vec<Diagnostic>, Counts) {
+    let mut first: BTreeMap<&Path, &Request> = BTreeMap::new();
+    for r in requests {
+        first.entry(r.file.as_path()).or_insert(r);
+    }
+    let total = first.len();
+    let done = AtomicUsize::new(0);
+    let cached = AtomicUsize::new(0);
+    let results: Vec<(PathBuf, Result<Processed, Diagnostic>)> = first
+        .into_par_iter()
+        .map(|(file, req)| {
+            let r = process_one(root, cache, req, settings, dry, &cached);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            (file.to_path_buf(), r)
+        })
+        .collect();
+    let mut out = HashMap::new();
+    let mut diags = Vec::new();
+    for (file, r) in results {
+        match r {
+            Ok(p) => {
+                out.insert(file, p);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    let cached = cached.load(Ordering::Relaxed);
+    let counts = Counts {
+        processed: out.len().saturating_sub(cached),
+        cached,
+    };
+    (out, diags, counts)
+}
+
+fn bad(req: &Request, message: String, hint: &str) -> Diagnostic {
+    Diagnostic::error(req.span.clone(), message)
+        .label("this photo")
+        .hint(hint)
+}
+
+fn process_one(
+    root: &Path,
+    cache: &Path,
+    req: &Request,
+    s: &PhotoSettings,
+    dry: bool,
+    cached: &AtomicUsize,
+) -> Result<Processed, Diagnostic> {
+    let name = req.file.display();
+    let bytes = std::fs::read(root.join(&req.file)).map_err(|e| {
+        bad(req, format!("cannot read photo {name}: {e}"), "put the photo in the case folder and write its file name exactly (names are case-sensitive)")
+    })?;
+    if bytes.is_empty() {
+        return Err(bad(
+            req,
+            format!("photo {name} is an empty file"),
+            "copy the photo again; the file has no data",
+        ));
+    }
+    let key = key_of(&bytes, s);
+    let dir = cache_dir(cache, &key);
+    if let Ok(meta) = std::fs::read(dir.join("meta.json"))
+        && let Ok(p) = serde_json::from_slice::<Processed>(&meta)
+        && p.sizes.iter().all(|z| {
+            dir.join(format!("{}.webp", z.width)).is_file()
+                && dir.join(format!("{}.jpg", z.width)).is_file()
+        })
+    {
+        cached.fetch_add(1, Ordering::Relaxed);
+        return Ok(Processed {
+            stem: url_stem(&req.file),
+            ..p
+        });
+    }
+
+    let img = decode(&bytes, req, s)?;
+    let (w, h) = (img.width(), img.height());
+    let mut widths: Vec<u32> = s.widths.iter().copied().filter(|&x| x < w).collect();
+    // Never upscale: the source's own width is the largest size when it is narrower than the
+    // largest configured width.
+    if s.widths.iter().any(|&x| x >= w) || widths.is_empty() {
+        widths.push(w);
+    }
+    let height_of = |width: u32| {
+        ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1) as u32
+    };
+    if dry {
+        let sizes = widths
+            .iter()
+            .map(|&width| Size {
+                width,
+                height: height_of(width),
+            })
+            .collect();
+        return Ok(Processed {
+            key,
+            stem: url_stem(&req.file),
+            sizes,
+        });
+    }
+    let rgb = img.to_rgb8();
+    let tmp = dir.with_extension(format!("tmp-{}", std::process::id()));
+    let io_err = |e: io::Error| {
+        bad(
+            req,
+            format!(
+                "cannot write the processed photo to the cache {}: {e}",
+                cache.display()
+            ),
+            "check that the cache folder is writable, or set another with `photos: {cache: …}` in site.yaml",
+        )
+    };
+    std::fs::create_dir_all(&tmp).map_err(io_err)?;
+    let mut sizes = Vec::new();
+    for &width in &widths {
+        let height = height_of(width);
+        let pixels = resize(&rgb, width, height).map_err(|e| {
+            bad(
+                req,
+                format!("cannot resize photo {name}: {e}"),
+                "try saving the photo again as JPEG",
+            )
+        })?;
+        let webp = webp::Encoder::from_rgb(&pixels, width, height).encode(f32::from(s.quality));
+        std::fs::write(tmp.join(format!("{width}.webp")), &*webp).map_err(io_err)?;
+        let mut jpg = Vec::new();
+        jpeg_encoder::Encoder::new(&mut jpg, s.quality)
+            .encode(
+                &pixels,
+                width as u16,
+                height as u16,
+                jpeg_encoder::ColorType::Rgb,
+            )
+            .map_err(|e| {
+                bad(
+                    req,
+                    format!("cannot encode photo {name} as JPEG: {e}"),
+                    "try saving the photo again as JPEG",
+                )
+            })?;
+        std::fs::write(tmp.join(format!("{width}.jpg")), &jpg).map_err(io_err)?;
+        sizes.push(Size { width, height });
+    }
+    let p = Processed {
+        key: key.clone(),
+        stem: url_stem(&req.file),
+        sizes,
+    };
+    let meta = serde_json::to_vec(&p).unwrap_or_default();
+    std::fs::write(tmp.join("meta.json"), meta).map_err(io_err)?;
+    // Written beside, then renamed: another build reading the cache never sees half an entry.
+    // If another build finished the same entry first, its copy is kept (it is identical) and
+    // never removed under its feet.
+    if let Some(parent) = dir.parent() {
+        std::fs::create_dir_all(parent).map_err(io_err)?;
+    }
+    if std::fs::rename(&tmp, &dir).is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+        if !dir.join("meta.json").is_file() {
+            // A broken entry (an interrupted build): replace it.
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(bad(
+                req,
+                format!("the photo cache entry for {name} was damaged and has been removed"),
+                "build again",
+            ));
+        }
+    }
+    Ok(p)
+}
+
+/// Decodes a photo with limits, upright, in sRGB.
+fn decode(bytes: &[u8], req: &Request, s: &PhotoSettings) -> Result<DynamicImage, Diagnostic> {
+    let name = req.file.display();
+    let unsupported = || {
+        bad(
+            req,
+            format!("photo {name} is not a JPEG, PNG or WebP image"),
+            "save the photo as JPEG (or PNG/WebP) and name it with that extension",
+        )
+    };
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| unsupported())?;
+    let format = reader.format();
+    if !matches!(
+        format,
+        Some(image::ImageFormat::Jpeg | image::ImageFormat::Png | image::ImageFormat::WebP)
+    ) {
+        return Err(unsupported());
+    }
+    // A JPEG cut short (an interrupted copy) lacks its end marker; the decoder would fill the
+    // missing part with grey rather than fail.
+    if format == Some(image::ImageFormat::Jpeg) {
+        let end = bytes
+            .iter()
+            .rposition(|&b| b != 0 && b != b' ' && b != b'\n' && b != b'\r')
+            .unwrap_or(0);
+        if end < 1 || bytes[end - 1..=end] != [0xFF, 0xD9] {
+            return Err(bad(
+                req,
+                format!("photo {name} is truncated"),
+                "the file was only partly copied: copy it again from the camera or phone",
+            ));
+        }
+    }
+    let mut decoder = reader.into_decoder().map_err(|e| {
+        bad(
+            req,
+            format!("photo {name} cannot be read: {e}"),
+            "the file may be damaged or only partly copied: copy it again",
+        )
+    })?;
+    // The JPEG decoder reports its orientation only once its EXIF block has been read.
+    let _ = decoder.exif_metadata();
+    let orientation = decoder.orientation().ok();
+    let icc = decoder.icc_profile().ok().flatten();
+    let (w, h) = decoder.dimensions();
+    let pixels = u64::from(w) * u64::from(h);
+    if pixels > s.max_pixels {
+        return Err(bad(
+            req,
+            format!(
+                "photo {name} is {w}×{h} pixels ({} megapixels), more than the {} allowed",
+                pixels / 1_000_000,
+                s.max_pixels / 1_000_000
+            ),
+            "make the photo smaller before adding it (a few thousand pixels wide is plenty), or raise `photos: {max_megapixels: …}` in site.yaml",
+        ));
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(w);
+    limits.max_image_height = Some(h);
+    limits.max_alloc = Some(pixels.saturating_mul(8).max(1 << 20));
+    decoder.set_limits(limits).map_err(|e| {
+        bad(
+            req,
+            format!("photo {name} cannot be read: {e}"),
+            "make the photo smaller before adding it",
+        )
+    })?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| {
+        bad(
+            req,
+            format!("photo {name} is damaged or truncated: {e}"),
+            "the file may be only partly copied: copy it again from the camera or phone",
+        )
+    })?;
+    if let Some(o) = orientation {
+        img.apply_orientation(o);
+    }
+    if let Some(icc) = icc {
+        img = to_srgb(img, &icc);
+    }
+    Ok(img)
+}
+
+/// Converts pixels described by an embedded ICC profile to sRGB, so colours stay right once the
+/// profile (metadata) is dropped. Sources that are sRGB already, or whose profile cannot be
+/// read, are left as they are.
+fn to_srgb(img: DynamicImage, icc: &[u8]) -> DynamicImage {
+    use moxcms::{ColorProfile, Layout, TransformOptions};
+    let Ok(src) = ColorProfile::new_from_slice(icc) else {
+        return img;
+    };
+    let dst = ColorProfile::new_srgb();
+    let rgb = img.to_rgb8();
+    let Ok(t) =
+        src.create_transform_8bit(Layout::Rgb, &dst, Layout::Rgb, TransformOptions::default())
+    else {
+        return DynamicImage::ImageRgb8(rgb);
+    };
+    let mut out = vec![0u8; rgb.len()];
+    if t.transform(rgb.as_raw(), &mut out).is_err() {
+        return DynamicImage::ImageRgb8(rgb);
+    }
+    image::RgbImage::from_raw(rgb.width(), rgb.height(), out)
+        .map_or(DynamicImage::ImageRgb8(rgb), DynamicImage::ImageRgb8)
+}
+
+fn resize(src: &image::RgbImage, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    use fast_image_resize::images::{Image, ImageRef};
+    use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+    if (width, height) == (src.width(), src.height()) {
+        return Ok(src.as_raw().clone());
+    }
+    let from = ImageRef::new(src.width(), src.height(), src.as_raw(), PixelType::U8x3)
+        .map_err(|e| e.to_string())?;
+    let mut to = Image::new(width, height, PixelType::U8x3);
+    Resizer::new()
+        .resize(
+            &from,
+            &mut to,
+            &ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3)),
+        )
+        .map_err(|e| e.to_string())?;
+    Ok(to.into_vec())
+}
+
+/// Whether a file is a photo by its extension (published only as processed copies).
+pub fn is_photo(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(
+        ext.as_str(),
+        "jpg" | "jpeg" | "png" | "webp" | "gif" | "heic" | "heif" | "tif" | "tiff" | "bmp" | "avif"
+    )
+}
+
+/// Removes cache entries no build uses any more.
+pub fn prune(cache: &Path, keep: &HashSet<String>) {
+    let Ok(prefixes) = std::fs::read_dir(cache) else {
+        return;
+    };
+    for p in prefixes.flatten() {
+        let Ok(entries) = std::fs::read_dir(p.path()) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !keep.contains(&name) {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+    }
+}
+
+/// Path of one cached file of a processed photo.
+pub fn cached_file(cache: &Path, p: &Processed, width: u32, ext: &str) -> PathBuf {
+    cache_dir(cache, &p.key).join(format!("{width}.{ext}"))
+}
