@@ -180,7 +180,7 @@ fn main() -> ExitCode {
                 drafts,
                 minify: false,
                 progress: !watch,
-                dry_photos: true,
+                photos: casebook::photos::Mode::Check,
                 ..BuildOptions::new(root.clone())
             };
             let run = || -> Result<bool, std::io::Error> {

@@ -77,6 +77,17 @@ pub struct Request {
     pub span: Span,
 }
 
+/// How much of the work the stage does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Decode, resize and encode every photo not in the cache (`build`).
+    Full,
+    /// Decode photos not in the cache to find damaged ones, write nothing (`check`).
+    Check,
+    /// Read only headers to know the sizes; encode later, when a photo is asked for (`serve`).
+    Plan,
+}
+
 /// What the stage did, for the closing line.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Counts {
@@ -119,14 +130,13 @@ fn key_of(bytes: &[u8], s: &PhotoSettings) -> String {
 
 /// Processes every requested photo (each distinct file once, in parallel), using and filling
 /// the cache in `cache`. Returns the processed photos by source file; problems become
-/// diagnostics at the place the photo is named. `progress` is told each finished photo. With
-/// `dry`, photos not in the cache are decoded (to find damaged files) but nothing is written.
+/// diagnostics at the place the photo is named. `progress` is told each finished photo.
 pub fn process_all(
     root: &Path,
     cache: &Path,
     requests: &[Request],
     settings: &PhotoSettings,
-    dry: bool,
+    mode: Mode,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (HashMap<PathBuf, Processed>, Vec<Diagnostic>, Counts) {
     let mut first: BTreeMap<&Path, &Request> = BTreeMap::new();
@@ -139,7 +149,7 @@ pub fn process_all(
     let results: Vec<(PathBuf, Result<Processed, Diagnostic>)> = first
         .into_par_iter()
         .map(|(file, req)| {
-            let r = process_one(root, cache, req, settings, dry, &cached);
+            let r = process_one(root, cache, req, settings, mode, &cached);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             (file.to_path_buf(), r)
         })
@@ -168,12 +178,23 @@ fn bad(req: &Request, message: String, hint: &str) -> Diagnostic {
         .hint(hint)
 }
 
+/// Processes one photo fully (through the cache): what the preview does when a page asks for a
+/// photo it has not encoded yet.
+pub fn process(
+    root: &Path,
+    cache: &Path,
+    req: &Request,
+    s: &PhotoSettings,
+) -> Result<Processed, Diagnostic> {
+    process_one(root, cache, req, s, Mode::Full, &AtomicUsize::new(0))
+}
+
 fn process_one(
     root: &Path,
     cache: &Path,
     req: &Request,
     s: &PhotoSettings,
-    dry: bool,
+    mode: Mode,
     cached: &AtomicUsize,
 ) -> Result<Processed, Diagnostic> {
     let name = req.file.display();
@@ -203,8 +224,13 @@ fn process_one(
         });
     }
 
-    let img = decode(&bytes, req, s)?;
-    let (w, h) = (img.width(), img.height());
+    let (img, (w, h)) = if mode == Mode::Plan {
+        (None, upright_size(&bytes, req, s)?)
+    } else {
+        let img = decode(&bytes, req, s)?;
+        let size = (img.width(), img.height());
+        (Some(img), size)
+    };
     let mut widths: Vec<u32> = s.widths.iter().copied().filter(|&x| x < w).collect();
     // Never upscale: the source's own width is the largest size when it is narrower than the
     // largest configured width.
@@ -214,7 +240,7 @@ fn process_one(
     let height_of = |width: u32| {
         ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1) as u32
     };
-    if dry {
+    let Some(img) = img.filter(|_| mode == Mode::Full) else {
         let sizes = widths
             .iter()
             .map(|&width| Size {
@@ -227,7 +253,7 @@ fn process_one(
             stem: url_stem(&req.file),
             sizes,
         });
-    }
+    };
     let rgb = img.to_rgb8();
     let tmp = dir.with_extension(format!("tmp-{}", std::process::id()));
     let io_err = |e: io::Error| {
@@ -297,6 +323,54 @@ fn process_one(
         }
     }
     Ok(p)
+}
+
+/// The size of a photo once turned upright, from its header alone.
+fn upright_size(bytes: &[u8], req: &Request, s: &PhotoSettings) -> Result<(u32, u32), Diagnostic> {
+    let name = req.file.display();
+    let unsupported = || {
+        bad(
+            req,
+            format!("photo {name} is not a JPEG, PNG or WebP image"),
+            "save the photo as JPEG (or PNG/WebP) and name it with that extension",
+        )
+    };
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| unsupported())?;
+    if !matches!(
+        reader.format(),
+        Some(image::ImageFormat::Jpeg | image::ImageFormat::Png | image::ImageFormat::WebP)
+    ) {
+        return Err(unsupported());
+    }
+    let mut decoder = reader.into_decoder().map_err(|e| {
+        bad(
+            req,
+            format!("photo {name} cannot be read: {e}"),
+            "the file may be damaged or only partly copied: copy it again",
+        )
+    })?;
+    let _ = decoder.exif_metadata();
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let (w, h) = decoder.dimensions();
+    if u64::from(w) * u64::from(h) > s.max_pixels {
+        return Err(bad(
+            req,
+            format!(
+                "photo {name} is {w}×{h} pixels, more than the {} megapixels allowed",
+                s.max_pixels / 1_000_000
+            ),
+            "make the photo smaller before adding it, or raise `photos: {max_megapixels: …}` in site.yaml",
+        ));
+    }
+    use image::metadata::Orientation as O;
+    Ok(match orientation {
+        O::Rotate90 | O::Rotate270 | O::Rotate90FlipH | O::Rotate270FlipH => (h, w),
+        _ => (w, h),
+    })
 }
 
 /// Decodes a photo with limits, upright, in sRGB.

@@ -28,8 +28,8 @@ pub struct BuildOptions {
     pub minify: bool,
     /// Show progress bars (on a terminal).
     pub progress: bool,
-    /// Check photos without writing processed copies to the cache (`casebook check`).
-    pub dry_photos: bool,
+    /// How much photo work to do: all of it, checking only, or sizes only (preview).
+    pub photos: photos::Mode,
 }
 
 impl BuildOptions {
@@ -41,7 +41,7 @@ impl BuildOptions {
             base_url: None,
             minify: true,
             progress: false,
-            dry_photos: false,
+            photos: photos::Mode::Full,
         }
     }
 }
@@ -168,7 +168,7 @@ pub fn photo_stage(
         &cache,
         &requests,
         &lib.config.photos,
-        opts.dry_photos,
+        opts.photos,
         &|done, total| {
             if let Some(b) = &bar {
                 b.set_length(total as u64);

@@ -152,3 +152,41 @@ fn serve_rebuilds_on_save_and_keeps_the_last_good_site_on_errors() {
         get(&addr, "/cases/delta/").0 == 404
     });
 }
+
+#[test]
+fn serve_starts_before_photos_are_encoded_and_encodes_them_on_request() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let src = common::fixture("photos");
+    for f in common::files(&src)
+        .into_iter()
+        .filter(|f| !f.starts_with(".casebook-cache"))
+    {
+        let dest = dir.path().join(&f);
+        std::fs::create_dir_all(dest.parent().unwrap_or(dir.path()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::copy(src.join(&f), dest).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let server = start(dir.path());
+    let cache = dir.path().join(".casebook-cache");
+    assert!(
+        common::files(&cache).is_empty(),
+        "nothing is encoded before a page asks"
+    );
+
+    let (_, page) = get(&server.addr, "/cases/alpha/");
+    let re = regex_lite::Regex::new(r"photos/phone-[0-9a-f]+-480\.webp")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let photo = re
+        .find(&page)
+        .map(|m| m.as_str().to_owned())
+        .unwrap_or_else(|| panic!("no photo in the page"));
+    let (status, body) = get(&server.addr, &format!("/{photo}"));
+    assert_eq!(status, 200);
+    assert!(body.len() > 1000 || !body.is_empty(), "a photo was served");
+    assert!(
+        common::files(&cache)
+            .iter()
+            .any(|f| f.ends_with("480.webp")),
+        "and is now in the cache"
+    );
+}

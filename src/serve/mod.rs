@@ -56,6 +56,8 @@ pub struct ServeOptions {
 #[derive(Default)]
 struct Site {
     files: Arc<HashMap<String, Arc<[u8]>>>,
+    /// Photo files not encoded yet: made when first asked for.
+    lazy: Arc<HashMap<String, LazyPhoto>>,
     generation: u64,
     errors: Vec<String>,
 }
@@ -89,12 +91,43 @@ struct Builder {
     theme_diags: Diagnostics,
     /// The files of the last good build.
     files: Arc<HashMap<String, Arc<[u8]>>>,
+    /// Its photos not encoded yet.
+    lazy: Arc<HashMap<String, LazyPhoto>>,
+}
+
+/// Result of one rebuild.
+/// A photo output the preview encodes when a page first asks for it, so `serve` starts before
+/// every photo is encoded.
+#[derive(Debug, Clone)]
+pub struct LazyPhoto {
+    request: crate::photos::Request,
+    root: PathBuf,
+    cache: PathBuf,
+    settings: crate::photos::PhotoSettings,
+    width: u32,
+    ext: &'static str,
+}
+
+impl LazyPhoto {
+    /// Encodes the photo (all its sizes, into the cache) and returns this size's bytes.
+    fn make(&self) -> io::Result<Vec<u8>> {
+        let p = crate::photos::process(&self.root, &self.cache, &self.request, &self.settings)
+            .map_err(|d| io::Error::other(d.render(false)))?;
+        std::fs::read(crate::photos::cached_file(
+            &self.cache,
+            &p,
+            self.width,
+            self.ext,
+        ))
+    }
 }
 
 /// Result of one rebuild.
 pub struct Rebuilt {
     /// Every file of the site, if it built.
     pub files: Option<Arc<HashMap<String, Arc<[u8]>>>>,
+    /// Photos to encode on first request.
+    pub lazy: Arc<HashMap<String, LazyPhoto>>,
     /// Diagnostics of all stages.
     pub diagnostics: Diagnostics,
 }
@@ -174,6 +207,7 @@ impl Builder {
             content_diags: Diagnostics::new(),
             theme_diags: Diagnostics::new(),
             files: Arc::default(),
+            lazy: Arc::default(),
         }
     }
 
@@ -220,6 +254,10 @@ impl Builder {
                     &mut self.cache,
                 );
             }
+            // Only the photos' sizes are read here; they are encoded when a page asks.
+            if let Some(lib) = &mut self.library {
+                crate::pipeline::photo_stage(&self.opts, lib, &mut d);
+            }
             self.content_diags = d;
         }
         if plan.config || plan.theme || self.renderer.is_none() {
@@ -238,12 +276,14 @@ impl Builder {
         let (Some(lib), Some(renderer)) = (&self.library, &self.renderer) else {
             return Ok(Rebuilt {
                 files: None,
+                lazy: Arc::default(),
                 diagnostics,
             });
         };
         if diagnostics.has_errors() {
             return Ok(Rebuilt {
                 files: None,
+                lazy: Arc::default(),
                 diagnostics,
             });
         }
@@ -293,6 +333,7 @@ impl Builder {
         if diagnostics.has_errors() {
             return Ok(Rebuilt {
                 files: None,
+                lazy: Arc::default(),
                 diagnostics,
             });
         }
@@ -312,17 +353,51 @@ impl Builder {
         } else {
             HashMap::new()
         };
+        // Which source each photo output comes from, for photos not encoded yet.
+        let mut lazy = HashMap::new();
+        let cache = self.opts.root.join(&lib.config.photo_cache);
+        for c in &lib.cases {
+            for r in &c.photo_requests {
+                let Some(p) = lib.photos.get(&r.file) else {
+                    continue;
+                };
+                for z in &p.sizes {
+                    for ext in ["webp", "jpg"] {
+                        lazy.entry(p.output(z.width, ext))
+                            .or_insert_with(|| LazyPhoto {
+                                request: r.clone(),
+                                root: self.opts.root.clone(),
+                                cache: cache.clone(),
+                                settings: lib.config.photos.clone(),
+                                width: z.width,
+                                ext,
+                            });
+                    }
+                }
+            }
+        }
         for f in sink.into_files() {
             let bytes: Arc<[u8]> = match f.data {
                 OutData::Bytes(b) => b.into(),
-                // Copied files are read now: the preview serves from memory.
-                OutData::Copy(src) => std::fs::read(self.opts.root.join(src))?.into(),
+                // Copied files are read now: the preview serves from memory. A photo not in
+                // the cache yet is encoded when first asked for.
+                OutData::Copy(src) => match std::fs::read(self.opts.root.join(&src)) {
+                    Ok(b) => {
+                        lazy.remove(&f.path);
+                        b.into()
+                    }
+                    Err(_) if lazy.contains_key(&f.path) => continue,
+                    Err(e) => return Err(e),
+                },
             };
             files.insert(f.path, bytes);
         }
+        lazy.retain(|k, _| !files.contains_key(k));
         self.files = Arc::new(files);
+        self.lazy = Arc::new(lazy);
         Ok(Rebuilt {
             files: Some(self.files.clone()),
+            lazy: self.lazy.clone(),
             diagnostics,
         })
     }
@@ -424,7 +499,7 @@ fn is_change(kind: &notify::EventKind) -> bool {
 pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) -> io::Result<()> {
     let build_opts = BuildOptions {
         progress: false,
-        dry_photos: false,
+        photos: crate::photos::Mode::Plan,
         root: opts.root.clone(),
         drafts: opts.drafts,
         base_url: None,
@@ -441,6 +516,7 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
     print_diagnostics(&first.diagnostics, color);
     let site = Arc::new(RwLock::new(Site {
         files: first.files.unwrap_or_default(),
+        lazy: first.lazy,
         generation: 1,
         errors: rendered(&first.diagnostics),
     }));
@@ -510,6 +586,7 @@ fn rebuild_loop(
                 s.errors = rendered(&r.diagnostics);
                 if let Some(files) = r.files {
                     s.files = files;
+                    s.lazy = r.lazy;
                     event.css = stylesheet(&s.files);
                     event.page = plan
                         .edited_case
@@ -673,6 +750,31 @@ fn inject(html: &[u8]) -> Vec<u8> {
 }
 
 async fn page(State(state): State<AppState>, uri: Uri) -> Response {
+    // A photo not encoded yet is made now, off the async threads (the lock is not held).
+    let lazy = resolve(uri.path()).and_then(|p| {
+        state
+            .site
+            .read()
+            .ok()
+            .and_then(|s| s.lazy.get(&p).cloned())
+            .map(|l| (p, l))
+    });
+    if let Some((path, photo)) = lazy {
+        return match tokio::task::spawn_blocking(move || photo.make()).await {
+            Ok(Ok(bytes)) => {
+                let mut res = Response::new(Body::from(bytes));
+                res.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(content_type(&path)),
+                );
+                res.headers_mut()
+                    .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                res
+            }
+            Ok(Err(e)) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        };
+    }
     let Ok(site) = state.site.read() else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
