@@ -133,7 +133,12 @@ impl Sink for Staging {
         let dest = self.dir.join(&f.path);
         let write = |dest: &Path| match &f.data {
             OutData::Bytes(b) => fs::write(dest, b),
-            OutData::Copy(src) => fs::copy(self.root.join(src), dest).map(|_| ()),
+            // A hard link costs no copying (the photo cache holds hundreds of megabytes); a
+            // copy when the output is on another file system.
+            OutData::Copy(src) => {
+                let from = self.root.join(src);
+                fs::hard_link(&from, dest).or_else(|_| fs::copy(&from, dest).map(|_| ()))
+            }
         };
         // Folders are created on demand: trying the write first saves a system call for
         // every file whose folder already exists.

@@ -144,12 +144,30 @@ pub fn process_all(
         first.entry(r.file.as_path()).or_insert(r);
     }
     let total = first.len();
+    // Which cache entry each unchanged source file had last time (by path, size and
+    // modification time), so a rebuild need not even read and hash the photos.
+    let index_path = cache.join("index.json");
+    let index: HashMap<String, String> = std::fs::read(&index_path)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
     let done = AtomicUsize::new(0);
     let cached = AtomicUsize::new(0);
     let results: Vec<(PathBuf, Result<Processed, Diagnostic>)> = first
         .into_par_iter()
         .map(|(file, req)| {
-            let r = process_one(root, cache, req, settings, mode, &cached);
+            let stamp = file_stamp(root, file, settings);
+            let known = stamp
+                .as_ref()
+                .and_then(|st| index.get(st))
+                .and_then(|key| cached_entry(cache, key, file));
+            let r = match known {
+                Some(p) => {
+                    cached.fetch_add(1, Ordering::Relaxed);
+                    Ok(p)
+                }
+                None => process_one(root, cache, req, settings, mode, &cached),
+            };
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             (file.to_path_buf(), r)
         })
@@ -162,6 +180,20 @@ pub fn process_all(
                 out.insert(file, p);
             }
             Err(d) => diags.push(d),
+        }
+    }
+    if mode == Mode::Full {
+        let fresh: HashMap<String, String> = out
+            .iter()
+            .filter_map(|(f, p)| Some((file_stamp(root, f, settings)?, p.key.clone())))
+            .collect();
+        if fresh != index
+            && let Ok(json) = serde_json::to_vec(&fresh)
+        {
+            let tmp = cache.join(format!("index.json.tmp-{}", std::process::id()));
+            if std::fs::write(&tmp, json).is_ok() {
+                let _ = std::fs::rename(&tmp, &index_path);
+            }
         }
     }
     let cached = cached.load(Ordering::Relaxed);
@@ -255,7 +287,14 @@ fn process_one(
         });
     };
     let rgb = img.to_rgb8();
-    let tmp = dir.with_extension(format!("tmp-{}", std::process::id()));
+    // Unique per process and per call: two builds, or two files with the same bytes in one
+    // build, may encode the same entry at once.
+    static SEQ: AtomicUsize = AtomicUsize::new(0);
+    let tmp = dir.with_extension(format!(
+        "tmp-{}-{}",
+        std::process::id(),
+        SEQ.fetch_add(1, Ordering::Relaxed)
+    ));
     let io_err = |e: io::Error| {
         bad(
             req,
@@ -513,6 +552,42 @@ pub fn is_photo(path: &Path) -> bool {
     )
 }
 
+/// Path, size and modification time of a source: when all three are unchanged, so is the file.
+/// The settings are part of it, as they are of the cache key.
+fn file_stamp(root: &Path, file: &Path, s: &PhotoSettings) -> Option<String> {
+    let m = std::fs::metadata(root.join(file)).ok()?;
+    let t = m
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(format!(
+        "{}|{}|{}|{:?}|{}",
+        file.display(),
+        m.len(),
+        t.as_nanos(),
+        s.widths,
+        s.quality
+    ))
+}
+
+/// A complete cache entry, if there is one for `key`.
+fn cached_entry(cache: &Path, key: &str, file: &Path) -> Option<Processed> {
+    if key.len() < 10 {
+        return None;
+    }
+    let dir = cache_dir(cache, key);
+    let p: Processed = serde_json::from_slice(&std::fs::read(dir.join("meta.json")).ok()?).ok()?;
+    let complete = p.sizes.iter().all(|z| {
+        dir.join(format!("{}.webp", z.width)).is_file()
+            && dir.join(format!("{}.jpg", z.width)).is_file()
+    });
+    complete.then(|| Processed {
+        stem: url_stem(file),
+        ..p
+    })
+}
+
 /// Removes cache entries no build uses any more.
 pub fn prune(cache: &Path, keep: &HashSet<String>) {
     let Ok(prefixes) = std::fs::read_dir(cache) else {
@@ -524,7 +599,8 @@ pub fn prune(cache: &Path, keep: &HashSet<String>) {
         };
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if !keep.contains(&name) {
+            // Entries being written by a build running now are not ours to remove.
+            if !keep.contains(&name) && !name.contains(".tmp-") {
                 let _ = std::fs::remove_dir_all(e.path());
             }
         }
