@@ -364,56 +364,16 @@ fn process_one(
     Ok(p)
 }
 
-/// The size of a photo once turned upright, from its header alone.
-fn upright_size(bytes: &[u8], req: &Request, s: &PhotoSettings) -> Result<(u32, u32), Diagnostic> {
-    let name = req.file.display();
-    let unsupported = || {
-        bad(
-            req,
-            format!("photo {name} is not a JPEG, PNG or WebP image"),
-            "save the photo as JPEG (or PNG/WebP) and name it with that extension",
-        )
-    };
-    let reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|_| unsupported())?;
-    if !matches!(
-        reader.format(),
-        Some(image::ImageFormat::Jpeg | image::ImageFormat::Png | image::ImageFormat::WebP)
-    ) {
-        return Err(unsupported());
-    }
-    let mut decoder = reader.into_decoder().map_err(|e| {
-        bad(
-            req,
-            format!("photo {name} cannot be read: {e}"),
-            "the file may be damaged or only partly copied: copy it again",
-        )
-    })?;
-    let _ = decoder.exif_metadata();
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let (w, h) = decoder.dimensions();
-    if u64::from(w) * u64::from(h) > s.max_pixels {
-        return Err(bad(
-            req,
-            format!(
-                "photo {name} is {w}×{h} pixels, more than the {} megapixels allowed",
-                s.max_pixels / 1_000_000
-            ),
-            "make the photo smaller before adding it, or raise `photos: {max_megapixels: …}` in site.yaml",
-        ));
-    }
-    use image::metadata::Orientation as O;
-    Ok(match orientation {
-        O::Rotate90 | O::Rotate270 | O::Rotate90FlipH | O::Rotate270FlipH => (h, w),
-        _ => (w, h),
-    })
+/// A photo's decoder, opened from its header: format checked, truncation and decompression
+/// bombs refused before any pixel is decoded.
+struct Opened<'a> {
+    decoder: Box<dyn ImageDecoder + 'a>,
+    orientation: Option<image::metadata::Orientation>,
+    icc: Option<Vec<u8>>,
+    size: (u32, u32),
 }
 
-/// Decodes a photo with limits, upright, in sRGB.
-fn decode(bytes: &[u8], req: &Request, s: &PhotoSettings) -> Result<DynamicImage, Diagnostic> {
+fn open<'a>(bytes: &'a [u8], req: &Request, s: &PhotoSettings) -> Result<Opened<'a>, Diagnostic> {
     let name = req.file.display();
     let unsupported = || {
         bad(
@@ -471,10 +431,38 @@ fn decode(bytes: &[u8], req: &Request, s: &PhotoSettings) -> Result<DynamicImage
             "make the photo smaller before adding it (a few thousand pixels wide is plenty), or raise `photos: {max_megapixels: …}` in site.yaml",
         ));
     }
+    Ok(Opened {
+        decoder: Box::new(decoder),
+        orientation,
+        icc,
+        size: (w, h),
+    })
+}
+
+/// The size of a photo once turned upright, from its header alone.
+fn upright_size(bytes: &[u8], req: &Request, s: &PhotoSettings) -> Result<(u32, u32), Diagnostic> {
+    use image::metadata::Orientation as O;
+    let o = open(bytes, req, s)?;
+    let (w, h) = o.size;
+    Ok(match o.orientation {
+        Some(O::Rotate90 | O::Rotate270 | O::Rotate90FlipH | O::Rotate270FlipH) => (h, w),
+        _ => (w, h),
+    })
+}
+
+/// Decodes a photo with limits, upright, in sRGB.
+fn decode(bytes: &[u8], req: &Request, s: &PhotoSettings) -> Result<DynamicImage, Diagnostic> {
+    let name = req.file.display();
+    let Opened {
+        mut decoder,
+        orientation,
+        icc,
+        size: (w, h),
+    } = open(bytes, req, s)?;
     let mut limits = Limits::default();
     limits.max_image_width = Some(w);
     limits.max_image_height = Some(h);
-    limits.max_alloc = Some(pixels.saturating_mul(8).max(1 << 20));
+    limits.max_alloc = Some((u64::from(w) * u64::from(h)).saturating_mul(8).max(1 << 20));
     decoder.set_limits(limits).map_err(|e| {
         bad(
             req,
