@@ -137,6 +137,14 @@ impl Sink for Staging {
             // copy when the output is on another file system.
             OutData::Copy(src) => {
                 let from = self.root.join(src);
+                // Never copy onto a path that exists: it may be a link to the source itself,
+                // and copying would empty both.
+                if dest.exists() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::AlreadyExists,
+                        format!("{} is written twice", f.path),
+                    ));
+                }
                 fs::hard_link(&from, dest).or_else(|_| fs::copy(&from, dest).map(|_| ()))
             }
         };

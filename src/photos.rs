@@ -245,8 +245,8 @@ fn process_one(
     if let Ok(meta) = std::fs::read(dir.join("meta.json"))
         && let Ok(p) = serde_json::from_slice::<Processed>(&meta)
         && p.sizes.iter().all(|z| {
-            dir.join(format!("{}.webp", z.width)).is_file()
-                && dir.join(format!("{}.jpg", z.width)).is_file()
+            nonempty(&dir.join(format!("{}.webp", z.width)))
+                && nonempty(&dir.join(format!("{}.jpg", z.width)))
         })
     {
         cached.fetch_add(1, Ordering::Relaxed);
@@ -540,6 +540,11 @@ pub fn is_photo(path: &Path) -> bool {
     )
 }
 
+/// Whether a cached file is there and has data (an emptied file is not a cache hit).
+fn nonempty(p: &Path) -> bool {
+    std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() > 0)
+}
+
 /// Path, size and modification time of a source: when all three are unchanged, so is the file.
 /// The settings are part of it, as they are of the cache key.
 fn file_stamp(root: &Path, file: &Path, s: &PhotoSettings) -> Option<String> {
@@ -567,8 +572,8 @@ fn cached_entry(cache: &Path, key: &str, file: &Path) -> Option<Processed> {
     let dir = cache_dir(cache, key);
     let p: Processed = serde_json::from_slice(&std::fs::read(dir.join("meta.json")).ok()?).ok()?;
     let complete = p.sizes.iter().all(|z| {
-        dir.join(format!("{}.webp", z.width)).is_file()
-            && dir.join(format!("{}.jpg", z.width)).is_file()
+        nonempty(&dir.join(format!("{}.webp", z.width)))
+            && nonempty(&dir.join(format!("{}.jpg", z.width)))
     });
     complete.then(|| Processed {
         stem: url_stem(file),

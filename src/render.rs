@@ -283,7 +283,13 @@ impl Renderer {
         for f in &self.static_files {
             sink.put(f.clone())?;
         }
-        for p in lib.photos.values() {
+        // Two source files with the same bytes share one cache entry and one set of outputs.
+        let mut seen_photos = HashSet::new();
+        for p in lib
+            .photos
+            .values()
+            .filter(|p| seen_photos.insert(p.key.as_str()))
+        {
             for z in &p.sizes {
                 for ext in ["webp", "jpg"] {
                     let cached =

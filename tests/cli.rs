@@ -79,6 +79,18 @@ fn build_writes_every_page_type_in_both_languages() {
     for f in ["sitemap.xml", "robots.txt"] {
         assert!(out.path().join(f).is_file(), "missing {f}");
     }
+    // Every photo output has data and decodes (two cases share one photo: its outputs are
+    // written once).
+    let photos = files(&out.path().join("photos"));
+    assert!(photos.len() >= 48, "{photos:?}");
+    for f in &photos {
+        let path = out.path().join("photos").join(f);
+        assert!(
+            std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) > 0,
+            "{f} is empty"
+        );
+        image::image_dimensions(&path).unwrap_or_else(|e| panic!("{f} does not decode: {e}"));
+    }
     let json: serde_json::Value =
         serde_json::from_str(&read(&out.path().join("data/cases.json"))).unwrap_or_default();
     assert_eq!(json.as_array().map(Vec::len), Some(5));
