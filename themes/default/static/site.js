@@ -27,6 +27,11 @@
     };
     range.addEventListener("input", update);
     pair.after(range);
+    // Both photos take the before photo's proportions, so the two layers line up.
+    var img = pair.querySelector(".before img");
+    if (img && img.getAttribute("width") && img.getAttribute("height")) {
+      pair.style.setProperty("--ratio", img.getAttribute("width") + " / " + img.getAttribute("height"));
+    }
     fig.classList.add("is-slider");
     update();
   });
