@@ -34,7 +34,8 @@ pub const CASE_PAGE_IDS: &[&str] = &[
 pub const METHOD_PAGE_IDS: &[&str] = &["practices", "cases"];
 /// Ids every course page has besides its headings.
 pub const COURSE_PAGE_IDS: &[&str] = &["contents", "questions"];
-/// Top-level URL segments the generator uses, which a free page may not take.
+/// Top-level URL segments the generator uses, which a free page may not take (besides the
+/// taxonomy names of [`crate::views::TAXONOMIES`]).
 pub const RESERVED_SLUGS: &[&str] = &[
     "assets",
     "cases",
@@ -42,13 +43,8 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "practices",
     "matrix",
     "courses",
-    "provinces",
-    "kinds",
-    "roles",
-    "challenges",
-    "changes",
-    "tags",
     "data",
+    "photos",
     "search",
     "404",
 ];
@@ -380,7 +376,10 @@ pub fn parse_cached(
 
     let mut pages = Vec::new();
     for (slug, files) in &page_groups {
-        if RESERVED_SLUGS.contains(&slug.as_str()) || config.lang(slug).is_some() {
+        if RESERVED_SLUGS.contains(&slug.as_str())
+            || crate::views::TAXONOMIES.contains(&slug.as_str())
+            || config.lang(slug).is_some()
+        {
             if let Some(f) = files[0] {
                 diags.push(
                     Diagnostic::error(
