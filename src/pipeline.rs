@@ -1,5 +1,6 @@
 //! The build as a flat sequence of named stages, each taking a value and returning one:
-//! load → content → theme → render → write. `check` runs the same stages without writing.
+//! load → content → photos → theme → render → search → write. `check` runs the same stages
+//! without writing.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use crate::model::Library;
 use crate::output::{Sink, Staging};
 use crate::photos;
 use crate::render::{RenderOptions, Renderer};
+use crate::search;
 use crate::theme;
 use std::sync::atomic::Ordering;
 
@@ -141,6 +143,12 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
         &mut out.diagnostics,
     )?;
     lap(&mut out.stats, "render+write");
+    if !out.diagnostics.has_errors() {
+        for f in search::Index::build(&lib).files() {
+            sink.put(f)?;
+        }
+        lap(&mut out.stats, "search");
+    }
     out.library = Some(lib);
     out.complete = !out.diagnostics.has_errors();
     Ok(out)

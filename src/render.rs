@@ -1081,31 +1081,57 @@ fn taxonomy_terms(ld: &LangData, name: &str) -> Vec<TermCount> {
 #[derive(Serialize)]
 struct Facet {
     name: &'static str,
-    terms: Vec<TermCount>,
+    /// URL parameter of the search (`method`, `province`, …).
+    param: &'static str,
+    terms: Vec<FacetTerm>,
 }
 
+#[derive(Serialize)]
+struct FacetTerm {
+    #[serde(flatten)]
+    term: TermRef,
+    count: usize,
+    /// Position in the vocabulary: how the search index names the value.
+    index: usize,
+}
+
+/// The library's facets, in the order and with the parameters of the search index.
 fn facets(lib: &Library, ld: &LangData) -> Vec<Facet> {
     let config = &lib.config;
-    let mut out = vec![Facet {
-        name: "methods",
-        terms: ld
-            .index
-            .methods
-            .iter()
-            .enumerate()
-            .map(|(m, c)| TermCount {
-                term: views::term(config, ld.lang, "methods", m),
-                count: c.len(),
-            })
-            .collect(),
-    }];
-    for name in ["provinces", "kinds", "roles", "challenges"] {
-        out.push(Facet {
-            name,
-            terms: taxonomy_terms(ld, name),
-        });
-    }
-    out
+    crate::search::FACETS
+        .iter()
+        .map(|&(param, name)| {
+            let terms = if name == "methods" {
+                ld.index
+                    .methods
+                    .iter()
+                    .enumerate()
+                    .map(|(m, c)| TermCount {
+                        term: views::term(config, ld.lang, "methods", m),
+                        count: c.len(),
+                    })
+                    .collect()
+            } else {
+                taxonomy_terms(ld, name)
+            };
+            let vocab = views::vocabulary(config, name);
+            Facet {
+                name,
+                param,
+                terms: terms
+                    .into_iter()
+                    .filter_map(|tc| {
+                        let index = vocab?.terms.iter().position(|t| t.key == tc.term.key)?;
+                        Some(FacetTerm {
+                            term: tc.term,
+                            count: tc.count,
+                            index,
+                        })
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]

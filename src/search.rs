@@ -1,0 +1,725 @@
+//! The search index: cases tokenized (CJK character bigrams, stemmed words), scored with BM25
+//! at build time and cut into shards that the browser loads with `<script>` tags. Pure: makes
+//! files, writes none.
+//!
+//! No static-search crate fits: they need a server, or cannot segment Chinese in the browser,
+//! or ship the whole index to every reader. The format here is small enough to read on a slow
+//! phone: a query fetches the shards of its terms and the rows of the results it shows.
+//!
+//! Format (mirrored by `themes/default/static/search.js`):
+//! - `meta.js`: counts, shard and row-chunk names, facet layout. Not fingerprinted (it names
+//!   the fingerprinted files), so hosts revalidate it.
+//! - `s<n>.<hash>.js`: the terms whose key (first character of a CJK term, first two
+//!   characters of a word) hashes to shard `n`: `{b: bigrams, t: other terms, a: aliases}`.
+//!   Each term maps to its postings: per case, the gap to the previous case number (VLQ),
+//!   the BM25 score quantized to 1–63 and, for bigrams, a 6-bit mask of positions mod 6 that
+//!   tells whether two bigrams stand next to each other.
+//! - `d<k>.<hash>.js`: rows of `CHUNK` cases (slug, title, place, excerpt) for showing results.
+//! - `f.<hash>.js`: every case's facet values as fixed-width characters, for live counts.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+use rayon::prelude::*;
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::{Config, Lang};
+use crate::model::{Case, Library};
+use crate::output::{OutData, OutFile};
+
+/// Cases per row chunk: a result list of ten fetches at most ten small files.
+pub const CHUNK: usize = 8;
+/// Target size of a shard in bytes; the shard count follows from the index size.
+const SHARD_BYTES: usize = 12 * 1024;
+/// Longest excerpt, in characters.
+const EXCERPT: usize = 90;
+/// BM25 parameters (the usual ones).
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// The facets a search can narrow by: URL parameter and taxonomy.
+pub const FACETS: &[(&str, &str)] = &[
+    ("method", "methods"),
+    ("province", "provinces"),
+    ("kind", "kinds"),
+    ("role", "roles"),
+    ("challenge", "challenges"),
+];
+
+/// Field weights: a term in a title or a practice's name counts most.
+#[derive(Clone, Copy)]
+enum Field {
+    Title = 6,
+    PracticeName = 5,
+    Place = 4,
+    Tag = 3,
+    Summary = 2,
+    Text = 1,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Two adjacent CJK characters.
+    Bigram,
+    /// The last character of a CJK run (so one-character queries find it).
+    Unigram,
+    /// A stemmed word of letters or digits.
+    Word,
+}
+
+/// Whether `c` is written without spaces between words (Chinese, Japanese, Korean).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
+}
+
+/// Folds full-width forms and compatibility characters (NFKC) and lower-cases.
+pub fn normalize(text: &str) -> String {
+    text.nfkc().flat_map(char::to_lowercase).collect()
+}
+
+/// Longest word indexed, in bytes; longer runs are cut (they are URLs or noise).
+const MAX_WORD: usize = 40;
+
+/// Calls `f` with every token of `text` (already normalized): its kind, its term, its
+/// position in characters, and for words the surface form. Stemming uses the English
+/// Snowball stemmer for every word, on both sites: pinyin and English names appear in both.
+pub fn tokens(text: &str, stemmer: &Stemmer, mut f: impl FnMut(TokenKind, &str, u32, &str)) {
+    let mut word_start: Option<usize> = None;
+    // The previous character, when it was CJK: its byte offset and position.
+    let mut prev: Option<(usize, u32)> = None;
+    let word = |start: usize, end: usize, f: &mut dyn FnMut(TokenKind, &str, u32, &str)| {
+        let mut end = end.min(start + MAX_WORD);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let w = &text[start..end];
+        f(TokenKind::Word, &stemmer.stem(w), 0, w);
+    };
+    let mut pos = 0u32;
+    for (i, c) in text.char_indices() {
+        if is_cjk(c) {
+            if let Some(s) = word_start.take() {
+                word(s, i, &mut f);
+            }
+            if let Some((pb, pp)) = prev {
+                f(TokenKind::Bigram, &text[pb..i + c.len_utf8()], pp, "");
+            }
+            prev = Some((i, pos));
+        } else {
+            if let Some((pb, pp)) = prev.take() {
+                f(TokenKind::Unigram, &text[pb..i], pp, "");
+            }
+            if c.is_alphanumeric() {
+                word_start.get_or_insert(i);
+            } else if let Some(s) = word_start.take() {
+                word(s, i, &mut f);
+            }
+        }
+        pos += 1;
+    }
+    if let Some((pb, pp)) = prev {
+        f(TokenKind::Unigram, &text[pb..], pp, "");
+    }
+    if let Some(s) = word_start {
+        word(s, text.len(), &mut f);
+    }
+}
+
+/// The shard key of a term: its first character if CJK, else its first two characters, so
+/// that every term a prefix query can expand to lies in one shard.
+pub fn shard_key(term: &str) -> &str {
+    let mut it = term.char_indices();
+    match it.next() {
+        Some((_, c)) if is_cjk(c) => &term[..c.len_utf8()],
+        Some(_) => it.nth(1).map_or(term, |(i, _)| &term[..i]),
+        None => term,
+    }
+}
+
+/// FNV-1a over code points (the browser computes the same).
+pub fn shard_of(term: &str, shards: usize) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for c in shard_key(term).chars() {
+        h = (h ^ c as u32).wrapping_mul(16_777_619);
+    }
+    (h as usize) % shards.max(1)
+}
+
+/// Per case, what it contributes to the index.
+#[derive(Debug, Clone, Default)]
+struct DocTerms {
+    /// Term → (weighted frequency, position mask).
+    terms: Vec<(Box<str>, f32, u8)>,
+    /// Surface word → stem, where they differ.
+    aliases: Vec<(Box<str>, Box<str>)>,
+    /// Tokens in all fields.
+    len: u32,
+}
+
+/// The row shown for a result.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+struct Row(String, String, String, String);
+
+#[derive(Debug, Clone)]
+struct Posting {
+    doc: u32,
+    tf: f32,
+    mask: u8,
+}
+
+#[derive(Debug, Clone)]
+struct Term {
+    text: Box<str>,
+    bigram: bool,
+    postings: Vec<Posting>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Doc {
+    row: Row,
+    facets: Vec<Vec<usize>>,
+    len: u32,
+    terms: Vec<u32>,
+}
+
+/// The index of one language.
+#[derive(Debug, Clone)]
+pub struct LangIndex {
+    lang: Lang,
+    code: String,
+    prefix: String,
+    terms: Vec<Term>,
+    ids: HashMap<Box<str>, u32>,
+    aliases: BTreeMap<Box<str>, Box<str>>,
+    docs: Vec<Doc>,
+    facet_sizes: Vec<usize>,
+}
+
+/// The search index of every language of a library.
+#[derive(Debug, Clone)]
+pub struct Index {
+    langs: Vec<LangIndex>,
+}
+
+fn tokenize_case(config: &Config, lang: Lang, case: &Case, stemmer: &Stemmer) -> DocTerms {
+    let t = &case.texts[lang];
+    let mut map: HashMap<Box<str>, (f32, u8)> = HashMap::new();
+    let mut aliases: Vec<(Box<str>, Box<str>)> = Vec::new();
+    let mut len = 0u32;
+    let mut add = |text: &str, field: Field| {
+        let norm = normalize(text);
+        let w = field as u8 as f32;
+        tokens(&norm, stemmer, |kind, term, pos, surface| {
+            if kind != TokenKind::Unigram {
+                len += 1;
+            }
+            let mask = if kind == TokenKind::Bigram {
+                1u8 << (pos % 6)
+            } else {
+                0
+            };
+            match map.get_mut(term) {
+                Some(e) => {
+                    e.0 += w;
+                    e.1 |= mask;
+                }
+                None => {
+                    map.insert(term.into(), (w, mask));
+                }
+            }
+            if kind == TokenKind::Word && surface != term {
+                aliases.push((surface.into(), term.into()));
+            }
+        });
+    };
+    add(&t.title.value, Field::Title);
+    add(&t.summary.value, Field::Summary);
+    let p = &t.place.value;
+    for s in [Some(&p.village), p.town.as_ref(), p.county.as_ref(), p.city.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        add(s, Field::Place);
+    }
+    add(&config.vocab.provinces.terms[case.province].labels[lang], Field::Place);
+    for tag in &t.tags.value {
+        add(tag, Field::Tag);
+    }
+    for (_, text) in &t.methods.value {
+        add(text, Field::Text);
+    }
+    for pr in &t.practices.value {
+        add(&pr.name, Field::PracticeName);
+        add(&pr.summary, Field::Text);
+        for s in pr.steps.iter().chain(&pr.conditions) {
+            add(s, Field::Text);
+        }
+    }
+    // The narrative's text, without Markdown syntax or link targets.
+    let md = t.body.value.markdown();
+    let mut text = String::with_capacity(md.len());
+    for ev in pulldown_cmark::Parser::new(md) {
+        match ev {
+            pulldown_cmark::Event::Text(s) | pulldown_cmark::Event::Code(s) => {
+                text.push_str(&s);
+            }
+            pulldown_cmark::Event::SoftBreak
+            | pulldown_cmark::Event::HardBreak
+            | pulldown_cmark::Event::End(_) => text.push('\n'),
+            _ => {}
+        }
+    }
+    add(&text, Field::Text);
+    aliases.sort_unstable();
+    aliases.dedup();
+    DocTerms {
+        terms: map.into_iter().map(|(k, (tf, m))| (k, tf, m)).collect(),
+        aliases,
+        len,
+    }
+}
+
+fn row(config: &Config, lang: Lang, case: &Case) -> Row {
+    let t = &case.texts[lang];
+    let summary = &t.summary.value;
+    let excerpt = match summary.char_indices().nth(EXCERPT) {
+        Some((i, _)) => format!("{}…", &summary[..i]),
+        None => summary.clone(),
+    };
+    Row(
+        case.slug.clone(),
+        t.title.value.clone(),
+        crate::views::place_line(config, lang, case),
+        excerpt,
+    )
+}
+
+fn facet_values(case: &Case) -> Vec<Vec<usize>> {
+    FACETS
+        .iter()
+        .map(|(_, tax)| match *tax {
+            "methods" => case.method_keys().collect(),
+            "provinces" => vec![case.province],
+            "kinds" => vec![case.kind],
+            "roles" => vec![case.role],
+            _ => case.challenges.clone(),
+        })
+        .collect()
+}
+
+impl LangIndex {
+    fn build(lib: &Library, lang: Lang) -> LangIndex {
+        let config = &lib.config;
+        let per_doc: Vec<(DocTerms, Row, Vec<Vec<usize>>)> = lib
+            .cases
+            .par_iter()
+            .map_init(
+                || Stemmer::create(Algorithm::English),
+                |stemmer, c| {
+                    (
+                        tokenize_case(config, lang, c, stemmer),
+                        row(config, lang, c),
+                        facet_values(c),
+                    )
+                },
+            )
+            .collect();
+        let mut idx = LangIndex {
+            lang,
+            code: config.languages[lang].code.clone(),
+            prefix: config.languages[lang].prefix.clone(),
+            terms: Vec::new(),
+            ids: HashMap::new(),
+            aliases: BTreeMap::new(),
+            docs: Vec::with_capacity(per_doc.len()),
+            facet_sizes: FACETS
+                .iter()
+                .map(|(_, tax)| crate::views::vocabulary(config, tax).map_or(0, |v| v.terms.len()))
+                .collect(),
+        };
+        for (d, (terms, row, facets)) in per_doc.into_iter().enumerate() {
+            idx.docs.push(Doc {
+                row,
+                facets,
+                len: terms.len,
+                terms: Vec::new(),
+            });
+            idx.add_terms(d as u32, terms);
+        }
+        idx
+    }
+
+    fn add_terms(&mut self, doc: u32, dt: DocTerms) {
+        let mut ids = Vec::with_capacity(dt.terms.len());
+        for (text, tf, mask) in dt.terms {
+            let id = match self.ids.get(&text) {
+                Some(&id) => id,
+                None => {
+                    let id = self.terms.len() as u32;
+                    let bigram = text.chars().count() == 2 && text.chars().all(is_cjk);
+                    self.ids.insert(text.clone(), id);
+                    self.terms.push(Term {
+                        text,
+                        bigram,
+                        postings: Vec::new(),
+                    });
+                    id
+                }
+            };
+            let p = &mut self.terms[id as usize].postings;
+            // Postings stay sorted by case: appended in a full build, inserted in an update.
+            let at = p.partition_point(|x| x.doc < doc);
+            p.insert(at, Posting { doc, tf, mask });
+            ids.push(id);
+        }
+        for (s, stem) in dt.aliases {
+            self.aliases.insert(s, stem);
+        }
+        self.docs[doc as usize].terms = ids;
+    }
+
+    fn remove_terms(&mut self, doc: u32) {
+        for id in std::mem::take(&mut self.docs[doc as usize].terms) {
+            let p = &mut self.terms[id as usize].postings;
+            if let Ok(at) = p.binary_search_by_key(&doc, |x| x.doc) {
+                p.remove(at);
+            }
+        }
+    }
+
+    /// The files of this language's index, under `<prefix>search/`.
+    fn files(&self) -> Vec<OutFile> {
+        let dir = format!("{}search/", self.prefix);
+        let n = self.docs.len();
+        let total_len: f64 = self.docs.iter().map(|d| d.len as f64).sum();
+        let avgdl = if n == 0 { 1.0 } else { (total_len / n as f64).max(1.0) as f32 };
+        let score = |t: &Term, p: &Posting| {
+            let df = t.postings.len() as f32;
+            let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
+            let dl = self.docs[p.doc as usize].len as f32;
+            idf * p.tf * (K1 + 1.0) / (p.tf + K1 * (1.0 - B + B * dl / avgdl))
+        };
+        let max = self
+            .terms
+            .par_iter()
+            .flat_map_iter(|t| t.postings.iter().map(move |p| score(t, p)))
+            .reduce(|| 0.0f32, f32::max)
+            .max(f32::MIN_POSITIVE);
+        let posting_count: usize = self.terms.iter().map(|t| t.postings.len()).sum();
+        let shards = (posting_count * 3 / SHARD_BYTES).clamp(1, 4096);
+
+        let mut by_shard: Vec<Vec<&Term>> = vec![Vec::new(); shards];
+        for t in self.terms.iter().filter(|t| !t.postings.is_empty()) {
+            by_shard[shard_of(&t.text, shards)].push(t);
+        }
+        let mut alias_shard: Vec<Vec<(&str, &str)>> = vec![Vec::new(); shards];
+        for (s, stem) in &self.aliases {
+            if self.ids.get(stem).is_some_and(|&id| !self.terms[id as usize].postings.is_empty()) {
+                alias_shard[shard_of(s, shards)].push((s, stem));
+            }
+        }
+        let mut out: Vec<OutFile> = by_shard
+            .par_iter_mut()
+            .zip(alias_shard.par_iter())
+            .enumerate()
+            .map(|(i, (terms, aliases))| {
+                terms.sort_unstable_by(|a, b| a.text.cmp(&b.text));
+                let mut s = format!("CBS.put(\"s{i}\",{{\"b\":{{");
+                for bigram in [true, false] {
+                    if !bigram {
+                        s.push_str("},\"t\":{");
+                    }
+                    let mut first = true;
+                    for t in terms.iter().filter(|t| t.bigram == bigram) {
+                        if !first {
+                            s.push(',');
+                        }
+                        first = false;
+                        push_json_str(&mut s, &t.text);
+                        s.push_str(":\"");
+                        let mut prev: i64 = -1;
+                        for p in &t.postings {
+                            vlq(&mut s, (p.doc as i64 - prev - 1) as u32);
+                            prev = p.doc as i64;
+                            let q = ((score(t, p) / max) * 63.0).round().clamp(1.0, 63.0) as u8;
+                            s.push(B64[q as usize] as char);
+                            if bigram {
+                                s.push(B64[p.mask as usize & 63] as char);
+                            }
+                        }
+                        s.push('"');
+                    }
+                }
+                s.push_str("},\"a\":{");
+                for (k, (a, stem)) in aliases.iter().enumerate() {
+                    if k > 0 {
+                        s.push(',');
+                    }
+                    push_json_str(&mut s, a);
+                    s.push(':');
+                    push_json_str(&mut s, stem);
+                }
+                s.push_str("}});\n");
+                let name = format!("s{i}.{}.js", short_hash(s.as_bytes()));
+                (name, s)
+            })
+            .map(|(name, s)| OutFile {
+                path: format!("{dir}{name}"),
+                data: OutData::Bytes(s.into_bytes()),
+            })
+            .collect();
+        let shard_hashes: Vec<String> = out
+            .iter()
+            .map(|f| f.path.rsplit('.').nth(1).unwrap_or_default().to_owned())
+            .collect();
+
+        // Rows, in chunks named by one hash of them all: the meta file stays small.
+        let chunks: Vec<String> = self
+            .docs
+            .chunks(CHUNK)
+            .enumerate()
+            .map(|(k, docs)| {
+                let rows: Vec<&Row> = docs.iter().map(|d| &d.row).collect();
+                format!(
+                    "CBS.put(\"d{k}\",{});\n",
+                    serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into())
+                )
+            })
+            .collect();
+        let mut h = blake3::Hasher::new();
+        for c in &chunks {
+            h.update(c.as_bytes());
+        }
+        let rows_hash = h.finalize().to_hex()[..8].to_owned();
+        for (k, c) in chunks.into_iter().enumerate() {
+            out.push(OutFile {
+                path: format!("{dir}d{k}.{rows_hash}.js"),
+                data: OutData::Bytes(c.into_bytes()),
+            });
+        }
+
+        // Facets: per case and facet, a bit set (several values) or an index (one value).
+        let layout: Vec<(bool, usize)> = FACETS
+            .iter()
+            .zip(&self.facet_sizes)
+            .map(|((_, tax), &n)| {
+                let multi = matches!(*tax, "methods" | "challenges");
+                let width = if multi { n.div_ceil(6).max(1) } else { chars_for(n + 1) };
+                (multi, width)
+            })
+            .collect();
+        let mut f = String::from("CBS.put(\"f\",\"");
+        for d in &self.docs {
+            for ((multi, width), values) in layout.iter().zip(&d.facets) {
+                if *multi {
+                    for c in 0..*width {
+                        let mut bits = 0usize;
+                        for &v in values {
+                            if v / 6 == c {
+                                bits |= 1 << (v % 6);
+                            }
+                        }
+                        f.push(B64[bits] as char);
+                    }
+                } else {
+                    let v = values.first().copied().unwrap_or(0);
+                    for c in (0..*width).rev() {
+                        f.push(B64[(v >> (6 * c)) & 63] as char);
+                    }
+                }
+            }
+        }
+        f.push_str("\");\n");
+        let facets_name = format!("f.{}.js", short_hash(f.as_bytes()));
+        out.push(OutFile {
+            path: format!("{dir}{facets_name}"),
+            data: OutData::Bytes(f.into_bytes()),
+        });
+
+        let meta = serde_json::json!({
+            "lang": self.code,
+            "n": n,
+            "prefix": self.prefix,
+            "shards": shard_hashes,
+            "rows": rows_hash,
+            "chunk": CHUNK,
+            "facets": {
+                "file": facets_name,
+                "list": FACETS.iter().zip(&layout).zip(&self.facet_sizes).map(|(((name, _), (multi, w)), n)| {
+                    serde_json::json!({"name": name, "multi": multi, "w": w, "n": n})
+                }).collect::<Vec<_>>(),
+            },
+        });
+        out.push(OutFile {
+            path: format!("{dir}meta.js"),
+            data: OutData::Bytes(format!("CBS.put(\"meta\",{meta});\n").into_bytes()),
+        });
+        out
+    }
+}
+
+/// Characters needed to write numbers below `n` in base 64.
+fn chars_for(n: usize) -> usize {
+    let mut w = 1;
+    while 64usize.pow(w as u32) < n {
+        w += 1;
+    }
+    w
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Writes `v` as base-64 digits of 5 bits, low first, the sixth bit saying "more follows".
+fn vlq(s: &mut String, mut v: u32) {
+    loop {
+        let d = (v & 31) as usize;
+        v >>= 5;
+        if v == 0 {
+            s.push(B64[d] as char);
+            return;
+        }
+        s.push(B64[d | 32] as char);
+    }
+}
+
+fn push_json_str(s: &mut String, text: &str) {
+    s.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => s.push_str("\\\""),
+            '\\' => s.push_str("\\\\"),
+            // Line and paragraph separators end a line in old JavaScript parsers.
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(s, "\\u{:04x}", c as u32);
+            }
+            c => s.push(c),
+        }
+    }
+    s.push('"');
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..8].to_owned()
+}
+
+impl Index {
+    /// Indexes every case of `lib` in every language.
+    pub fn build(lib: &Library) -> Index {
+        Index {
+            langs: lib.langs().map(|l| LangIndex::build(lib, l)).collect(),
+        }
+    }
+
+    /// Re-indexes case `i` after an edit; the other cases' terms are kept. The case list must
+    /// be the one the index was built from (same slugs in the same order).
+    pub fn update_case(&mut self, lib: &Library, i: usize) {
+        let stemmer = Stemmer::create(Algorithm::English);
+        for li in &mut self.langs {
+            let Some(case) = lib.cases.get(i) else {
+                return;
+            };
+            if i >= li.docs.len() {
+                return;
+            }
+            li.remove_terms(i as u32);
+            let dt = tokenize_case(&lib.config, li.lang, case, &stemmer);
+            li.docs[i].row = row(&lib.config, li.lang, case);
+            li.docs[i].facets = facet_values(case);
+            li.docs[i].len = dt.len;
+            li.add_terms(i as u32, dt);
+        }
+    }
+
+    /// Every file of the index, for every language.
+    pub fn files(&self) -> Vec<OutFile> {
+        self.langs.par_iter().flat_map_iter(|l| l.files()).collect()
+    }
+
+    /// Whether `path` (relative to the output folder) is a file of a search index.
+    pub fn owns(config: &Config, path: &str) -> bool {
+        config
+            .languages
+            .iter()
+            .any(|l| path.strip_prefix(l.prefix.as_str()).is_some_and(|p| p.starts_with("search/")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(TokenKind, String, u32)> {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut v = Vec::new();
+        tokens(&normalize(text), &stemmer, |k, t, p, _| v.push((k, t.to_owned(), p)));
+        v
+    }
+
+    fn terms(text: &str) -> Vec<String> {
+        toks(text).into_iter().map(|(_, t, _)| t).collect()
+    }
+
+    #[test]
+    fn cjk_runs_become_overlapping_bigrams_and_a_final_character() {
+        assert_eq!(
+            toks("党员中心户"),
+            vec![
+                (TokenKind::Bigram, "党员".into(), 0),
+                (TokenKind::Bigram, "员中".into(), 1),
+                (TokenKind::Bigram, "中心".into(), 2),
+                (TokenKind::Bigram, "心户".into(), 3),
+                (TokenKind::Unigram, "户".into(), 4),
+            ]
+        );
+        // A one-character run is its own unigram.
+        assert_eq!(terms("村，镇"), vec!["村", "镇"]);
+    }
+
+    #[test]
+    fn mixed_scripts_split_at_script_boundaries() {
+        assert_eq!(
+            terms("石桥村Shiqiao理事会2023年"),
+            vec!["石桥", "桥村", "村", "shiqiao", "理事", "事会", "会", "2023", "年"]
+        );
+    }
+
+    #[test]
+    fn full_width_forms_fold_to_ascii() {
+        assert_eq!(terms("ＳＨＩＱＩＡＯ　１２３"), terms("shiqiao 123"));
+        assert_eq!(terms("Ｗａｓｔｅ"), vec!["wast"]);
+    }
+
+    #[test]
+    fn english_words_are_lowercased_and_stemmed() {
+        assert_eq!(
+            terms("Villages volunteering, COUNCILS!"),
+            vec!["villag", "volunt", "council"]
+        );
+    }
+
+    #[test]
+    fn shard_keys_keep_prefix_expansions_together() {
+        assert_eq!(shard_key("党员"), "党");
+        assert_eq!(shard_key("villag"), "vi");
+        assert_eq!(shard_key("a"), "a");
+        assert_eq!(shard_of("village", 7), shard_of("vi", 7));
+        // The browser computes the same FNV-1a: fixed values guard the two against drifting.
+        assert_eq!(shard_of("党员", 1000), shard_of("党", 1000));
+        // 0x3c49bbe0 % 1_000_000, as the browser computes it.
+        assert_eq!(shard_of("vi", 1_000_000), 465_184);
+    }
+
+    #[test]
+    fn vlq_writes_small_numbers_in_one_character() {
+        let mut s = String::new();
+        vlq(&mut s, 0);
+        vlq(&mut s, 31);
+        vlq(&mut s, 32);
+        vlq(&mut s, 1000);
+        assert_eq!(s, "AfgBof");
+    }
+}
