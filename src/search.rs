@@ -184,6 +184,7 @@ struct Doc {
     facets: Vec<Vec<usize>>,
     len: u32,
     terms: Vec<u32>,
+    aliases: Vec<(Box<str>, Box<str>)>,
 }
 
 /// The index of one language.
@@ -194,7 +195,8 @@ pub struct LangIndex {
     prefix: String,
     terms: Vec<Term>,
     ids: HashMap<Box<str>, u32>,
-    aliases: BTreeMap<Box<str>, Box<str>>,
+    /// Surface word → stem, with the number of cases using it (so an update can remove it).
+    aliases: BTreeMap<(Box<str>, Box<str>), u32>,
     docs: Vec<Doc>,
     facet_sizes: Vec<usize>,
 }
@@ -347,6 +349,7 @@ impl LangIndex {
                 facets,
                 len: terms.len,
                 terms: Vec::new(),
+                aliases: Vec::new(),
             });
             idx.add_terms(d as u32, terms);
         }
@@ -376,13 +379,22 @@ impl LangIndex {
             p.insert(at, Posting { doc, tf, mask });
             ids.push(id);
         }
-        for (s, stem) in dt.aliases {
-            self.aliases.insert(s, stem);
+        for a in &dt.aliases {
+            *self.aliases.entry(a.clone()).or_default() += 1;
         }
         self.docs[doc as usize].terms = ids;
+        self.docs[doc as usize].aliases = dt.aliases;
     }
 
     fn remove_terms(&mut self, doc: u32) {
+        for a in std::mem::take(&mut self.docs[doc as usize].aliases) {
+            if let Some(n) = self.aliases.get_mut(&a) {
+                *n -= 1;
+                if *n == 0 {
+                    self.aliases.remove(&a);
+                }
+            }
+        }
         for id in std::mem::take(&mut self.docs[doc as usize].terms) {
             let p = &mut self.terms[id as usize].postings;
             if let Ok(at) = p.binary_search_by_key(&doc, |x| x.doc) {
@@ -409,15 +421,22 @@ impl LangIndex {
             .flat_map_iter(|t| t.postings.iter().map(move |p| score(t, p)))
             .reduce(|| 0.0f32, f32::max)
             .max(f32::MIN_POSITIVE);
-        let posting_count: usize = self.terms.iter().map(|t| t.postings.len()).sum();
-        let shards = (posting_count * 3 / SHARD_BYTES).clamp(1, 4096);
+        // About what the shards will weigh: each term's key, and two or three characters per
+        // posting.
+        let bytes: usize = self
+            .terms
+            .iter()
+            .filter(|t| !t.postings.is_empty())
+            .map(|t| t.text.len() + 6 + t.postings.len() * if t.bigram { 3 } else { 2 })
+            .sum();
+        let shards = bytes.div_ceil(SHARD_BYTES).clamp(1, 4096);
 
         let mut by_shard: Vec<Vec<&Term>> = vec![Vec::new(); shards];
         for t in self.terms.iter().filter(|t| !t.postings.is_empty()) {
             by_shard[shard_of(&t.text, shards)].push(t);
         }
         let mut alias_shard: Vec<Vec<(&str, &str)>> = vec![Vec::new(); shards];
-        for (s, stem) in &self.aliases {
+        for (s, stem) in self.aliases.keys() {
             if self.ids.get(stem).is_some_and(|&id| !self.terms[id as usize].postings.is_empty()) {
                 alias_shard[shard_of(s, shards)].push((s, stem));
             }
@@ -722,4 +741,230 @@ mod tests {
         vlq(&mut s, 1000);
         assert_eq!(s, "AfgBof");
     }
+
+    /// The fixture library of `tests/fixtures/search`.
+    fn fixture() -> Library {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search");
+        let mut d = crate::diagnostics::Diagnostics::new();
+        let sources = crate::load::load(&root, &mut d).expect("fixture readable");
+        let lib = crate::content::parse(
+            &sources,
+            crate::content::ContentOptions { drafts: false },
+            &mut d,
+        );
+        assert!(!d.has_errors(), "{d:?}");
+        lib.expect("fixture parses")
+    }
+
+    /// Reads the files the browser would: the data each registers with `CBS.put(key, data)`.
+    fn registered(files: &[OutFile], dir: &str) -> HashMap<String, serde_json::Value> {
+        files
+            .iter()
+            .filter_map(|f| {
+                let name = f.path.strip_prefix(dir)?;
+                if name.contains('/') {
+                    return None;
+                }
+                let OutData::Bytes(b) = &f.data else { return None };
+                let text = std::str::from_utf8(b).ok()?;
+                let body = text.strip_prefix("CBS.put(\"")?.trim_end().strip_suffix(");")?;
+                let (key, data) = body.split_once("\",")?;
+                Some((key.to_owned(), serde_json::from_str(data).ok()?))
+            })
+            .collect()
+    }
+
+    /// The query evaluation of search.js, on the files as written: the reference the browser
+    /// tests hold the JavaScript to. Returns slugs, best first.
+    fn search(files: &[OutFile], dir: &str, q: &str) -> Vec<String> {
+        let data = registered(files, dir);
+        let meta = &data["meta"];
+        let n = meta["shards"].as_array().map_or(1, Vec::len);
+        let decode = |s: &str, bigram: bool| {
+            let val = |c: u8| B64.iter().position(|&x| x == c).unwrap_or(0) as u32;
+            let b = s.as_bytes();
+            let (mut k, mut doc, mut out) = (0, -1i64, Vec::new());
+            while k < b.len() {
+                let (mut v, mut shift) = (0u32, 0);
+                loop {
+                    let c = val(b[k]);
+                    k += 1;
+                    v |= (c & 31) << shift;
+                    shift += 5;
+                    if c & 32 == 0 {
+                        break;
+                    }
+                }
+                doc += i64::from(v) + 1;
+                let imp = val(b[k]) as f64;
+                k += 1;
+                let mask = if bigram {
+                    k += 1;
+                    val(b[k - 1])
+                } else {
+                    0
+                };
+                out.push((doc as usize, imp, mask));
+            }
+            out
+        };
+        let shard = |t: &str| &data[&format!("s{}", shard_of(t, n))];
+        let groups = {
+            let norm = normalize(q);
+            let chars: Vec<char> = norm.chars().collect();
+            let mut g: Vec<(char, String)> = Vec::new();
+            let mut i = 0;
+            while i < chars.len() {
+                let mut j = i + 1;
+                if is_cjk(chars[i]) {
+                    while j < chars.len() && is_cjk(chars[j]) {
+                        j += 1;
+                    }
+                    g.push(('c', chars[i..j].iter().collect()));
+                } else if chars[i].is_alphanumeric() {
+                    while j < chars.len() && chars[j].is_alphanumeric() {
+                        j += 1;
+                    }
+                    g.push(('w', chars[i..j].iter().collect()));
+                }
+                i = j;
+            }
+            g
+        };
+        let mut total: Option<HashMap<usize, f64>> = None;
+        for (kind, text) in groups {
+            let mut scores: HashMap<usize, f64> = HashMap::new();
+            let chars: Vec<char> = text.chars().collect();
+            if kind == 'w' {
+                let s = shard(&text);
+                let stem = s["a"][&text].as_str().unwrap_or(&text).to_owned();
+                for (d, imp, _) in decode(shard(&stem)["t"][&stem].as_str().unwrap_or(""), false) {
+                    scores.insert(d, imp);
+                }
+            } else if chars.len() == 1 {
+                let s = shard(&text);
+                let mut lists = vec![decode(s["t"][&text].as_str().unwrap_or(""), false)];
+                for (k, v) in s["b"].as_object().into_iter().flatten() {
+                    if k.starts_with(&text) {
+                        lists.push(decode(v.as_str().unwrap_or(""), true));
+                    }
+                }
+                for (d, imp, _) in lists.into_iter().flatten() {
+                    let e = scores.entry(d).or_default();
+                    *e = e.max(imp);
+                }
+            } else {
+                let bigrams: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+                let mut acc: HashMap<usize, (f64, usize, Vec<u32>)> = HashMap::new();
+                for (j, b) in bigrams.iter().enumerate() {
+                    for (d, imp, mask) in decode(shard(b)["b"][b].as_str().unwrap_or(""), true) {
+                        let a = acc.entry(d).or_insert((0.0, 0, vec![0; bigrams.len()]));
+                        a.0 += imp;
+                        a.1 += 1;
+                        a.2[j] = mask;
+                    }
+                }
+                for (d, (sum, count, masks)) in acc {
+                    if count < bigrams.len().div_ceil(2) {
+                        continue;
+                    }
+                    let mut score = sum * count as f64 / bigrams.len() as f64;
+                    let m = masks
+                        .iter()
+                        .skip(1)
+                        .fold(masks[0], |m, &x| (((m << 1) | (m >> 5)) & 63) & x);
+                    if count == bigrams.len() && m != 0 {
+                        score *= 2.0;
+                    }
+                    scores.insert(d, score);
+                }
+            }
+            total = Some(match total {
+                None => scores,
+                Some(t) => t
+                    .into_iter()
+                    .filter_map(|(d, v)| Some((d, v + scores.get(&d)?)))
+                    .collect(),
+            });
+        }
+        let mut hits: Vec<(usize, f64)> = total.unwrap_or_default().into_iter().collect();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let chunk = meta["chunk"].as_u64().unwrap_or(8) as usize;
+        let rows = meta["rows"].as_str().unwrap_or_default();
+        let _ = rows;
+        hits.into_iter()
+            .map(|(d, _)| {
+                data[&format!("d{}", d / chunk)][d % chunk][0]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_case_naming_the_phrase_ranks_above_cases_with_its_parts() {
+        let files = Index::build(&fixture()).files();
+        // `named` has the phrase; `scattered` has every bigram of it, apart; `many` says 党员
+        // often but has none of the rest, so it does not match at all.
+        assert_eq!(search(&files, "search/", "党员中心户"), ["named", "scattered"]);
+        assert_eq!(search(&files, "search/", "党员"), ["many", "named", "scattered"]);
+    }
+
+    #[test]
+    fn one_character_finds_it_anywhere_in_a_run() {
+        let files = Index::build(&fixture()).files();
+        let mut hits = search(&files, "search/", "户");
+        hits.sort();
+        assert_eq!(hits, ["named", "scattered"]);
+    }
+
+    #[test]
+    fn words_match_by_stem_and_full_width_forms_fold() {
+        let files = Index::build(&fixture()).files();
+        assert_eq!(search(&files, "en/search/", "volunteering"), ["english"]);
+        assert_eq!(search(&files, "en/search/", "Villages"), ["english"]);
+        assert_eq!(search(&files, "search/", "shiqiao 垃圾"), ["english"]);
+        assert_eq!(search(&files, "search/", "ｓｈｉｑｉａｏ"), ["english"]);
+        assert!(search(&files, "search/", "volunteer").is_empty(), "the Chinese site has Chinese text");
+        assert!(search(&files, "en/search/", "nothing-like-this").is_empty());
+    }
+
+    #[test]
+    fn facets_are_stored_per_case() {
+        let files = Index::build(&fixture()).files();
+        let data = registered(&files, "search/");
+        let list = data["meta"]["facets"]["list"].as_array().cloned().unwrap_or_default();
+        let names: Vec<&str> = list.iter().filter_map(|f| f["name"].as_str()).collect();
+        assert_eq!(names, ["method", "province", "kind", "role", "challenge"]);
+        let table = data["f"].as_str().unwrap_or_default();
+        // Five one-character facets per case, four cases.
+        assert_eq!(table.len(), 20);
+    }
+
+    #[test]
+    fn an_updated_case_gives_the_same_files_as_a_full_build() {
+        let lib = fixture();
+        let mut index = Index::build(&lib);
+        let mut edited = lib.clone();
+        let i = edited.cases.iter().position(|c| c.slug == "english").unwrap_or(0);
+        let mut case = (*edited.cases[i]).clone();
+        case.texts[1].summary.value = "Residents sort waste; volunteers patrol.".into();
+        case.texts[0].summary.value = "丁村建立党员中心户。".into();
+        edited.cases[i] = std::sync::Arc::new(case);
+        index.update_case(&edited, i);
+        let paths = |files: Vec<OutFile>| {
+            files
+                .into_iter()
+                .map(|f| match f.data {
+                    OutData::Bytes(b) => (f.path, b),
+                    OutData::Copy(_) => (f.path, Vec::new()),
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(paths(index.files()), paths(Index::build(&edited).files()));
+        assert_eq!(search(&index.files(), "search/", "党员中心户")[0], "named");
+        assert!(search(&index.files(), "en/search/", "patrol") == ["english"]);
+    }
 }
+

@@ -84,6 +84,25 @@ fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
+/// Every shard of the Chinese search index, as served, concatenated.
+fn search_shards(addr: &str) -> String {
+    let (status, meta) = get(addr, "/search/meta.js");
+    assert_eq!(status, 200, "{meta}");
+    let list = meta
+        .split_once("\"shards\":[")
+        .and_then(|(_, r)| r.split_once(']'))
+        .map(|(l, _)| l.to_owned())
+        .unwrap_or_else(|| panic!("no shard list in {meta}"));
+    list.split(',')
+        .enumerate()
+        .map(|(i, h)| {
+            let (status, body) = get(addr, &format!("/search/s{i}.{}.js", h.trim_matches('"')));
+            assert_eq!(status, 200);
+            body
+        })
+        .collect()
+}
+
 #[test]
 fn serve_rebuilds_on_save_and_keeps_the_last_good_site_on_errors() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -110,6 +129,10 @@ fn serve_rebuilds_on_save_and_keeps_the_last_good_site_on_errors() {
     wait_for("the edited title", || {
         get(&addr, "/cases/alpha/").1.contains("<h1>甲村新名</h1>")
     });
+    // The search index follows: the new name is found, and nothing else is lost.
+    let shards = search_shards(&addr);
+    assert!(shards.contains("\"新名\":"), "{shards}");
+    assert!(shards.contains("\"理事\":"));
 
     // A save by rename (how many editors save) is seen too.
     let tmp = dir.path().join("content/cases/alpha/.index.md.tmp");

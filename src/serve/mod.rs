@@ -31,6 +31,7 @@ use crate::load;
 use crate::model::Library;
 use crate::output::{Memory, OutData};
 use crate::pipeline::BuildOptions;
+use crate::search;
 use crate::render::{Job, RenderOptions, Renderer};
 use crate::theme;
 use crate::watch::{self, Plan};
@@ -93,6 +94,10 @@ struct Builder {
     files: Arc<HashMap<String, Arc<[u8]>>>,
     /// Its photos not encoded yet.
     lazy: Arc<HashMap<String, LazyPhoto>>,
+    /// The search index of the library, updated case by case.
+    search: Option<search::Index>,
+    /// Whether `search` is out of date with `library`.
+    search_stale: bool,
 }
 
 /// Result of one rebuild.
@@ -208,6 +213,8 @@ impl Builder {
             theme_diags: Diagnostics::new(),
             files: Arc::default(),
             lazy: Arc::default(),
+            search: None,
+            search_stale: true,
         }
     }
 
@@ -259,6 +266,7 @@ impl Builder {
                 crate::pipeline::photo_stage(&self.opts, lib, &mut d);
             }
             self.content_diags = d;
+            self.search_stale = true;
         }
         if plan.config || plan.theme || self.renderer.is_none() {
             let mut d = Diagnostics::new();
@@ -391,6 +399,31 @@ impl Builder {
                 },
             };
             files.insert(f.path, bytes);
+        }
+        // The search index: one edited case is re-indexed alone; any other content change
+        // indexes the library again.
+        let t2 = Instant::now();
+        if self.search_stale || self.search.is_none() {
+            let edited = selective
+                .as_ref()
+                .and(plan.edited_case.as_ref())
+                .and_then(|(slug, _)| lib.cases.iter().position(|c| &c.slug == slug));
+            match (&mut self.search, edited) {
+                (Some(index), Some(i)) => index.update_case(lib, i),
+                _ => self.search = Some(search::Index::build(lib)),
+            }
+            self.search_stale = false;
+        }
+        if let Some(index) = &self.search {
+            files.retain(|k, _| !search::Index::owns(&lib.config, k));
+            for f in index.files() {
+                if let OutData::Bytes(b) = f.data {
+                    files.insert(f.path, b.into());
+                }
+            }
+        }
+        if timing {
+            eprintln!("  search {:.1} ms", t2.elapsed().as_secs_f64() * 1e3);
         }
         lazy.retain(|k, _| !files.contains_key(k));
         self.files = Arc::new(files);

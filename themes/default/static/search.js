@@ -368,12 +368,13 @@
       if (push && now - lastPush > 1500) { history.pushState(null, "", url); } else { history.replaceState(null, "", url); }
       lastPush = now;
     }
-    function showMore() {
+    function showMore(fresh) {
       var next = current.slice(shown, shown + 20), mine = run;
       shown += next.length;
-      more.hidden = shown >= current.length;
       return rowsOf(idx, next.map(function (h) { return h[0]; })).then(function (rows) {
         if (mine !== run) { return; }
+        if (fresh === true) { list.textContent = ""; }
+        more.hidden = shown >= current.length;
         rows.forEach(function (row) { if (row) { list.appendChild(resultItem(idx, root, row, re)); } });
       });
     }
@@ -402,9 +403,10 @@
           current = res.hits;
           shown = 0;
           re = highlighter(q);
-          list.textContent = "";
-          status.textContent = countText(form, current.length, q.trim());
-          return showMore();
+          // The count is announced once the first results are in place.
+          return showMore(true).then(function () {
+            if (mine === run) { status.textContent = countText(form, current.length, q.trim()); }
+          });
         });
       }).catch(function () {
         if (mine !== run) { return; }
@@ -419,7 +421,7 @@
     form.addEventListener("change", function (e) { if (e.target.type === "checkbox") { update(true); } });
     form.addEventListener("submit", function (e) { e.preventDefault(); update(true); });
     form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
-    more.addEventListener("click", showMore);
+    more.addEventListener("click", function () { showMore(false); });
     window.addEventListener("popstate", function () { fromUrl(); update(false); });
     fromUrl();
     if (location.search) { update(false); }
@@ -463,7 +465,8 @@
     input.addEventListener("input", update);
     input.addEventListener("focus", function () { if (input.value.trim()) { update(); } });
     form.addEventListener("keydown", function (e) {
-      if (e.key === "Escape") { pop.hidden = true; input.focus(); }
+      // The first Escape closes the results and keeps the text; a second one clears it.
+      if (e.key === "Escape" && !pop.hidden) { e.preventDefault(); pop.hidden = true; input.focus(); }
     });
     document.addEventListener("click", function (e) { if (!form.contains(e.target)) { pop.hidden = true; } });
   }
