@@ -144,7 +144,11 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
     )?;
     lap(&mut out.stats, "render+write");
     if !out.diagnostics.has_errors() {
-        for f in search::Index::build(&lib).files() {
+        let index = search::Index::build(&lib);
+        lap(&mut out.stats, "search index");
+        let files = index.files();
+        lap(&mut out.stats, "search encode");
+        for f in files {
             sink.put(f)?;
         }
         lap(&mut out.stats, "search");

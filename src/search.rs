@@ -17,8 +17,13 @@
 //! - `d<k>.<hash>.js`: rows of `CHUNK` cases (slug, title, place, excerpt) for showing results.
 //! - `f.<hash>.js`: every case's facet values as fixed-width characters, for live counts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+#[cfg(test)]
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
+use std::sync::RwLock;
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -69,6 +74,38 @@ pub enum TokenKind {
     Word,
 }
 
+/// The English Snowball stemmer with a memory: a library repeats its words, and stemming
+/// costs more than looking a word up.
+pub struct Stems {
+    stemmer: Stemmer,
+    cache: FxHashMap<Box<str>, Box<str>>,
+}
+
+impl Stems {
+    /// A stemmer with an empty memory.
+    pub fn new() -> Self {
+        Stems {
+            stemmer: Stemmer::create(Algorithm::English),
+            cache: FxHashMap::default(),
+        }
+    }
+
+    /// The stem of `word` (lower-case).
+    pub fn stem(&mut self, word: &str) -> &str {
+        if !self.cache.contains_key(word) {
+            let stem: Box<str> = self.stemmer.stem(word).into();
+            self.cache.insert(word.into(), stem);
+        }
+        self.cache.get(word).map_or("", |s| s)
+    }
+}
+
+impl Default for Stems {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Whether `c` is written without spaces between words (Chinese, Japanese, Korean).
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -78,7 +115,28 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Folds full-width forms and compatibility characters (NFKC) and lower-cases.
 pub fn normalize(text: &str) -> String {
-    text.nfkc().flat_map(char::to_lowercase).collect()
+    // Most text is ASCII, CJK ideographs and CJK or full-width punctuation, none of which
+    // composes with its neighbours: those characters are folded one by one, which gives what
+    // NFKC of the whole text gives, several times faster. Anything else takes the full path.
+    let simple = |c: char| {
+        c.is_ascii()
+            || matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F | 0x4E00..=0x9FFF | 0xFF01..=0xFF5E)
+    };
+    if !text.chars().all(simple) {
+        return text.nfkc().flat_map(char::to_lowercase).collect();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c as u32 {
+            0x41..=0x5A => out.push(c.to_ascii_lowercase()),
+            0..=0x7F | 0x4E00..=0x9FFF => out.push(c),
+            0xFF01..=0xFF5E => {
+                out.push(char::from_u32(c as u32 - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase()))
+            }
+            _ => out.extend(std::iter::once(c).nfkc().flat_map(char::to_lowercase)),
+        }
+    }
+    out
 }
 
 /// Longest word indexed, in bytes; longer runs are cut (they are URLs or noise).
@@ -87,17 +145,17 @@ const MAX_WORD: usize = 40;
 /// Calls `f` with every token of `text` (already normalized): its kind, its term, its
 /// position in characters, and for words the surface form. Stemming uses the English
 /// Snowball stemmer for every word, on both sites: pinyin and English names appear in both.
-pub fn tokens(text: &str, stemmer: &Stemmer, mut f: impl FnMut(TokenKind, &str, u32, &str)) {
+pub fn tokens(text: &str, stems: &mut Stems, mut f: impl FnMut(TokenKind, &str, u32, &str)) {
     let mut word_start: Option<usize> = None;
     // The previous character, when it was CJK: its byte offset and position.
     let mut prev: Option<(usize, u32)> = None;
-    let word = |start: usize, end: usize, f: &mut dyn FnMut(TokenKind, &str, u32, &str)| {
+    let mut word = |start: usize, end: usize, f: &mut dyn FnMut(TokenKind, &str, u32, &str)| {
         let mut end = end.min(start + MAX_WORD);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
         let w = &text[start..end];
-        f(TokenKind::Word, &stemmer.stem(w), 0, w);
+        f(TokenKind::Word, stems.stem(w), 0, w);
     };
     let mut pos = 0u32;
     for (i, c) in text.char_indices() {
@@ -194,7 +252,7 @@ pub struct LangIndex {
     code: String,
     prefix: String,
     terms: Vec<Term>,
-    ids: HashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     /// Surface word → stem, with the number of cases using it (so an update can remove it).
     aliases: BTreeMap<(Box<str>, Box<str>), u32>,
     docs: Vec<Doc>,
@@ -207,15 +265,15 @@ pub struct Index {
     langs: Vec<LangIndex>,
 }
 
-fn tokenize_case(config: &Config, lang: Lang, case: &Case, stemmer: &Stemmer) -> DocTerms {
+fn tokenize_case(config: &Config, lang: Lang, case: &Case, stems: &mut Stems) -> DocTerms {
     let t = &case.texts[lang];
-    let mut map: HashMap<Box<str>, (f32, u8)> = HashMap::new();
+    let mut map: FxHashMap<Box<str>, (f32, u8)> = FxHashMap::default();
     let mut aliases: Vec<(Box<str>, Box<str>)> = Vec::new();
     let mut len = 0u32;
     let mut add = |text: &str, field: Field| {
         let norm = normalize(text);
         let w = field as u8 as f32;
-        tokens(&norm, stemmer, |kind, term, pos, surface| {
+        tokens(&norm, stems, |kind, term, pos, surface| {
             if kind != TokenKind::Unigram {
                 len += 1;
             }
@@ -316,26 +374,51 @@ fn facet_values(case: &Case) -> Vec<Vec<usize>> {
 impl LangIndex {
     fn build(lib: &Library, lang: Lang) -> LangIndex {
         let config = &lib.config;
-        let per_doc: Vec<(DocTerms, Row, Vec<Vec<usize>>)> = lib
+        // Terms get their numbers in the parallel pass, from one shared table (read-locked:
+        // after the first cases, nearly every term is already there), so the merge below
+        // only appends to lists.
+        let interner: RwLock<FxHashMap<Box<str>, u32>> = RwLock::default();
+        let id_of = |text: &str| -> u32 {
+            if let Some(&id) = interner.read().ok().as_ref().and_then(|m| m.get(text)) {
+                return id;
+            }
+            let Ok(mut m) = interner.write() else {
+                return u32::MAX;
+            };
+            let next = m.len() as u32;
+            *m.entry(text.into()).or_insert(next)
+        };
+        type Prepared = (Vec<(u32, f32, u8)>, DocTerms, Row, Vec<Vec<usize>>);
+        let per_doc: Vec<Prepared> = lib
             .cases
             .par_iter()
-            .map_init(
-                || Stemmer::create(Algorithm::English),
-                |stemmer, c| {
-                    (
-                        tokenize_case(config, lang, c, stemmer),
-                        row(config, lang, c),
-                        facet_values(c),
-                    )
-                },
-            )
+            .map_init(Stems::new, |stems, c| {
+                let mut dt = tokenize_case(config, lang, c, stems);
+                let ids = std::mem::take(&mut dt.terms)
+                    .into_iter()
+                    .map(|(text, tf, mask)| (id_of(&text), tf, mask))
+                    .collect();
+                (ids, dt, row(config, lang, c), facet_values(c))
+            })
             .collect();
+        let ids = interner.into_inner().unwrap_or_default();
+        let mut terms: Vec<Term> = Vec::with_capacity(ids.len());
+        terms.resize_with(ids.len(), || Term {
+            text: "".into(),
+            bigram: false,
+            postings: Vec::new(),
+        });
+        for (text, &id) in &ids {
+            let t = &mut terms[id as usize];
+            t.bigram = text.chars().count() == 2 && text.chars().all(is_cjk);
+            t.text = text.clone();
+        }
         let mut idx = LangIndex {
             lang,
             code: config.languages[lang].code.clone(),
             prefix: config.languages[lang].prefix.clone(),
-            terms: Vec::new(),
-            ids: HashMap::new(),
+            terms,
+            ids,
             aliases: BTreeMap::new(),
             docs: Vec::with_capacity(per_doc.len()),
             facet_sizes: FACETS
@@ -343,15 +426,26 @@ impl LangIndex {
                 .map(|(_, tax)| crate::views::vocabulary(config, tax).map_or(0, |v| v.terms.len()))
                 .collect(),
         };
-        for (d, (terms, row, facets)) in per_doc.into_iter().enumerate() {
+        for (d, (term_ids, dt, row, facets)) in per_doc.into_iter().enumerate() {
+            for &(id, tf, mask) in &term_ids {
+                if let Some(t) = idx.terms.get_mut(id as usize) {
+                    t.postings.push(Posting {
+                        doc: d as u32,
+                        tf,
+                        mask,
+                    });
+                }
+            }
+            for a in &dt.aliases {
+                *idx.aliases.entry(a.clone()).or_default() += 1;
+            }
             idx.docs.push(Doc {
                 row,
                 facets,
-                len: terms.len,
-                terms: Vec::new(),
-                aliases: Vec::new(),
+                len: dt.len,
+                terms: term_ids.into_iter().map(|(id, _, _)| id).collect(),
+                aliases: dt.aliases,
             });
-            idx.add_terms(d as u32, terms);
         }
         idx
     }
@@ -403,8 +497,9 @@ impl LangIndex {
         }
     }
 
-    /// The files of this language's index, under `<prefix>search/`.
-    fn files(&self) -> Vec<OutFile> {
+    /// The files of this language's index, under `<prefix>search/`, in shards of about
+    /// `shard_bytes`.
+    fn files(&self, shard_bytes: usize) -> Vec<OutFile> {
         let dir = format!("{}search/", self.prefix);
         let n = self.docs.len();
         let total_len: f64 = self.docs.iter().map(|d| d.len as f64).sum();
@@ -421,33 +516,53 @@ impl LangIndex {
             .flat_map_iter(|t| t.postings.iter().map(move |p| score(t, p)))
             .reduce(|| 0.0f32, f32::max)
             .max(f32::MIN_POSITIVE);
-        // About what the shards will weigh: each term's key, and two or three characters per
-        // posting.
-        let bytes: usize = self
-            .terms
-            .iter()
-            .filter(|t| !t.postings.is_empty())
-            .map(|t| t.text.len() + 6 + t.postings.len() * if t.bigram { 3 } else { 2 })
-            .sum();
-        let shards = bytes.div_ceil(SHARD_BYTES).clamp(1, 4096);
+        // About what each term will weigh: its key, and two or three characters per posting.
+        let weight =
+            |t: &Term| t.text.len() + 6 + t.postings.len() * if t.bigram { 3 } else { 2 };
+        let live: Vec<&Term> = self.terms.iter().filter(|t| !t.postings.is_empty()).collect();
+        let bytes: usize = live.iter().map(|t| weight(t)).sum();
+        let buckets = bytes.div_ceil(shard_bytes).clamp(1, 4096);
 
-        let mut by_shard: Vec<Vec<&Term>> = vec![Vec::new(); shards];
-        for t in self.terms.iter().filter(|t| !t.postings.is_empty()) {
-            by_shard[shard_of(&t.text, shards)].push(t);
+        // Terms go to the bucket of their key (so a prefix's expansions share one); a bucket
+        // much larger than the target is cut into parts by the whole term, so that looking up
+        // one term fetches one part, and only prefix queries fetch them all.
+        let mut by_bucket: Vec<Vec<&Term>> = vec![Vec::new(); buckets];
+        for t in live {
+            by_bucket[shard_of(&t.text, buckets)].push(t);
         }
-        let mut alias_shard: Vec<Vec<(&str, &str)>> = vec![Vec::new(); shards];
-        for (s, stem) in self.aliases.keys() {
+        let parts: Vec<usize> = by_bucket
+            .iter()
+            .map(|ts| {
+                let b: usize = ts.iter().map(|t| weight(t)).sum();
+                if b > shard_bytes * 3 / 2 { b.div_ceil(shard_bytes) } else { 1 }
+            })
+            .collect();
+        let mut alias_bucket: Vec<Vec<(&str, &str)>> = vec![Vec::new(); buckets];
+        for (key, stem) in self.aliases.keys() {
             if self.ids.get(stem).is_some_and(|&id| !self.terms[id as usize].postings.is_empty()) {
-                alias_shard[shard_of(s, shards)].push((s, stem));
+                alias_bucket[shard_of(key, buckets)].push((key, stem));
             }
         }
-        let mut out: Vec<OutFile> = by_shard
-            .par_iter_mut()
-            .zip(alias_shard.par_iter())
-            .enumerate()
-            .map(|(i, (terms, aliases))| {
+        let mut files: Vec<(String, Vec<&Term>, Vec<(&str, &str)>)> = Vec::new();
+        for (b, ts) in by_bucket.into_iter().enumerate() {
+            let k = parts[b];
+            let mut split: Vec<(Vec<&Term>, Vec<(&str, &str)>)> = vec![(Vec::new(), Vec::new()); k];
+            for t in ts {
+                split[part_of(&t.text, k)].0.push(t);
+            }
+            for &(key, stem) in &alias_bucket[b] {
+                split[part_of(key, k)].1.push((key, stem));
+            }
+            for (j, (ts, al)) in split.into_iter().enumerate() {
+                let name = if k == 1 { format!("s{b}") } else { format!("s{b}-{j}") };
+                files.push((name, ts, al));
+            }
+        }
+        let mut out: Vec<(String, String)> = files
+            .into_par_iter()
+            .map(|(name, mut terms, aliases)| {
                 terms.sort_unstable_by(|a, b| a.text.cmp(&b.text));
-                let mut s = format!("CBS.put(\"s{i}\",{{\"b\":{{");
+                let mut s = format!("CBS.put(\"{name}\",{{\"b\":{{");
                 for bigram in [true, false] {
                     if !bigram {
                         s.push_str("},\"t\":{");
@@ -483,43 +598,16 @@ impl LangIndex {
                     push_json_str(&mut s, stem);
                 }
                 s.push_str("}});\n");
-                let name = format!("s{i}.{}.js", short_hash(s.as_bytes()));
                 (name, s)
             })
-            .map(|(name, s)| OutFile {
-                path: format!("{dir}{name}"),
-                data: OutData::Bytes(s.into_bytes()),
-            })
-            .collect();
-        let shard_hashes: Vec<String> = out
-            .iter()
-            .map(|f| f.path.rsplit('.').nth(1).unwrap_or_default().to_owned())
             .collect();
 
-        // Rows, in chunks named by one hash of them all: the meta file stays small.
-        let chunks: Vec<String> = self
-            .docs
-            .chunks(CHUNK)
-            .enumerate()
-            .map(|(k, docs)| {
-                let rows: Vec<&Row> = docs.iter().map(|d| &d.row).collect();
-                format!(
-                    "CBS.put(\"d{k}\",{});\n",
-                    serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into())
-                )
-            })
-            .collect();
-        let mut h = blake3::Hasher::new();
-        for c in &chunks {
-            h.update(c.as_bytes());
-        }
-        let rows_hash = h.finalize().to_hex()[..8].to_owned();
-        for (k, c) in chunks.into_iter().enumerate() {
-            out.push(OutFile {
-                path: format!("{dir}d{k}.{rows_hash}.js"),
-                data: OutData::Bytes(c.into_bytes()),
-            });
-        }
+        // Rows of the results, a few cases per file.
+        out.extend(self.docs.chunks(CHUNK).enumerate().map(|(k, docs)| {
+            let rows: Vec<&Row> = docs.iter().map(|d| &d.row).collect();
+            let json = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into());
+            (format!("d{k}"), format!("CBS.put(\"d{k}\",{json});\n"))
+        }));
 
         // Facets: per case and facet, a bit set (several values) or an index (one value).
         let layout: Vec<(bool, usize)> = FACETS
@@ -553,32 +641,58 @@ impl LangIndex {
             }
         }
         f.push_str("\");\n");
-        let facets_name = format!("f.{}.js", short_hash(f.as_bytes()));
-        out.push(OutFile {
-            path: format!("{dir}{facets_name}"),
-            data: OutData::Bytes(f.into_bytes()),
-        });
+        out.push(("f".into(), f));
 
+        // One fingerprint for the whole index keeps the meta file small (it would otherwise
+        // list one per file); any change renames every file, which a deploy does rarely.
+        let mut h = blake3::Hasher::new();
+        for (_, text) in &out {
+            h.update(text.as_bytes());
+        }
+        let generation = h.finalize().to_hex()[..10].to_owned();
+        let split: BTreeMap<String, usize> = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| **k > 1)
+            .map(|(b, k)| (b.to_string(), *k))
+            .collect();
         let meta = serde_json::json!({
             "lang": self.code,
             "n": n,
             "prefix": self.prefix,
-            "shards": shard_hashes,
-            "rows": rows_hash,
+            "v": generation,
+            "shards": buckets,
+            "split": split,
             "chunk": CHUNK,
-            "facets": {
-                "file": facets_name,
-                "list": FACETS.iter().zip(&layout).zip(&self.facet_sizes).map(|(((name, _), (multi, w)), n)| {
-                    serde_json::json!({"name": name, "multi": multi, "w": w, "n": n})
-                }).collect::<Vec<_>>(),
-            },
+            "facets": FACETS.iter().zip(&layout).zip(&self.facet_sizes).map(|(((name, _), (multi, w)), n)| {
+                serde_json::json!({"name": name, "multi": multi, "w": w, "n": n})
+            }).collect::<Vec<_>>(),
         });
-        out.push(OutFile {
+        let mut files: Vec<OutFile> = out
+            .into_iter()
+            .map(|(name, text)| OutFile {
+                path: format!("{dir}{name}.{generation}.js"),
+                data: OutData::Bytes(text.into_bytes()),
+            })
+            .collect();
+        files.push(OutFile {
             path: format!("{dir}meta.js"),
             data: OutData::Bytes(format!("CBS.put(\"meta\",{meta});\n").into_bytes()),
         });
-        out
+        files
     }
+}
+
+/// The part of a split bucket a term is in: FNV-1a of the whole term.
+pub fn part_of(term: &str, parts: usize) -> usize {
+    if parts <= 1 {
+        return 0;
+    }
+    let mut h: u32 = 0x811c_9dc5;
+    for c in term.chars() {
+        h = (h ^ c as u32).wrapping_mul(16_777_619);
+    }
+    (h as usize) % parts
 }
 
 /// Characters needed to write numbers below `n` in base 64.
@@ -621,22 +735,25 @@ fn push_json_str(s: &mut String, text: &str) {
     s.push('"');
 }
 
-fn short_hash(bytes: &[u8]) -> String {
-    blake3::hash(bytes).to_hex()[..8].to_owned()
-}
 
 impl Index {
     /// Indexes every case of `lib` in every language.
     pub fn build(lib: &Library) -> Index {
         Index {
-            langs: lib.langs().map(|l| LangIndex::build(lib, l)).collect(),
+            // Languages in parallel too: each one's merge is sequential.
+            langs: lib
+                .langs()
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|l| LangIndex::build(lib, l))
+                .collect(),
         }
     }
 
     /// Re-indexes case `i` after an edit; the other cases' terms are kept. The case list must
     /// be the one the index was built from (same slugs in the same order).
     pub fn update_case(&mut self, lib: &Library, i: usize) {
-        let stemmer = Stemmer::create(Algorithm::English);
+        let mut stems = Stems::new();
         for li in &mut self.langs {
             let Some(case) = lib.cases.get(i) else {
                 return;
@@ -645,7 +762,7 @@ impl Index {
                 return;
             }
             li.remove_terms(i as u32);
-            let dt = tokenize_case(&lib.config, li.lang, case, &stemmer);
+            let dt = tokenize_case(&lib.config, li.lang, case, &mut stems);
             li.docs[i].row = row(&lib.config, li.lang, case);
             li.docs[i].facets = facet_values(case);
             li.docs[i].len = dt.len;
@@ -655,7 +772,14 @@ impl Index {
 
     /// Every file of the index, for every language.
     pub fn files(&self) -> Vec<OutFile> {
-        self.langs.par_iter().flat_map_iter(|l| l.files()).collect()
+        self.files_sized(SHARD_BYTES)
+    }
+
+    fn files_sized(&self, shard_bytes: usize) -> Vec<OutFile> {
+        self.langs
+            .par_iter()
+            .flat_map_iter(|l| l.files(shard_bytes))
+            .collect()
     }
 
     /// Whether `path` (relative to the output folder) is a file of a search index.
@@ -672,9 +796,8 @@ mod tests {
     use super::*;
 
     fn toks(text: &str) -> Vec<(TokenKind, String, u32)> {
-        let stemmer = Stemmer::create(Algorithm::English);
         let mut v = Vec::new();
-        tokens(&normalize(text), &stemmer, |k, t, p, _| v.push((k, t.to_owned(), p)));
+        tokens(&normalize(text), &mut Stems::new(), |k, t, p, _| v.push((k, t.to_owned(), p)));
         v
     }
 
@@ -779,7 +902,20 @@ mod tests {
     fn search(files: &[OutFile], dir: &str, q: &str) -> Vec<String> {
         let data = registered(files, dir);
         let meta = &data["meta"];
-        let n = meta["shards"].as_array().map_or(1, Vec::len);
+        let n = meta["shards"].as_u64().unwrap_or(1) as usize;
+        // The part holding `t` (or, for prefixes, every part of its bucket).
+        let parts_of = |t: &str| {
+            let b = shard_of(t, n);
+            match meta["split"][b.to_string()].as_u64() {
+                Some(k) => (0..k).map(|j| format!("s{b}-{j}")).collect::<Vec<_>>(),
+                None => vec![format!("s{b}")],
+            }
+        };
+        let part = |t: &str| {
+            let all = parts_of(t);
+            let j = part_of(t, all.len());
+            &data[&all[j]]
+        };
         let decode = |s: &str, bigram: bool| {
             let val = |c: u8| B64.iter().position(|&x| x == c).unwrap_or(0) as u32;
             let b = s.as_bytes();
@@ -808,7 +944,6 @@ mod tests {
             }
             out
         };
-        let shard = |t: &str| &data[&format!("s{}", shard_of(t, n))];
         let groups = {
             let norm = normalize(q);
             let chars: Vec<char> = norm.chars().collect();
@@ -836,17 +971,17 @@ mod tests {
             let mut scores: HashMap<usize, f64> = HashMap::new();
             let chars: Vec<char> = text.chars().collect();
             if kind == 'w' {
-                let s = shard(&text);
-                let stem = s["a"][&text].as_str().unwrap_or(&text).to_owned();
-                for (d, imp, _) in decode(shard(&stem)["t"][&stem].as_str().unwrap_or(""), false) {
+                let stem = part(&text)["a"][&text].as_str().unwrap_or(&text).to_owned();
+                for (d, imp, _) in decode(part(&stem)["t"][&stem].as_str().unwrap_or(""), false) {
                     scores.insert(d, imp);
                 }
             } else if chars.len() == 1 {
-                let s = shard(&text);
-                let mut lists = vec![decode(s["t"][&text].as_str().unwrap_or(""), false)];
-                for (k, v) in s["b"].as_object().into_iter().flatten() {
-                    if k.starts_with(&text) {
-                        lists.push(decode(v.as_str().unwrap_or(""), true));
+                let mut lists = vec![decode(part(&text)["t"][&text].as_str().unwrap_or(""), false)];
+                for p in parts_of(&text) {
+                    for (k, v) in data[&p]["b"].as_object().into_iter().flatten() {
+                        if k.starts_with(&text) {
+                            lists.push(decode(v.as_str().unwrap_or(""), true));
+                        }
                     }
                 }
                 for (d, imp, _) in lists.into_iter().flatten() {
@@ -857,7 +992,7 @@ mod tests {
                 let bigrams: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
                 let mut acc: HashMap<usize, (f64, usize, Vec<u32>)> = HashMap::new();
                 for (j, b) in bigrams.iter().enumerate() {
-                    for (d, imp, mask) in decode(shard(b)["b"][b].as_str().unwrap_or(""), true) {
+                    for (d, imp, mask) in decode(part(b)["b"][b].as_str().unwrap_or(""), true) {
                         let a = acc.entry(d).or_insert((0.0, 0, vec![0; bigrams.len()]));
                         a.0 += imp;
                         a.1 += 1;
@@ -890,8 +1025,6 @@ mod tests {
         let mut hits: Vec<(usize, f64)> = total.unwrap_or_default().into_iter().collect();
         hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let chunk = meta["chunk"].as_u64().unwrap_or(8) as usize;
-        let rows = meta["rows"].as_str().unwrap_or_default();
-        let _ = rows;
         hits.into_iter()
             .map(|(d, _)| {
                 data[&format!("d{}", d / chunk)][d % chunk][0]
@@ -931,10 +1064,24 @@ mod tests {
     }
 
     #[test]
+    fn many_small_shards_cut_in_parts_give_the_same_results() {
+        let index = Index::build(&fixture());
+        let files = index.files_sized(40);
+        let data = registered(&files, "search/");
+        assert!(data["meta"]["shards"].as_u64().unwrap_or(0) > 10);
+        assert!(data["meta"]["split"].as_object().is_some_and(|m| !m.is_empty()), "some buckets are cut in parts");
+        assert_eq!(search(&files, "search/", "党员中心户"), ["named", "scattered"]);
+        let mut hits = search(&files, "search/", "户");
+        hits.sort();
+        assert_eq!(hits, ["named", "scattered"]);
+        assert_eq!(search(&files, "en/search/", "Villages"), ["english"]);
+    }
+
+    #[test]
     fn facets_are_stored_per_case() {
         let files = Index::build(&fixture()).files();
         let data = registered(&files, "search/");
-        let list = data["meta"]["facets"]["list"].as_array().cloned().unwrap_or_default();
+        let list = data["meta"]["facets"].as_array().cloned().unwrap_or_default();
         let names: Vec<&str> = list.iter().filter_map(|f| f["name"].as_str()).collect();
         assert_eq!(names, ["method", "province", "kind", "role", "challenge"]);
         let table = data["f"].as_str().unwrap_or_default();

@@ -39,14 +39,23 @@
     var self = this;
     return this.file("meta", "meta.js").then(function (m) { self.m = m; return m; });
   };
-  Index.prototype.shard = function (n) {
-    return this.file("s" + n, "s" + n + "." + this.m.shards[n] + ".js");
+  // Index files are named by key and the index's fingerprint.
+  Index.prototype.load = function (key) {
+    return this.file(key, key + "." + this.m.v + ".js");
   };
-  Index.prototype.rows = function (chunk) {
-    return this.file("d" + chunk, "d" + chunk + "." + this.m.rows + ".js");
+  Index.prototype.rows = function (chunk) { return this.load("d" + chunk); };
+  Index.prototype.facets = function () { return this.load("f"); };
+  // The shard files of the bucket a term's key falls in (several when it was cut in parts).
+  Index.prototype.partsOf = function (t) {
+    var b = fnv(shardKey(t)) % this.m.shards, k = this.m.split[b], out = [];
+    if (!k) { return ["s" + b]; }
+    for (var j = 0; j < k; j++) { out.push("s" + b + "-" + j); }
+    return out;
   };
-  Index.prototype.facets = function () {
-    return this.file("f", this.m.facets.file);
+  // The one shard file a whole term is in.
+  Index.prototype.partOf = function (t) {
+    var all = this.partsOf(t);
+    return all[all.length > 1 ? fnv(t) % all.length : 0];
   };
   // Postings of a term as parallel arrays: case numbers, scores and position masks.
   Index.prototype.postings = function (term, s, bigram) {
@@ -103,10 +112,11 @@
     var cs = Array.from(term);
     return CJK.test(cs[0]) ? cs[0] : cs.slice(0, 2).join("");
   }
-  function shardOf(term, n) {
+  // FNV-1a over code points, as src/search.rs computes it.
+  function fnv(s) {
     var h = 0x811c9dc5;
-    for (var c of shardKey(term)) { h = Math.imul(h ^ c.codePointAt(0), 16777619) >>> 0; }
-    return h % n;
+    for (var c of s) { h = Math.imul(h ^ c.codePointAt(0), 16777619) >>> 0; }
+    return h;
   }
 
   // ---- Ranking ------------------------------------------------------------------------------
@@ -119,35 +129,41 @@
   }
   function rot(m) { return ((m << 1) | (m >> 5)) & 63; }
 
-  // Scores of the cases matching one group, as a Map from case number to score.
-  function scoreGroup(idx, g, shards) {
-    var n = idx.m.shards.length, scores = new Map(), s, p, key;
+  // Scores of the cases matching one group, as a Map from case number to score. `files`
+  // holds the shard files loaded, by key.
+  function scoreGroup(idx, g, files) {
+    var scores = new Map(), key, t;
+    var exact = function (term) { return files[idx.partOf(term)]; };
+    var each = function (text, fn) { idx.partsOf(text).forEach(function (k) { if (files[k]) { fn(files[k]); } }); };
     if (g.kind === "word") {
-      s = shards[shardOf(g.text, n)];
-      var stem = s.a[g.text] || g.text;
-      var exact = shards[shardOf(stem, n)];
-      if (exact && exact.t[stem]) { maxInto(scores, idx.postings(stem, exact, false), 1); }
+      var stem = exact(g.text).a[g.text] || g.text, s = exact(stem);
+      if (s && s.t[stem]) { maxInto(scores, idx.postings(stem, s, false), 1); }
       // The word being typed also matches longer words (and their stems) that start with it.
       if (g.prefix && g.text.length >= 2) {
         var seen = 0;
-        for (key in s.t) {
-          if (key !== stem && key.startsWith(g.text) && seen++ < 64) { maxInto(scores, idx.postings(key, s, false), 0.9); }
-        }
-        for (key in s.a) {
-          var t = s.a[key], ts = shards[shardOf(t, n)];
-          if (t !== stem && key.startsWith(g.text) && ts && ts.t[t] && seen++ < 64) { maxInto(scores, idx.postings(t, ts, false), 0.9); }
-        }
+        each(g.text, function (f) {
+          for (key in f.t) {
+            if (key !== stem && key.startsWith(g.text) && seen++ < 64) { maxInto(scores, idx.postings(key, f, false), 0.9); }
+          }
+          for (key in f.a) {
+            t = f.a[key];
+            var ts = exact(t);
+            if (t !== stem && key.startsWith(g.text) && ts && ts.t[t] && seen++ < 64) { maxInto(scores, idx.postings(t, ts, false), 0.9); }
+          }
+        });
       }
     } else if (g.kind === "char") {
-      s = shards[shardOf(g.text, n)];
-      if (s.t[g.text]) { maxInto(scores, idx.postings(g.text, s, false), 1); }
-      for (key in s.b) {
-        if (key.startsWith(g.text)) { maxInto(scores, idx.postings(key, s, true), 1); }
-      }
+      var own = exact(g.text);
+      if (own.t[g.text]) { maxInto(scores, idx.postings(g.text, own, false), 1); }
+      each(g.text, function (f) {
+        for (key in f.b) {
+          if (key.startsWith(g.text)) { maxInto(scores, idx.postings(key, f, true), 1); }
+        }
+      });
     } else {
       // A CJK run: every case with at least half its bigrams, scored by how many it has,
       // doubled when the position masks say they stand next to each other as typed.
-      var lists = g.terms.map(function (t) { var sh = shards[shardOf(t, n)]; return idx.postings(t, sh, true); });
+      var lists = g.terms.map(function (term) { return idx.postings(term, exact(term), true); });
       var acc = new Map();
       lists.forEach(function (pl, j) {
         for (var k = 0; k < pl.docs.length; k++) {
@@ -173,28 +189,35 @@
     return scores;
   }
 
-  // The shards a query needs: those of its terms, then those its aliases point into.
+  // The shard files a query needs: those of its terms (every part of a bucket for a prefix),
+  // then those its words' stems are in.
   function shardsFor(idx, groups) {
-    var n = idx.m.shards.length, need = new Set();
+    var need = new Set(), files = {};
     groups.forEach(function (g) {
-      (g.kind === "run" ? g.terms : [g.text]).forEach(function (t) { need.add(shardOf(t, n)); });
+      if (g.kind === "run") { g.terms.forEach(function (t) { need.add(idx.partOf(t)); }); }
+      else if (g.kind === "char" || (g.prefix && g.text.length >= 2)) { idx.partsOf(g.text).forEach(function (k) { need.add(k); }); }
+      else { need.add(idx.partOf(g.text)); }
     });
-    var shards = {};
     var load = function (set) {
       return Promise.all(Array.from(set).map(function (k) {
-        return idx.shard(k).then(function (s) { shards[k] = s; });
+        return idx.load(k).then(function (s) { files[k] = s; });
       }));
     };
     return load(need).then(function () {
       var more = new Set();
       groups.forEach(function (g) {
         if (g.kind !== "word") { return; }
-        var a = shards[shardOf(g.text, n)].a, stems = [a[g.text]];
-        if (g.prefix) { for (var key in a) { if (key.startsWith(g.text)) { stems.push(a[key]); } } }
-        stems.forEach(function (t) { if (t && !shards[shardOf(t, n)]) { more.add(shardOf(t, n)); } });
+        var stems = [];
+        idx.partsOf(g.text).forEach(function (k) {
+          var a = files[k] && files[k].a;
+          if (!a) { return; }
+          if (a[g.text]) { stems.push(a[g.text]); }
+          if (g.prefix) { for (var key in a) { if (key.startsWith(g.text)) { stems.push(a[key]); } } }
+        });
+        stems.forEach(function (t) { if (!files[idx.partOf(t)]) { more.add(idx.partOf(t)); } });
       });
       return load(more);
-    }).then(function () { return shards; });
+    }).then(function () { return files; });
   }
 
   // Cases matching every group, best first: [[case, score], …]; null for an empty query.
@@ -218,7 +241,7 @@
 
   // The values of facet `f` (its layout in meta) for case `d`, as vocabulary positions.
   function facetValues(m, table, d, f) {
-    var list = m.facets.list, width = 0, off = 0, k;
+    var list = m.facets, width = 0, off = 0, k;
     for (k = 0; k < list.length; k++) { width += list[k].w; if (k < f) { off += list[k].w; } }
     var at = d * width + off, out = [];
     var fl = list[f];
@@ -238,7 +261,7 @@
   // Filters `hits` by the selected facet values (AND across facets, OR within one) and counts,
   // for every value, the cases it would give with the other facets' selections.
   function applyFacets(m, table, hits, selected) {
-    var list = m.facets.list, counts = list.map(function (f) { return new Array(f.n).fill(0); });
+    var list = m.facets, counts = list.map(function (f) { return new Array(f.n).fill(0); });
     var kept = [];
     hits.forEach(function (h) {
       var values = list.map(function (_, f) { return facetValues(m, table, h[0], f); });
