@@ -7,15 +7,16 @@
 //! phone: a query fetches the shards of its terms and the rows of the results it shows.
 //!
 //! Format (mirrored by `themes/default/static/search.js`):
-//! - `meta.js`: counts, shard and row-chunk names, facet layout. Not fingerprinted (it names
-//!   the fingerprinted files), so hosts revalidate it.
-//! - `s<n>.<hash>.js`: the terms whose key (first character of a CJK term, first two
-//!   characters of a word) hashes to shard `n`: `{b: bigrams, t: other terms, a: aliases}`.
+//! - `meta.js`: counts, the index's fingerprint, shard layout, facet layout. Not fingerprinted
+//!   (it names the fingerprinted files, which are in `i/`), so hosts revalidate it.
+//! - `i/s<n>.<v>.js` (or `i/s<n>-<part>.<v>.js` when bucket `n` is cut in parts): the terms
+//!   whose key (first character of a CJK term, first two characters of a word) hashes to
+//!   bucket `n`: `{b: bigrams, c: common bigrams (no masks), t: other terms, a: aliases}`.
 //!   Each term maps to its postings: per case, the gap to the previous case number (VLQ),
 //!   the BM25 score quantized to 1–63 and, for bigrams, a 6-bit mask of positions mod 6 that
 //!   tells whether two bigrams stand next to each other.
-//! - `d<k>.<hash>.js`: rows of `CHUNK` cases (slug, title, place, excerpt) for showing results.
-//! - `f.<hash>.js`: every case's facet values as fixed-width characters, for live counts.
+//! - `i/d<k>.<v>.js`: rows of `CHUNK` cases (slug, title, place, excerpt) to show results.
+//! - `i/f.<v>.js`: every case's facet values as fixed-width characters, for live counts.
 
 use std::collections::BTreeMap;
 #[cfg(test)]
@@ -33,6 +34,8 @@ use crate::config::{Config, Lang};
 use crate::model::{Case, Library};
 use crate::output::{OutData, OutFile};
 
+/// Folder of the fingerprinted files, apart from `meta.js` so hosts can cache it forever.
+pub const FINGERPRINTED: &str = "i/";
 /// Cases per row chunk: a result list of ten fetches at most ten small files.
 pub const CHUNK: usize = 8;
 /// Target size of a shard in bytes; the shard count follows from the index size.
@@ -157,8 +160,7 @@ pub fn tokens(text: &str, stems: &mut Stems, mut f: impl FnMut(TokenKind, &str, 
         let w = &text[start..end];
         f(TokenKind::Word, stems.stem(w), 0, w);
     };
-    let mut pos = 0u32;
-    for (i, c) in text.char_indices() {
+    for (pos, (i, c)) in (0u32..).zip(text.char_indices()) {
         if is_cjk(c) {
             if let Some(s) = word_start.take() {
                 word(s, i, &mut f);
@@ -177,7 +179,6 @@ pub fn tokens(text: &str, stems: &mut Stems, mut f: impl FnMut(TokenKind, &str, 
                 word(s, i, &mut f);
             }
         }
-        pos += 1;
     }
     if let Some((pb, pp)) = prev {
         f(TokenKind::Unigram, &text[pb..], pp, "");
@@ -299,13 +300,21 @@ fn tokenize_case(config: &Config, lang: Lang, case: &Case, stems: &mut Stems) ->
     add(&t.title.value, Field::Title);
     add(&t.summary.value, Field::Summary);
     let p = &t.place.value;
-    for s in [Some(&p.village), p.town.as_ref(), p.county.as_ref(), p.city.as_ref()]
-        .into_iter()
-        .flatten()
+    for s in [
+        Some(&p.village),
+        p.town.as_ref(),
+        p.county.as_ref(),
+        p.city.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
     {
         add(s, Field::Place);
     }
-    add(&config.vocab.provinces.terms[case.province].labels[lang], Field::Place);
+    add(
+        &config.vocab.provinces.terms[case.province].labels[lang],
+        Field::Place,
+    );
     for tag in &t.tags.value {
         add(tag, Field::Tag);
     }
@@ -503,7 +512,11 @@ impl LangIndex {
         let dir = format!("{}search/", self.prefix);
         let n = self.docs.len();
         let total_len: f64 = self.docs.iter().map(|d| d.len as f64).sum();
-        let avgdl = if n == 0 { 1.0 } else { (total_len / n as f64).max(1.0) as f32 };
+        let avgdl = if n == 0 {
+            1.0
+        } else {
+            (total_len / n as f64).max(1.0) as f32
+        };
         let score = |t: &Term, p: &Posting| {
             let df = t.postings.len() as f32;
             let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
@@ -517,9 +530,12 @@ impl LangIndex {
             .reduce(|| 0.0f32, f32::max)
             .max(f32::MIN_POSITIVE);
         // About what each term will weigh: its key, and two or three characters per posting.
-        let weight =
-            |t: &Term| t.text.len() + 6 + t.postings.len() * if t.bigram { 3 } else { 2 };
-        let live: Vec<&Term> = self.terms.iter().filter(|t| !t.postings.is_empty()).collect();
+        let weight = |t: &Term| t.text.len() + 6 + t.postings.len() * if t.bigram { 3 } else { 2 };
+        let live: Vec<&Term> = self
+            .terms
+            .iter()
+            .filter(|t| !t.postings.is_empty())
+            .collect();
         let bytes: usize = live.iter().map(|t| weight(t)).sum();
         let buckets = bytes.div_ceil(shard_bytes).clamp(1, 4096);
 
@@ -534,19 +550,27 @@ impl LangIndex {
             .iter()
             .map(|ts| {
                 let b: usize = ts.iter().map(|t| weight(t)).sum();
-                if b > shard_bytes * 3 / 2 { b.div_ceil(shard_bytes) } else { 1 }
+                if b > shard_bytes * 3 / 2 {
+                    b.div_ceil(shard_bytes)
+                } else {
+                    1
+                }
             })
             .collect();
         let mut alias_bucket: Vec<Vec<(&str, &str)>> = vec![Vec::new(); buckets];
         for (key, stem) in self.aliases.keys() {
-            if self.ids.get(stem).is_some_and(|&id| !self.terms[id as usize].postings.is_empty()) {
+            if self
+                .ids
+                .get(stem)
+                .is_some_and(|&id| !self.terms[id as usize].postings.is_empty())
+            {
                 alias_bucket[shard_of(key, buckets)].push((key, stem));
             }
         }
-        let mut files: Vec<(String, Vec<&Term>, Vec<(&str, &str)>)> = Vec::new();
+        let mut files: Vec<(String, ShardFile)> = Vec::new();
         for (b, ts) in by_bucket.into_iter().enumerate() {
             let k = parts[b];
-            let mut split: Vec<(Vec<&Term>, Vec<(&str, &str)>)> = vec![(Vec::new(), Vec::new()); k];
+            let mut split: Vec<ShardFile> = vec![(Vec::new(), Vec::new()); k];
             for t in ts {
                 split[part_of(&t.text, k)].0.push(t);
             }
@@ -554,21 +578,35 @@ impl LangIndex {
                 split[part_of(key, k)].1.push((key, stem));
             }
             for (j, (ts, al)) in split.into_iter().enumerate() {
-                let name = if k == 1 { format!("s{b}") } else { format!("s{b}-{j}") };
-                files.push((name, ts, al));
+                let name = if k == 1 {
+                    format!("s{b}")
+                } else {
+                    format!("s{b}-{j}")
+                };
+                files.push((name, (ts, al)));
             }
         }
         let mut out: Vec<(String, String)> = files
             .into_par_iter()
-            .map(|(name, mut terms, aliases)| {
+            .map(|(name, (mut terms, aliases))| {
                 terms.sort_unstable_by(|a, b| a.text.cmp(&b.text));
-                let mut s = format!("CBS.put(\"{name}\",{{\"b\":{{");
-                for bigram in [true, false] {
-                    if !bigram {
-                        s.push_str("},\"t\":{");
+                let mut s = format!("CBS.put(\"{name}\",{{");
+                // Bigrams with position masks; bigrams in more than a third of the cases,
+                // whose masks would be nearly full and cost a third of their bytes, without;
+                // other terms.
+                let group = |t: &Term| match (t.bigram, t.postings.len() * 3 > n) {
+                    (true, false) => "b",
+                    (true, true) => "c",
+                    (false, _) => "t",
+                };
+                for (g, key) in ["b", "c", "t"].iter().enumerate() {
+                    if g > 0 {
+                        s.push_str("},");
                     }
+                    let _ = write!(s, "\"{key}\":{{");
+                    let masked = *key == "b";
                     let mut first = true;
-                    for t in terms.iter().filter(|t| t.bigram == bigram) {
+                    for t in terms.iter().filter(|t| group(t) == *key) {
                         if !first {
                             s.push(',');
                         }
@@ -581,7 +619,7 @@ impl LangIndex {
                             prev = p.doc as i64;
                             let q = ((score(t, p) / max) * 63.0).round().clamp(1.0, 63.0) as u8;
                             s.push(B64[q as usize] as char);
-                            if bigram {
+                            if masked {
                                 s.push(B64[p.mask as usize & 63] as char);
                             }
                         }
@@ -615,7 +653,11 @@ impl LangIndex {
             .zip(&self.facet_sizes)
             .map(|((_, tax), &n)| {
                 let multi = matches!(*tax, "methods" | "challenges");
-                let width = if multi { n.div_ceil(6).max(1) } else { chars_for(n + 1) };
+                let width = if multi {
+                    n.div_ceil(6).max(1)
+                } else {
+                    chars_for(n + 1)
+                };
                 (multi, width)
             })
             .collect();
@@ -671,7 +713,7 @@ impl LangIndex {
         let mut files: Vec<OutFile> = out
             .into_iter()
             .map(|(name, text)| OutFile {
-                path: format!("{dir}{name}.{generation}.js"),
+                path: format!("{dir}{FINGERPRINTED}{name}.{generation}.js"),
                 data: OutData::Bytes(text.into_bytes()),
             })
             .collect();
@@ -682,6 +724,9 @@ impl LangIndex {
         files
     }
 }
+
+/// The terms and aliases of one shard file.
+type ShardFile<'a> = (Vec<&'a Term>, Vec<(&'a str, &'a str)>);
 
 /// The part of a split bucket a term is in: FNV-1a of the whole term.
 pub fn part_of(term: &str, parts: usize) -> usize {
@@ -735,7 +780,6 @@ fn push_json_str(s: &mut String, text: &str) {
     s.push('"');
 }
 
-
 impl Index {
     /// Indexes every case of `lib` in every language.
     pub fn build(lib: &Library) -> Index {
@@ -784,10 +828,10 @@ impl Index {
 
     /// Whether `path` (relative to the output folder) is a file of a search index.
     pub fn owns(config: &Config, path: &str) -> bool {
-        config
-            .languages
-            .iter()
-            .any(|l| path.strip_prefix(l.prefix.as_str()).is_some_and(|p| p.starts_with("search/")))
+        config.languages.iter().any(|l| {
+            path.strip_prefix(l.prefix.as_str())
+                .is_some_and(|p| p.starts_with("search/"))
+        })
     }
 }
 
@@ -797,7 +841,9 @@ mod tests {
 
     fn toks(text: &str) -> Vec<(TokenKind, String, u32)> {
         let mut v = Vec::new();
-        tokens(&normalize(text), &mut Stems::new(), |k, t, p, _| v.push((k, t.to_owned(), p)));
+        tokens(&normalize(text), &mut Stems::new(), |k, t, p, _| {
+            v.push((k, t.to_owned(), p))
+        });
         v
     }
 
@@ -825,7 +871,9 @@ mod tests {
     fn mixed_scripts_split_at_script_boundaries() {
         assert_eq!(
             terms("石桥村Shiqiao理事会2023年"),
-            vec!["石桥", "桥村", "村", "shiqiao", "理事", "事会", "会", "2023", "年"]
+            vec![
+                "石桥", "桥村", "村", "shiqiao", "理事", "事会", "会", "2023", "年"
+            ]
         );
     }
 
@@ -885,12 +933,18 @@ mod tests {
             .iter()
             .filter_map(|f| {
                 let name = f.path.strip_prefix(dir)?;
+                let name = name.strip_prefix(FINGERPRINTED).unwrap_or(name);
                 if name.contains('/') {
                     return None;
                 }
-                let OutData::Bytes(b) = &f.data else { return None };
+                let OutData::Bytes(b) = &f.data else {
+                    return None;
+                };
                 let text = std::str::from_utf8(b).ok()?;
-                let body = text.strip_prefix("CBS.put(\"")?.trim_end().strip_suffix(");")?;
+                let body = text
+                    .strip_prefix("CBS.put(\"")?
+                    .trim_end()
+                    .strip_suffix(");")?;
                 let (key, data) = body.split_once("\",")?;
                 Some((key.to_owned(), serde_json::from_str(data).ok()?))
             })
@@ -976,11 +1030,16 @@ mod tests {
                     scores.insert(d, imp);
                 }
             } else if chars.len() == 1 {
-                let mut lists = vec![decode(part(&text)["t"][&text].as_str().unwrap_or(""), false)];
+                let mut lists = vec![decode(
+                    part(&text)["t"][&text].as_str().unwrap_or(""),
+                    false,
+                )];
                 for p in parts_of(&text) {
-                    for (k, v) in data[&p]["b"].as_object().into_iter().flatten() {
-                        if k.starts_with(&text) {
-                            lists.push(decode(v.as_str().unwrap_or(""), true));
+                    for (g, masked) in [("b", true), ("c", false)] {
+                        for (k, v) in data[&p][g].as_object().into_iter().flatten() {
+                            if k.starts_with(&text) {
+                                lists.push(decode(v.as_str().unwrap_or(""), masked));
+                            }
                         }
                     }
                 }
@@ -992,7 +1051,15 @@ mod tests {
                 let bigrams: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
                 let mut acc: HashMap<usize, (f64, usize, Vec<u32>)> = HashMap::new();
                 for (j, b) in bigrams.iter().enumerate() {
-                    for (d, imp, mask) in decode(part(b)["b"][b].as_str().unwrap_or(""), true) {
+                    let list = match part(b)["b"][b].as_str() {
+                        Some(l) => decode(l, true),
+                        // A common bigram has no masks: any position may be next to any.
+                        None => decode(part(b)["c"][b].as_str().unwrap_or(""), false)
+                            .into_iter()
+                            .map(|(d, imp, _)| (d, imp, 63))
+                            .collect(),
+                    };
+                    for (d, imp, mask) in list {
                         let a = acc.entry(d).or_insert((0.0, 0, vec![0; bigrams.len()]));
                         a.0 += imp;
                         a.1 += 1;
@@ -1040,8 +1107,14 @@ mod tests {
         let files = Index::build(&fixture()).files();
         // `named` has the phrase; `scattered` has every bigram of it, apart; `many` says 党员
         // often but has none of the rest, so it does not match at all.
-        assert_eq!(search(&files, "search/", "党员中心户"), ["named", "scattered"]);
-        assert_eq!(search(&files, "search/", "党员"), ["many", "named", "scattered"]);
+        assert_eq!(
+            search(&files, "search/", "党员中心户"),
+            ["named", "scattered"]
+        );
+        assert_eq!(
+            search(&files, "search/", "党员"),
+            ["many", "named", "scattered"]
+        );
     }
 
     #[test]
@@ -1059,7 +1132,10 @@ mod tests {
         assert_eq!(search(&files, "en/search/", "Villages"), ["english"]);
         assert_eq!(search(&files, "search/", "shiqiao 垃圾"), ["english"]);
         assert_eq!(search(&files, "search/", "ｓｈｉｑｉａｏ"), ["english"]);
-        assert!(search(&files, "search/", "volunteer").is_empty(), "the Chinese site has Chinese text");
+        assert!(
+            search(&files, "search/", "volunteer").is_empty(),
+            "the Chinese site has Chinese text"
+        );
         assert!(search(&files, "en/search/", "nothing-like-this").is_empty());
     }
 
@@ -1069,8 +1145,16 @@ mod tests {
         let files = index.files_sized(40);
         let data = registered(&files, "search/");
         assert!(data["meta"]["shards"].as_u64().unwrap_or(0) > 10);
-        assert!(data["meta"]["split"].as_object().is_some_and(|m| !m.is_empty()), "some buckets are cut in parts");
-        assert_eq!(search(&files, "search/", "党员中心户"), ["named", "scattered"]);
+        assert!(
+            data["meta"]["split"]
+                .as_object()
+                .is_some_and(|m| !m.is_empty()),
+            "some buckets are cut in parts"
+        );
+        assert_eq!(
+            search(&files, "search/", "党员中心户"),
+            ["named", "scattered"]
+        );
         let mut hits = search(&files, "search/", "户");
         hits.sort();
         assert_eq!(hits, ["named", "scattered"]);
@@ -1081,7 +1165,10 @@ mod tests {
     fn facets_are_stored_per_case() {
         let files = Index::build(&fixture()).files();
         let data = registered(&files, "search/");
-        let list = data["meta"]["facets"].as_array().cloned().unwrap_or_default();
+        let list = data["meta"]["facets"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         let names: Vec<&str> = list.iter().filter_map(|f| f["name"].as_str()).collect();
         assert_eq!(names, ["method", "province", "kind", "role", "challenge"]);
         let table = data["f"].as_str().unwrap_or_default();
@@ -1094,7 +1181,11 @@ mod tests {
         let lib = fixture();
         let mut index = Index::build(&lib);
         let mut edited = lib.clone();
-        let i = edited.cases.iter().position(|c| c.slug == "english").unwrap_or(0);
+        let i = edited
+            .cases
+            .iter()
+            .position(|c| c.slug == "english")
+            .unwrap_or(0);
         let mut case = (*edited.cases[i]).clone();
         case.texts[1].summary.value = "Residents sort waste; volunteers patrol.".into();
         case.texts[0].summary.value = "丁村建立党员中心户。".into();
@@ -1114,4 +1205,3 @@ mod tests {
         assert!(search(&index.files(), "en/search/", "patrol") == ["english"]);
     }
 }
-

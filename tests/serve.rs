@@ -88,16 +88,25 @@ fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
 fn search_shards(addr: &str) -> String {
     let (status, meta) = get(addr, "/search/meta.js");
     assert_eq!(status, 200, "{meta}");
-    let list = meta
-        .split_once("\"shards\":[")
-        .and_then(|(_, r)| r.split_once(']'))
-        .map(|(l, _)| l.to_owned())
-        .unwrap_or_else(|| panic!("no shard list in {meta}"));
-    list.split(',')
-        .enumerate()
-        .map(|(i, h)| {
-            let (status, body) = get(addr, &format!("/search/s{i}.{}.js", h.trim_matches('"')));
-            assert_eq!(status, 200);
+    let json = meta
+        .trim()
+        .strip_prefix("CBS.put(\"meta\",")
+        .and_then(|m| m.strip_suffix(");"))
+        .unwrap_or_else(|| panic!("not a meta file: {meta}"));
+    let meta: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"));
+    let v = meta["v"].as_str().unwrap_or_default();
+    let mut names = Vec::new();
+    for b in 0..meta["shards"].as_u64().unwrap_or(0) {
+        match meta["split"][b.to_string()].as_u64() {
+            Some(k) => names.extend((0..k).map(|j| format!("s{b}-{j}"))),
+            None => names.push(format!("s{b}")),
+        }
+    }
+    names
+        .iter()
+        .map(|name| {
+            let (status, body) = get(addr, &format!("/search/i/{name}.{v}.js"));
+            assert_eq!(status, 200, "{name}");
             body
         })
         .collect()

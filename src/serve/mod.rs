@@ -31,8 +31,8 @@ use crate::load;
 use crate::model::Library;
 use crate::output::{Memory, OutData};
 use crate::pipeline::BuildOptions;
-use crate::search;
 use crate::render::{Job, RenderOptions, Renderer};
+use crate::search;
 use crate::theme;
 use crate::watch::{self, Plan};
 

@@ -19,7 +19,7 @@ after(async () => {
 
 const titles = (page, scope = "#search-results") => page.locator(`${scope} .result-title`).allTextContents();
 const status = (page) => page.locator("#search-status").textContent();
-// Waits until the results show for what was typed (the box is debounced).
+// Waits until the results for what was typed are shown (they follow the typing asynchronously).
 async function settled(page, text) {
   await page.waitForFunction((t) => document.querySelector("#search-status")?.textContent.includes(t), text);
 }

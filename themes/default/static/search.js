@@ -41,7 +41,7 @@
   };
   // Index files are named by key and the index's fingerprint.
   Index.prototype.load = function (key) {
-    return this.file(key, key + "." + this.m.v + ".js");
+    return this.file(key, "i/" + key + "." + this.m.v + ".js");
   };
   Index.prototype.rows = function (chunk) { return this.load("d" + chunk); };
   Index.prototype.facets = function () { return this.load("f"); };
@@ -58,11 +58,14 @@
     return all[all.length > 1 ? fnv(t) % all.length : 0];
   };
   // Postings of a term as parallel arrays: case numbers, scores and position masks.
+  // A bigram is in `b` with position masks, or in `c` (common: no masks, so any position may
+  // be next to any).
   Index.prototype.postings = function (term, s, bigram) {
     var id = (bigram ? "b" : "t") + term;
     var hit = this.decoded.get(id);
     if (hit) { return hit; }
-    var str = (bigram ? s.b : s.t)[term] || "";
+    var masked = bigram && !!s.b[term];
+    var str = (bigram ? s.b[term] || s.c[term] : s.t[term]) || "";
     var docs = [], imp = [], mask = [], doc = -1, k = 0;
     while (k < str.length) {
       var v = 0, shift = 0, c;
@@ -70,7 +73,7 @@
       doc += v + 1;
       docs.push(doc);
       imp.push(VAL[str.charCodeAt(k++)]);
-      mask.push(bigram ? VAL[str.charCodeAt(k++)] : 0);
+      mask.push(masked ? VAL[str.charCodeAt(k++)] : 63);
     }
     hit = { docs: docs, imp: imp, mask: mask };
     this.decoded.set(id, hit);
@@ -157,6 +160,9 @@
       if (own.t[g.text]) { maxInto(scores, idx.postings(g.text, own, false), 1); }
       each(g.text, function (f) {
         for (key in f.b) {
+          if (key.startsWith(g.text)) { maxInto(scores, idx.postings(key, f, true), 1); }
+        }
+        for (key in f.c) {
           if (key.startsWith(g.text)) { maxInto(scores, idx.postings(key, f, true), 1); }
         }
       });
@@ -343,9 +349,18 @@
     return n === 1 ? form.dataset.tCountOne : (form.dataset.tCount || "").replace("{n}", String(n));
   }
 
-  function debounce(fn, ms) {
-    var timer;
-    return function () { clearTimeout(timer); timer = setTimeout(fn, ms); };
+  // Runs `fn` (which returns a promise) at once, and while it runs remembers only that the
+  // input changed again: results follow every keystroke without queueing stale searches.
+  function coalesce(fn) {
+    var busy = false, again = false;
+    return function go() {
+      if (busy) { again = true; return; }
+      busy = true;
+      Promise.resolve(fn()).catch(function () {}).then(function () {
+        busy = false;
+        if (again) { again = false; go(); }
+      });
+    };
   }
 
   // ---- The library page: query, facets, live counts, URL state -----------------------------
@@ -392,7 +407,7 @@
       lastPush = now;
     }
     function showMore(fresh) {
-      var next = current.slice(shown, shown + 20), mine = run;
+      var next = current.slice(shown, shown + (shown ? 20 : 10)), mine = run;
       shown += next.length;
       return rowsOf(idx, next.map(function (h) { return h[0]; })).then(function (rows) {
         if (mine !== run) { return; }
@@ -439,7 +454,7 @@
       });
     }
 
-    var typed = debounce(function () { update(true); }, 120);
+    var typed = coalesce(function () { return update(true); });
     input.addEventListener("input", typed);
     form.addEventListener("change", function (e) { if (e.target.type === "checkbox") { update(true); } });
     form.addEventListener("submit", function (e) { e.preventDefault(); update(true); });
@@ -462,10 +477,10 @@
     var base = all.getAttribute("href"), run = 0;
     form.hidden = false;
 
-    var update = debounce(function () {
+    var update = coalesce(function () {
       var mine = ++run, q = input.value;
       if (!q.trim()) { pop.hidden = true; return; }
-      idx.meta().then(function () { return query(idx, q); }).then(function (hits) {
+      return idx.meta().then(function () { return query(idx, q); }).then(function (hits) {
         if (mine !== run) { return; }
         hits = hits || [];
         return rowsOf(idx, hits.slice(0, 6).map(function (h) { return h[0]; })).then(function (rows) {
@@ -484,7 +499,7 @@
         list.textContent = "";
         pop.hidden = false;
       });
-    }, 120);
+    });
     input.addEventListener("input", update);
     input.addEventListener("focus", function () { if (input.value.trim()) { update(); } });
     form.addEventListener("keydown", function (e) {
