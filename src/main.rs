@@ -41,6 +41,9 @@ enum Command {
         /// Absolute URL the site is published at (canonical, feed and sitemap URLs).
         #[arg(long)]
         base_url: Option<String>,
+        /// Also pack the built site into this zip, to unzip and open offline from file://.
+        #[arg(long, value_name = "FILE")]
+        zip: Option<PathBuf>,
     },
     /// Run every stage and report problems, writing nothing.
     Check {
@@ -125,6 +128,7 @@ fn main() -> ExitCode {
             out,
             drafts,
             base_url,
+            zip,
         } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             let opts = BuildOptions {
@@ -167,6 +171,20 @@ fn main() -> ExitCode {
                 started.elapsed().as_secs_f64(),
                 out.display()
             );
+            if let Some(zip) = zip {
+                match casebook::bundle::zip_site(&out, &zip) {
+                    Ok(p) => eprintln!(
+                        "packed {} files into {} ({:.1} MB): unzip it and open index.html",
+                        p.files,
+                        zip.display(),
+                        p.bytes as f64 / 1e6
+                    ),
+                    Err(e) => {
+                        eprintln!("error: cannot write {}: {e}", zip.display());
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             ExitCode::SUCCESS
         }
         Command::Check {

@@ -170,11 +170,10 @@ impl Renderer {
         let mut static_files = Vec::new();
         for (name, f) in theme.under("static") {
             let hash = blake3::hash(&f.bytes).to_hex();
+            // Every asset is fingerprinted, so hosts may cache all of assets/ for good.
             let out = match name.rsplit_once('.') {
-                Some((stem, ext)) if matches!(ext, "css" | "js") => {
-                    format!("assets/{stem}.{}.{ext}", &hash[..10])
-                }
-                _ => format!("assets/{name}"),
+                Some((stem, ext)) => format!("assets/{stem}.{}.{ext}", &hash[..10]),
+                None => format!("assets/{name}.{}", &hash[..10]),
             };
             assets.insert(name.to_owned(), out.clone());
             static_files.push(OutFile {

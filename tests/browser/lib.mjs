@@ -33,7 +33,8 @@ const types = {
   ".png": "image/png", ".svg": "image/svg+xml",
 };
 
-/** Serves `dir` on a free loopback port; `headers` are added to every response. */
+/** Serves `dir` on a free loopback port; `headers` (an object, or a function of the URL path
+ * returning one) are added to the responses. */
 export async function serve(dir, headers = {}) {
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -42,7 +43,8 @@ export async function serve(dir, headers = {}) {
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     const found = existsSync(file);
     if (!found) file = join(dir, "404.html");
-    res.writeHead(found ? 200 : 404, { "content-type": types[extname(file)] || "application/octet-stream", ...headers });
+    const extra = typeof headers === "function" ? headers(path) : headers;
+    res.writeHead(found ? 200 : 404, { "content-type": types[extname(file)] || "application/octet-stream", ...extra });
     res.end(readFileSync(file));
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
