@@ -1166,6 +1166,10 @@ struct CourseView {
     fallback: bool,
     sessions: Vec<SessionView>,
     questions: Vec<String>,
+    /// The latest source date of its cases: how current the pack is.
+    date: String,
+    /// The sources of its cases, each once, for the cover.
+    sources: Vec<views::SourceView>,
 }
 
 #[derive(Serialize)]
@@ -1179,7 +1183,26 @@ struct SessionView {
 fn course_view(lib: &Library, lang: Lang, ci: usize) -> CourseView {
     let c = &lib.courses[ci];
     let t = &c.texts[lang];
+    let cases: Vec<&crate::model::Case> =
+        t.sessions.value.iter().map(|s| &*lib.cases[s.case]).collect();
+    let mut sources: Vec<views::SourceView> = Vec::new();
+    for case in &cases {
+        for src in &case.texts[lang].sources.value {
+            if !sources.iter().any(|s| s.title == src.title && s.url == src.url) {
+                sources.push(views::SourceView {
+                    title: src.title.clone(),
+                    url: src.url.clone(),
+                });
+            }
+        }
+    }
     CourseView {
+        date: cases
+            .iter()
+            .map(|c| c.updated.to_string())
+            .max()
+            .unwrap_or_default(),
+        sources,
         slug: c.slug.clone(),
         title: t.doc.title.value.clone(),
         summary: t.doc.summary.value.clone(),
