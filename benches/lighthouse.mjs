@@ -3,7 +3,8 @@
 // netlify.toml. Not a CI gate: the numbers move a little between runs.
 //
 //   node benches/lighthouse.mjs        (installs lighthouse@12 into target/lighthouse once)
-import { spawnSync } from "node:child_process";
+import { spawnSync, execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
@@ -37,11 +38,16 @@ const cli = join(tools, "node_modules", "lighthouse", "cli", "index.js");
 const rows = [];
 for (const page of ["index.html", "cases/bailinsi/index.html", "cases/index.html", "en/index.html", "en/cases/bailinsi/index.html", "en/cases/index.html"]) {
   const report = join(out, page.replaceAll("/", "_") + ".json");
-  const r = spawnSync(process.execPath, [cli, server.url + page, "--quiet", "--output=json", `--output-path=${report}`,
-    "--only-categories=accessibility,best-practices,seo", "--form-factor=mobile",
-    "--chrome-flags=--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"],
-    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || "/usr/bin/chromium" }, encoding: "utf8", timeout: 180000 });
-  if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
+  // Asynchronously: the server answering Lighthouse runs in this process.
+  try {
+    await promisify(execFile)(process.execPath, [cli, server.url + page, "--quiet", "--output=json", `--output-path=${report}`,
+      "--only-categories=accessibility,best-practices,seo", "--form-factor=mobile",
+      "--chrome-flags=--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"],
+      { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || "/usr/bin/chromium" }, timeout: 180000 });
+  } catch (e) {
+    console.error(`lighthouse failed on ${page}: ${e.message}\n${e.stderr ?? ""}`);
+    process.exit(1);
+  }
   const c = JSON.parse(readFileSync(report, "utf8")).categories;
   rows.push([page, c.accessibility.score, c["best-practices"].score, c.seo.score]);
 }
