@@ -1183,12 +1183,19 @@ struct SessionView {
 fn course_view(lib: &Library, lang: Lang, ci: usize) -> CourseView {
     let c = &lib.courses[ci];
     let t = &c.texts[lang];
-    let cases: Vec<&crate::model::Case> =
-        t.sessions.value.iter().map(|s| &*lib.cases[s.case]).collect();
+    let cases: Vec<&crate::model::Case> = t
+        .sessions
+        .value
+        .iter()
+        .map(|s| &*lib.cases[s.case])
+        .collect();
     let mut sources: Vec<views::SourceView> = Vec::new();
     for case in &cases {
         for src in &case.texts[lang].sources.value {
-            if !sources.iter().any(|s| s.title == src.title && s.url == src.url) {
+            if !sources
+                .iter()
+                .any(|s| s.title == src.title && s.url == src.url)
+            {
                 sources.push(views::SourceView {
                     title: src.title.clone(),
                     url: src.url.clone(),

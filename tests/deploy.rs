@@ -25,7 +25,11 @@ fn built_demo() -> tempfile::TempDir {
     }
     let root = dir.path().to_string_lossy().into_owned();
     let out = common::casebook(&["build", "--root", &root]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     dir
 }
 
@@ -70,7 +74,10 @@ fn header_rules_and_redirects_match_what_the_build_writes() {
     let t = netlify();
     let site = built_demo();
     let public = site.path().join("public");
-    assert!(public.join("index.html").is_file(), "the build writes the publish folder");
+    assert!(
+        public.join("index.html").is_file(),
+        "the build writes the publish folder"
+    );
     let files = common::files(&public);
 
     let rules = t["headers"].as_array().cloned().unwrap_or_default();
@@ -93,23 +100,37 @@ fn header_rules_and_redirects_match_what_the_build_writes() {
     }
     // Everything fingerprinted is cached for good, and nothing else is.
     for f in &files {
-        let fingerprinted = f.starts_with("assets/")
-            || f.starts_with("photos/")
-            || f.contains("search/i/");
+        let fingerprinted =
+            f.starts_with("assets/") || f.starts_with("photos/") || f.contains("search/i/");
         let cached = immutable.iter().any(|p| matches(p, f));
         assert_eq!(cached, fingerprinted, "{f}");
         if f.ends_with("search/meta.js") {
-            assert!(!cached, "meta.js names the fingerprinted files and must be revalidated");
+            assert!(
+                !cached,
+                "meta.js names the fingerprinted files and must be revalidated"
+            );
         }
     }
     let all = rules
         .iter()
         .find(|r| r["for"].as_str() == Some("/*"))
         .unwrap_or_else(|| panic!("no rule for every page"));
-    let csp = all["values"]["Content-Security-Policy"].as_str().unwrap_or_default();
-    assert!(csp.contains("default-src 'self'") && csp.contains("script-src 'self'"), "{csp}");
-    assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{csp}");
-    for h in ["X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"] {
+    let csp = all["values"]["Content-Security-Policy"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        csp.contains("default-src 'self'") && csp.contains("script-src 'self'"),
+        "{csp}"
+    );
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+        "{csp}"
+    );
+    for h in [
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+    ] {
         assert!(all["values"].get(h).is_some(), "{h}");
     }
     // No page carries an inline script (other than JSON-LD data) or style.
@@ -131,7 +152,9 @@ fn header_rules_and_redirects_match_what_the_build_writes() {
         let to = r["to"].as_str().unwrap_or_default();
         let target = to.trim_start_matches('/');
         assert!(
-            target.is_empty() || public.join(target).is_file() || public.join(target).join("index.html").is_file(),
+            target.is_empty()
+                || public.join(target).is_file()
+                || public.join(target).join("index.html").is_file(),
             "redirect target {to} is not built"
         );
         // A language redirect only ever leaves `/`, so it cannot loop.
@@ -160,10 +183,14 @@ fn build_zip_packs_the_site_in_one_folder_the_same_way_every_time() {
         ])
     };
     let first = args(&zip);
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let bytes = std::fs::read(&zip).unwrap_or_else(|e| panic!("{e}"));
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap_or_else(|e| panic!("{e}"));
     let names: Vec<String> = (0..archive.len())
         .filter_map(|i| {
             let f = archive.by_index(i).ok()?;
@@ -180,12 +207,19 @@ fn build_zip_packs_the_site_in_one_folder_the_same_way_every_time() {
     let again = dir.path().join("again/library.zip");
     assert!(args(&again).status.success());
     let other = std::fs::read(&again).unwrap_or_else(|e| panic!("{e}"));
-    assert!(bytes == other, "two builds of the same site zip differently");
+    assert!(
+        bytes == other,
+        "two builds of the same site zip differently"
+    );
 
     // A zip that cannot be written is an IO error, exit 2, and leaves nothing behind.
     let blocked = dir.path().join("blocked");
     std::fs::create_dir_all(blocked.join("site.zip")).unwrap_or_else(|e| panic!("{e}"));
     let failed = args(&blocked.join("site.zip"));
     assert_eq!(failed.status.code(), Some(2));
-    assert_eq!(common::files(&blocked).len(), 0, "no temporary file is left");
+    assert_eq!(
+        common::files(&blocked).len(),
+        0,
+        "no temporary file is left"
+    );
 }
