@@ -9,7 +9,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const tools = join(repo, "target", "lighthouse");
@@ -19,20 +18,9 @@ if (!existsSync(join(tools, "node_modules", "lighthouse"))) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const lib = await import(join(repo, "tests", "browser", "lib.mjs"));
-const { parse } = createRequire(join(repo, "tests", "browser", "package.json"))("smol-toml");
-const netlify = parse(readFileSync(join(repo, "netlify.toml"), "utf8"));
-const headersFor = (path) => {
-  const out = {};
-  for (const rule of netlify.headers) {
-    const p = rule.for;
-    if (p.endsWith("*") ? path.startsWith(p.slice(0, -1)) : path === p) Object.assign(out, rule.values);
-  }
-  return out;
-};
-
 process.env.CASEBOOK_BIN ||= join(repo, "target", "release", "casebook");
 const site = lib.buildSite(repo);
-const server = await lib.serve(site, headersFor);
+const server = await lib.serve(site, lib.netlifyHeaders());
 const out = mkdtempSync(join(tmpdir(), "casebook-lighthouse-"));
 const cli = join(tools, "node_modules", "lighthouse", "cli", "index.js");
 const rows = [];

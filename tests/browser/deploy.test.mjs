@@ -5,30 +5,17 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parse } from "smol-toml";
-import { buildSite, serve, launch, openPage, repo } from "./lib.mjs";
-
-const netlify = parse(readFileSync(join(repo, "netlify.toml"), "utf8"));
-// Netlify applies every rule whose pattern matches the path.
-function headersFor(path) {
-  const out = {};
-  for (const rule of netlify.headers) {
-    const p = rule.for;
-    const hit = p.endsWith("*") ? path.startsWith(p.slice(0, -1)) : path === p;
-    if (hit) Object.assign(out, rule.values);
-  }
-  return out;
-}
+import { buildSite, serve, launch, openPage, repo, netlifyHeaders } from "./lib.mjs";
 
 let site, zip, server, browser;
 before(async () => {
   zip = join(mkdtempSync(join(tmpdir(), "casebook-zip-")), "casebook.zip");
   site = buildSite(repo, ["--zip", zip]);
-  server = await serve(site, headersFor);
+  server = await serve(site, netlifyHeaders());
   browser = await launch();
 });
 after(async () => {

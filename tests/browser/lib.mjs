@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, extname, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { parse as parseToml } from "smol-toml";
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, "../..");
@@ -49,6 +50,19 @@ export async function serve(dir, headers = {}) {
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** The headers netlify.toml gives a path, as a function of the path: Netlify applies every
+ * rule whose pattern matches. */
+export function netlifyHeaders() {
+  const rules = parseToml(readFileSync(join(repo, "netlify.toml"), "utf8")).headers;
+  return (path) => {
+    const out = {};
+    for (const { for: p, values } of rules) {
+      if (p.endsWith("*") ? path.startsWith(p.slice(0, -1)) : path === p) Object.assign(out, values);
+    }
+    return out;
+  };
 }
 
 export async function launch() {
