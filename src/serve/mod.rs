@@ -98,6 +98,8 @@ struct Builder {
     search: Option<search::Index>,
     /// Whether `search` is out of date with `library`.
     search_stale: bool,
+    /// The files of `search`, encoded.
+    search_files: Vec<(String, Arc<[u8]>)>,
 }
 
 /// Result of one rebuild.
@@ -215,6 +217,7 @@ impl Builder {
             lazy: Arc::default(),
             search: None,
             search_stale: true,
+            search_files: Vec::new(),
         }
     }
 
@@ -320,23 +323,58 @@ impl Builder {
         let t1 = Instant::now();
         let sink = Memory::default();
         let opts = RenderOptions { minify: false };
-        match &selective {
-            Some((page, terms, own_only)) => renderer.render_some(
-                lib,
-                &opts,
-                &sink,
-                &mut diagnostics,
-                !own_only,
-                &|job, path| match job {
-                    Job::Case(_) => path == page,
-                    _ if *own_only => false,
-                    Job::Term(..) | Job::Tag(..) => {
-                        terms.iter().any(|t| path.starts_with(t.as_str()))
+        // The search index is brought up to date and encoded beside the render: one edited
+        // case is re-indexed alone; any other content change indexes the library again; a
+        // template change keeps the encoded files.
+        let edited = selective
+            .as_ref()
+            .and(plan.edited_case.as_ref())
+            .and_then(|(slug, _)| lib.cases.iter().position(|c| &c.slug == slug));
+        let stale = self.search_stale || self.search.is_none();
+        let (index, encoded) = (&mut self.search, &mut self.search_files);
+        let (rendered, search_ms) = rayon::join(
+            || match &selective {
+                Some((page, terms, own_only)) => renderer.render_some(
+                    lib,
+                    &opts,
+                    &sink,
+                    &mut diagnostics,
+                    !own_only,
+                    &|job, path| match job {
+                        Job::Case(_) => path == page,
+                        _ if *own_only => false,
+                        Job::Term(..) | Job::Tag(..) => {
+                            terms.iter().any(|t| path.starts_with(t.as_str()))
+                        }
+                        _ => true,
+                    },
+                ),
+                None => renderer.render(lib, &opts, &sink, &mut diagnostics),
+            },
+            || {
+                let t = Instant::now();
+                if stale {
+                    match (index.as_mut(), edited) {
+                        (Some(index), Some(i)) => index.update_case(lib, i),
+                        _ => *index = Some(search::Index::build(lib)),
                     }
-                    _ => true,
-                },
-            )?,
-            None => renderer.render(lib, &opts, &sink, &mut diagnostics)?,
+                    *encoded = index.as_ref().map_or_else(Vec::new, |ix| {
+                        ix.files()
+                            .into_iter()
+                            .filter_map(|f| match f.data {
+                                OutData::Bytes(b) => Some((f.path, Arc::from(b))),
+                                OutData::Copy(_) => None,
+                            })
+                            .collect()
+                    });
+                }
+                t.elapsed().as_secs_f64() * 1e3
+            },
+        );
+        rendered?;
+        self.search_stale = false;
+        if timing {
+            eprintln!("  search {search_ms:.1} ms (beside the render)");
         }
         if diagnostics.has_errors() {
             return Ok(Rebuilt {
@@ -400,30 +438,9 @@ impl Builder {
             };
             files.insert(f.path, bytes);
         }
-        // The search index: one edited case is re-indexed alone; any other content change
-        // indexes the library again.
-        let t2 = Instant::now();
-        if self.search_stale || self.search.is_none() {
-            let edited = selective
-                .as_ref()
-                .and(plan.edited_case.as_ref())
-                .and_then(|(slug, _)| lib.cases.iter().position(|c| &c.slug == slug));
-            match (&mut self.search, edited) {
-                (Some(index), Some(i)) => index.update_case(lib, i),
-                _ => self.search = Some(search::Index::build(lib)),
-            }
-            self.search_stale = false;
-        }
-        if let Some(index) = &self.search {
-            files.retain(|k, _| !search::Index::owns(&lib.config, k));
-            for f in index.files() {
-                if let OutData::Bytes(b) = f.data {
-                    files.insert(f.path, b.into());
-                }
-            }
-        }
-        if timing {
-            eprintln!("  search {:.1} ms", t2.elapsed().as_secs_f64() * 1e3);
+        files.retain(|k, _| !search::Index::owns(&lib.config, k));
+        for (path, bytes) in &self.search_files {
+            files.insert(path.clone(), bytes.clone());
         }
         lazy.retain(|k, _| !files.contains_key(k));
         self.files = Arc::new(files);
