@@ -100,6 +100,9 @@ struct Builder {
     search_stale: bool,
     /// The files of `search`, encoded.
     search_files: Vec<(String, Arc<[u8]>)>,
+    /// Cases edited since `search_files` were encoded, re-indexed after the reload (see
+    /// [`Builder::finish_search`]).
+    search_pending: Vec<usize>,
 }
 
 /// Result of one rebuild.
@@ -218,6 +221,7 @@ impl Builder {
             search: None,
             search_stale: true,
             search_files: Vec::new(),
+            search_pending: Vec::new(),
         }
     }
 
@@ -331,6 +335,16 @@ impl Builder {
             .and(plan.edited_case.as_ref())
             .and_then(|(slug, _)| lib.cases.iter().position(|c| &c.slug == slug));
         let stale = self.search_stale || self.search.is_none();
+        // One edited case: the pages go out first and the index follows (it costs more than
+        // the pages in a large library, and nobody searches in the instant after a save).
+        let defer = stale && edited.is_some() && self.search.is_some();
+        if defer {
+            self.search_pending.extend(edited);
+        }
+        let stale = stale && !defer;
+        if stale {
+            self.search_pending.clear();
+        }
         let (index, encoded) = (&mut self.search, &mut self.search_files);
         let (rendered, search_ms) = rayon::join(
             || match &selective {
@@ -450,6 +464,46 @@ impl Builder {
             lazy: self.lazy.clone(),
             diagnostics,
         })
+    }
+}
+
+impl Builder {
+    /// Re-indexes the cases edited since the index was last encoded and returns the site's
+    /// files with the new index, or `None` when nothing was pending.
+    fn finish_search(&mut self) -> Option<Arc<HashMap<String, Arc<[u8]>>>> {
+        if self.search_pending.is_empty() {
+            return None;
+        }
+        let (Some(lib), Some(index)) = (&self.library, &mut self.search) else {
+            return None;
+        };
+        let t = Instant::now();
+        self.search_pending.sort_unstable();
+        self.search_pending.dedup();
+        for i in self.search_pending.drain(..) {
+            index.update_case(lib, i);
+        }
+        self.search_files = index
+            .files()
+            .into_iter()
+            .filter_map(|f| match f.data {
+                OutData::Bytes(b) => Some((f.path, Arc::from(b))),
+                OutData::Copy(_) => None,
+            })
+            .collect();
+        let mut files = (*self.files).clone();
+        files.retain(|k, _| !search::Index::owns(&lib.config, k));
+        for (path, bytes) in &self.search_files {
+            files.insert(path.clone(), bytes.clone());
+        }
+        self.files = Arc::new(files);
+        if std::env::var_os("CASEBOOK_TIMINGS").is_some() {
+            eprintln!(
+                "  search {:.1} ms (after the reload)",
+                t.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        Some(self.files.clone())
     }
 }
 
@@ -623,6 +677,7 @@ fn rebuild_loop(
         let result = builder.rebuild(&plan);
         let Ok(mut s) = site.write() else { return };
         s.generation += 1;
+        let mut published = false;
         let mut event = BuildEvent {
             generation: s.generation,
             errors: Vec::new(),
@@ -635,6 +690,7 @@ fn rebuild_loop(
                 print_diagnostics(&r.diagnostics, color);
                 s.errors = rendered(&r.diagnostics);
                 if let Some(files) = r.files {
+                    published = true;
                     s.files = files;
                     s.lazy = r.lazy;
                     event.css = stylesheet(&s.files);
@@ -664,6 +720,13 @@ fn rebuild_loop(
         event.errors = s.errors.clone();
         drop(s);
         let _ = events.send(event);
+        // The search index of an edited case follows the reload.
+        if published
+            && let Some(files) = builder.finish_search()
+            && let Ok(mut s) = site.write()
+        {
+            s.files = files;
+        }
     }
 }
 
