@@ -917,14 +917,15 @@ mod tests {
     fn fixture() -> Library {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search");
         let mut d = crate::diagnostics::Diagnostics::new();
-        let sources = crate::load::load(&root, &mut d).expect("fixture readable");
+        let sources =
+            crate::load::load(&root, &mut d).unwrap_or_else(|e| panic!("fixture unreadable: {e}"));
         let lib = crate::content::parse(
             &sources,
             crate::content::ContentOptions { drafts: false },
             &mut d,
         );
         assert!(!d.has_errors(), "{d:?}");
-        lib.expect("fixture parses")
+        lib.unwrap_or_else(|| panic!("the fixture does not parse"))
     }
 
     /// Reads the files the browser would: the data each registers with `CBS.put(key, data)`.
