@@ -116,6 +116,12 @@ pub fn is_cjk(c: char) -> bool {
         | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
 }
 
+/// Whether a term is a CJK bigram (its postings carry position masks).
+fn is_bigram(term: &str) -> bool {
+    let mut cs = term.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some(b), None) if is_cjk(a) && is_cjk(b))
+}
+
 /// Folds full-width forms and compatibility characters (NFKC) and lower-cases.
 pub fn normalize(text: &str) -> String {
     // Most text is ASCII, CJK ideographs and CJK or full-width punctuation, none of which
@@ -419,7 +425,7 @@ impl LangIndex {
         });
         for (text, &id) in &ids {
             let t = &mut terms[id as usize];
-            t.bigram = text.chars().count() == 2 && text.chars().all(is_cjk);
+            t.bigram = is_bigram(text);
             t.text = text.clone();
         }
         let mut idx = LangIndex {
@@ -466,7 +472,7 @@ impl LangIndex {
                 Some(&id) => id,
                 None => {
                     let id = self.terms.len() as u32;
-                    let bigram = text.chars().count() == 2 && text.chars().all(is_cjk);
+                    let bigram = is_bigram(&text);
                     self.ids.insert(text.clone(), id);
                     self.terms.push(Term {
                         text,

@@ -372,15 +372,7 @@ impl Builder {
                         (Some(index), Some(i)) => index.update_case(lib, i),
                         _ => *index = Some(search::Index::build(lib)),
                     }
-                    *encoded = index.as_ref().map_or_else(Vec::new, |ix| {
-                        ix.files()
-                            .into_iter()
-                            .filter_map(|f| match f.data {
-                                OutData::Bytes(b) => Some((f.path, Arc::from(b))),
-                                OutData::Copy(_) => None,
-                            })
-                            .collect()
-                    });
+                    *encoded = index.as_ref().map_or_else(Vec::new, encode_search);
                 }
                 t.elapsed().as_secs_f64() * 1e3
             },
@@ -452,10 +444,7 @@ impl Builder {
             };
             files.insert(f.path, bytes);
         }
-        files.retain(|k, _| !search::Index::owns(&lib.config, k));
-        for (path, bytes) in &self.search_files {
-            files.insert(path.clone(), bytes.clone());
-        }
+        put_search(&mut files, &lib.config, &self.search_files);
         lazy.retain(|k, _| !files.contains_key(k));
         self.files = Arc::new(files);
         self.lazy = Arc::new(lazy);
@@ -483,19 +472,9 @@ impl Builder {
         for i in self.search_pending.drain(..) {
             index.update_case(lib, i);
         }
-        self.search_files = index
-            .files()
-            .into_iter()
-            .filter_map(|f| match f.data {
-                OutData::Bytes(b) => Some((f.path, Arc::from(b))),
-                OutData::Copy(_) => None,
-            })
-            .collect();
+        self.search_files = encode_search(index);
         let mut files = (*self.files).clone();
-        files.retain(|k, _| !search::Index::owns(&lib.config, k));
-        for (path, bytes) in &self.search_files {
-            files.insert(path.clone(), bytes.clone());
-        }
+        put_search(&mut files, &lib.config, &self.search_files);
         self.files = Arc::new(files);
         if std::env::var_os("CASEBOOK_TIMINGS").is_some() {
             eprintln!(
@@ -504,6 +483,30 @@ impl Builder {
             );
         }
         Some(self.files.clone())
+    }
+}
+
+/// The files of a search index, as the preview serves them.
+fn encode_search(index: &search::Index) -> Vec<(String, Arc<[u8]>)> {
+    index
+        .files()
+        .into_iter()
+        .filter_map(|f| match f.data {
+            OutData::Bytes(b) => Some((f.path, Arc::from(b))),
+            OutData::Copy(_) => None,
+        })
+        .collect()
+}
+
+/// Replaces the search index among the site's files.
+fn put_search(
+    files: &mut HashMap<String, Arc<[u8]>>,
+    config: &crate::config::Config,
+    search: &[(String, Arc<[u8]>)],
+) {
+    files.retain(|k, _| !search::Index::owns(config, k));
+    for (path, bytes) in search {
+        files.insert(path.clone(), bytes.clone());
     }
 }
 
