@@ -2,26 +2,17 @@
 // contents, each case from a new page, page numbers, every case title in the text); a case
 // page prints as a short handout; teaching mode shows one section at a time and leaves with
 // Esc. PDFs and PNGs of their first pages are kept in artifacts/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { buildSite, serve, launch, openPage, artifacts } from "./lib.mjs";
+import { openPage, artifacts, builtSite } from "./lib.mjs";
 
-let site, server, browser;
-before(async () => {
-  site = buildSite();
-  server = await serve(site);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtSite();
 
 async function printPdf(url, name) {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url + url);
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.server.url + url);
   // Lazy photos are loaded before printing, as a browser's print does.
   await page.evaluate(async () => {
     document.querySelectorAll("img[loading=lazy]").forEach((i) => { i.loading = "eager"; });
@@ -69,8 +60,8 @@ test("a case page prints as a handout of two to four pages", async () => {
 });
 
 test("teaching mode shows one section at a time, moves with the arrows and leaves with Esc", async () => {
-  const { page, problems, context } = await openPage(browser, { width: 1920, height: 1080 });
-  await page.goto(server.url + "cases/shiqiao/index.html");
+  const { page, problems, context } = await openPage(env.browser, { width: 1920, height: 1080 });
+  await page.goto(env.server.url + "cases/shiqiao/index.html");
   const visible = () => page.evaluate(() => Array.from(document.querySelectorAll("article.case > header, article.case > section"))
     .filter((s) => s.offsetParent !== null).map((s) => s.id || s.tagName.toLowerCase()));
   const all = await visible();
@@ -94,9 +85,9 @@ test("teaching mode shows one section at a time, moves with the arrows and leave
   assert.deepEqual(problems, []);
   await context.close();
 
-  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const noJs = await env.browser.newContext({ javaScriptEnabled: false });
   const p2 = await noJs.newPage();
-  await p2.goto(server.url + "cases/shiqiao/index.html");
+  await p2.goto(env.server.url + "cases/shiqiao/index.html");
   assert.equal(await p2.locator(".teach-button").isVisible(), false, "without JavaScript the page is unchanged");
   await noJs.close();
 });

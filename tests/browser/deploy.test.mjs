@@ -2,26 +2,17 @@
 // netlify.toml (its Content-Security-Policy above all) shows no CSP violation; the zip of
 // `casebook build --zip`, unzipped, works from file:// (navigation, photos, language switch,
 // search).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildSite, serve, launch, openPage, repo, netlifyHeaders } from "./lib.mjs";
+import { openPage, netlifyHeaders, builtSite } from "./lib.mjs";
 
-let site, zip, server, browser;
-before(async () => {
-  zip = join(mkdtempSync(join(tmpdir(), "casebook-zip-")), "casebook.zip");
-  site = buildSite(repo, ["--zip", zip]);
-  server = await serve(site, netlifyHeaders());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const zip = join(mkdtempSync(join(tmpdir(), "casebook-zip-")), "casebook.zip");
+const env = builtSite(["--zip", zip], netlifyHeaders());
 
 // Records CSP violations the page reports, before any script of the page runs.
 async function watchCsp(page) {
@@ -38,13 +29,13 @@ const pages = [
 ];
 
 test("the CSP of netlify.toml is served and no page violates it, even when used", async () => {
-  const res = await fetch(server.url + "index.html");
+  const res = await fetch(env.server.url + "index.html");
   assert.match(res.headers.get("content-security-policy") || "", /script-src 'self'/);
   for (const prefix of ["", "en/"]) {
     for (const p of pages) {
-      const { page, problems, context } = await openPage(browser);
+      const { page, problems, context } = await openPage(env.browser);
       await watchCsp(page);
-      await page.goto(server.url + prefix + p);
+      await page.goto(env.server.url + prefix + p);
       // Use what the page offers: the search, the slider, teaching mode.
       if (await page.locator("#site-q").count()) {
         await page.fill("#site-q", prefix ? "council" : "理事会");
@@ -73,7 +64,7 @@ test("the offline zip works unzipped, from file://: pages, photos, language swit
   const index = join(dir, "casebook", "index.html");
   assert.ok(existsSync(index), "the zip holds one folder named after it");
 
-  const { page, problems, context } = await openPage(browser);
+  const { page, problems, context } = await openPage(env.browser);
   await page.goto(pathToFileURL(index).href);
   await page.click('.site-nav a[href$="cases/index.html"]');
   await page.click('.card a[href*="bailinsi"]');

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, extname, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 import { parse as parseToml } from "smol-toml";
 
 export const here = dirname(fileURLToPath(import.meta.url));
@@ -63,6 +64,23 @@ export function netlifyHeaders() {
     }
     return out;
   };
+}
+
+/** Builds the demo library (with `extra` build arguments), serves it (with `headers`, as for
+ * `serve`) and launches Chromium before the file's tests, and closes both after them. The
+ * returned object holds `site`, `server` and `browser` once the tests run. */
+export function builtSite(extra = [], headers = {}) {
+  const env = {};
+  before(async () => {
+    env.site = buildSite(repo, extra);
+    env.server = await serve(env.site, headers);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 export async function launch() {

@@ -1,21 +1,12 @@
 // Search and facets on the built demo library, over HTTP and opened from file:// (no server):
 // Chinese and English queries, facets with and without a query, no results, the URL round trip,
 // the header box on other pages, and the library page without JavaScript.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
-import { buildSite, serve, launch, openPage, axe } from "./lib.mjs";
+import { openPage, axe, builtSite } from "./lib.mjs";
 
-let site, server, browser;
-before(async () => {
-  site = buildSite();
-  server = await serve(site);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtSite();
 
 const titles = (page, scope = "#search-results") => page.locator(`${scope} .result-title`).allTextContents();
 const status = (page) => page.locator("#search-status").textContent();
@@ -25,10 +16,10 @@ async function settled(page, text) {
 }
 
 for (const mode of ["http", "file"]) {
-  const base = () => (mode === "http" ? server.url : pathToFileURL(site).href + "/");
+  const base = () => (mode === "http" ? env.server.url : pathToFileURL(env.site).href + "/");
 
   test(`${mode}: a Chinese query ranks the case naming the phrase first and marks it`, async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage(env.browser);
     await page.goto(base() + "cases/index.html");
     await page.fill("#library-q", "党员中心户");
     await settled(page, "找到 3 个案例");
@@ -40,7 +31,7 @@ for (const mode of ["http", "file"]) {
   });
 
   test(`${mode}: an English query on the English site finds English pages`, async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage(env.browser);
     await page.goto(base() + "en/cases/index.html");
     await page.fill("#library-q", "volunteer");
     await settled(page, "2 cases found");
@@ -52,7 +43,7 @@ for (const mode of ["http", "file"]) {
   });
 
   test(`${mode}: a query with two facets, a facet alone, and no results`, async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage(env.browser);
     await page.goto(base() + "cases/index.html");
     await page.fill("#library-q", "理事会");
     await settled(page, "找到 3 个案例");
@@ -82,7 +73,7 @@ for (const mode of ["http", "file"]) {
   });
 
   test(`${mode}: the URL holds the query and facets; reloading and Back restore them`, async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage(env.browser);
     await page.goto(base() + "cases/index.html");
     await page.fill("#library-q", "垃圾分类");
     await settled(page, "找到");
@@ -94,7 +85,7 @@ for (const mode of ["http", "file"]) {
     assert.deepEqual(url.searchParams.getAll("kind"), ["rural"]);
     const shown = await titles(page);
 
-    const { page: p2, context: c2 } = await openPage(browser);
+    const { page: p2, context: c2 } = await openPage(env.browser);
     await p2.goto(page.url());
     await p2.waitForFunction(() => !document.querySelector("#search-results").hidden);
     assert.equal(await p2.inputValue("#library-q"), "垃圾分类");
@@ -111,7 +102,7 @@ for (const mode of ["http", "file"]) {
   });
 
   test(`${mode}: the header box on any page shows the first results and leads to the library`, async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage(env.browser);
     await page.goto(base() + "methods/co-decision/index.html");
     await page.fill("#site-q", "石桥");
     await page.waitForFunction(() => !document.querySelector(".search-pop").hidden);
@@ -130,8 +121,8 @@ for (const mode of ["http", "file"]) {
 }
 
 test("the search controls are labelled and keyboard operable (axe, with results showing)", async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url + "en/cases/index.html");
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.server.url + "en/cases/index.html");
   await page.focus("#library-q");
   await page.keyboard.type("council");
   await settled(page, "found");
@@ -139,7 +130,7 @@ test("the search controls are labelled and keyboard operable (axe, with results 
   await page.keyboard.press("Space");
   await page.waitForFunction(() => location.search.includes("method="));
   assert.deepEqual(await axe(page), []);
-  await page.goto(server.url + "en/cases/bailinsi/index.html");
+  await page.goto(env.server.url + "en/cases/bailinsi/index.html");
   await page.fill("#site-q", "council");
   await page.waitForFunction(() => !document.querySelector(".search-pop").hidden);
   assert.deepEqual(await axe(page), []);
@@ -147,9 +138,9 @@ test("the search controls are labelled and keyboard operable (axe, with results 
 });
 
 test("without JavaScript the library lists and filters by facet pages", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.url + "cases/index.html");
+  await page.goto(env.server.url + "cases/index.html");
   assert.equal(await page.locator("#library-search").isHidden(), true);
   assert.equal(await page.locator(".cards .card").count(), 5);
   await page.click('nav.facets a[data-key="fujian"]');
