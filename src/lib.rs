@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod frontmatter;
 pub mod load;
 pub mod markdown;
+pub mod minify;
 pub mod model;
 pub mod opendata;
 pub mod output;

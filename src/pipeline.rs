@@ -26,7 +26,7 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Overrides `base_url` of site.yaml (canonical, feed and sitemap URLs).
     pub base_url: Option<String>,
-    /// Minify HTML.
+    /// Render from minified templates (see [`crate::minify`]).
     pub minify: bool,
     /// Show progress bars (on a terminal).
     pub progress: bool,

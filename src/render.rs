@@ -21,13 +21,17 @@ use crate::views::{self, TAXONOMIES, TermIndex, TermRef};
 /// Options of the render stage.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
-    /// Minify HTML (off in preview, where speed matters more than bytes).
+    /// Render from the minified templates (see [`crate::minify`]); off, pages come out as the
+    /// templates are written.
     pub minify: bool,
 }
 
 /// A theme compiled and ready to render any number of times.
 pub struct Renderer {
+    /// The templates as written: diagnostics point into these.
     tera: Tera,
+    /// The same templates minified, when any of them could be.
+    tera_min: Option<Tera>,
     templates: Vec<(String, SourceText)>,
     i18n: Vec<Value>,
     assets: Value,
@@ -84,14 +88,47 @@ impl Renderer {
                 )),
             }
         }
-        let mut tera = Tera::new();
-        tera.autoescape_on([".html", ".xml"]);
-        if let Err(e) =
-            tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), &*s.text)))
-        {
-            diags.push(tera_diagnostic(&e, &templates));
-            return None;
-        }
+        let compile = |sources: Vec<(&str, &str)>| {
+            let mut tera = Tera::new();
+            tera.autoescape_on([".html", ".xml"]);
+            tera.add_raw_templates(sources).map(|()| tera)
+        };
+        let tera = match compile(
+            templates
+                .iter()
+                .map(|(n, s)| (n.as_str(), &*s.text))
+                .collect(),
+        ) {
+            Ok(t) => t,
+            Err(e) => {
+                diags.push(tera_diagnostic(&e, &templates));
+                return None;
+            }
+        };
+        // Minified once here, so no page needs minifying. A template that cannot be minified
+        // safely is used as written.
+        let minified: Vec<(&str, Option<String>)> = templates
+            .iter()
+            .map(|(n, s)| {
+                let min = n
+                    .ends_with(".html")
+                    .then(|| crate::minify::template(&s.text))
+                    .flatten();
+                (n.as_str(), min)
+            })
+            .collect();
+        let tera_min = if minified.iter().any(|(_, m)| m.is_some()) {
+            compile(
+                minified
+                    .iter()
+                    .zip(&templates)
+                    .map(|((n, m), (_, s))| (*n, m.as_deref().unwrap_or(&s.text)))
+                    .collect(),
+            )
+            .ok()
+        } else {
+            None
+        };
         for required in [
             "index.html",
             "library.html",
@@ -186,6 +223,7 @@ impl Renderer {
         }
         Some(Renderer {
             tera,
+            tera_min,
             templates,
             i18n,
             assets: views::value(&assets),
@@ -235,7 +273,19 @@ impl Renderer {
                 if !keep(job, &page.path) {
                     return Ok(());
                 }
-                match self.render_page(lib, &langs[lang], job, &page, opts) {
+                // A failure is rendered again from the templates as written, so its diagnostic
+                // points at the line the author wrote.
+                let rendered = self
+                    .render_page(lib, &langs[lang], job, &page, opts)
+                    .or_else(|e| {
+                        if opts.minify && self.tera_min.is_some() {
+                            let plain = RenderOptions::default();
+                            self.render_page(lib, &langs[lang], job, &page, &plain)
+                        } else {
+                            Err(e)
+                        }
+                    });
+                match rendered {
                     Ok(f) => sink.put(f),
                     Err(e) => {
                         let d = tera_diagnostic(&e, &self.templates);
@@ -546,28 +596,16 @@ impl Renderer {
                 "atom.xml"
             }
         };
-        let html = self.tera.render(template, &ctx)?;
-        let out_path = format!("{}{}", config.languages[lang].prefix, page.file);
-        let bytes = if opts.minify && out_path.ends_with(".html") {
-            minify_html::minify(html.as_bytes(), &minify_cfg())
-        } else {
-            html.into_bytes()
+        let tera = match (&self.tera_min, opts.minify) {
+            (Some(min), true) => min,
+            _ => &self.tera,
         };
+        let html = tera.render(template, &ctx)?;
         Ok(OutFile {
-            path: out_path,
-            data: OutData::Bytes(bytes),
+            path: format!("{}{}", config.languages[lang].prefix, page.file),
+            data: OutData::Bytes(html.into_bytes()),
         })
     }
-}
-
-fn minify_cfg() -> minify_html::Cfg {
-    let mut cfg = minify_html::Cfg::new();
-    // Keep output valid for the Nu validator and friendly to view-source in class.
-    cfg.keep_html_and_head_opening_tags = true;
-    cfg.keep_closing_tags = true;
-    cfg.minify_css = false;
-    cfg.minify_js = false;
-    cfg
 }
 
 /// Data of one language shared by all its pages.

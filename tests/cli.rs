@@ -207,11 +207,13 @@ fn base_url_sets_canonical_feed_and_sitemap_only() {
     assert!(o.status.success(), "{}", stderr(&o));
     let page = read(&out.path().join("cases/alpha/index.html"));
     assert!(
-        page.contains("href=https://deploy-preview-7.example.net/cases/alpha/ rel=canonical"),
+        page.contains(
+            r#"<link rel="canonical" href="https://deploy-preview-7.example.net/cases/alpha/">"#
+        ),
         "{page}"
     );
     assert!(
-        page.contains("href=../../cases/beta/index.html"),
+        page.contains(r#"href="../../cases/beta/index.html""#),
         "internal links stay relative"
     );
     assert!(

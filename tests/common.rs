@@ -45,3 +45,10 @@ pub fn files(dir: &Path) -> Vec<String> {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
+
+/// A page in one canonical spelling (minify-html's), so a test can look for an attribute
+/// without caring how a template quoted it.
+pub fn canonical(html: &str) -> String {
+    let out = minify_html::minify(html.as_bytes(), &casebook::minify::html_cfg());
+    String::from_utf8_lossy(&out).into_owned()
+}

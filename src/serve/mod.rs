@@ -326,7 +326,7 @@ impl Builder {
         }
         let t1 = Instant::now();
         let sink = Memory::default();
-        let opts = RenderOptions { minify: false };
+        let opts = RenderOptions { minify: true };
         // The search index is brought up to date and encoded beside the render: one edited
         // case is re-indexed alone; any other content change indexes the library again; a
         // template change keeps the encoded files.
@@ -610,7 +610,7 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
         root: opts.root.clone(),
         drafts: opts.drafts,
         base_url: None,
-        minify: false,
+        minify: true,
     };
     let mut builder = Builder::new(build_opts);
     let started = Instant::now();
