@@ -1,9 +1,10 @@
 //! The render stage: Tera templates applied to the library's views, one job per output file,
 //! in parallel, HTML minified. Pure: returns the files to write, writes none.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::io;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use indexmap::IndexMap;
 use rayon::prelude::*;
@@ -255,10 +256,11 @@ impl Renderer {
         extras: bool,
         keep: &(dyn Fn(Job, &str) -> bool + Sync),
     ) -> io::Result<()> {
+        let related = Arc::new((0..lib.cases.len()).map(|_| OnceLock::new()).collect());
         let langs: Vec<LangData> = lib
             .langs()
             .into_par_iter()
-            .map(|l| LangData::new(lib, l, self))
+            .map(|l| LangData::new(lib, l, self, Arc::clone(&related)))
             .collect();
         let jobs = jobs(lib, &langs);
         let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
@@ -386,7 +388,7 @@ impl Renderer {
         ctx.insert("alternates", &alternates(config, lang, alt_path, &root));
         let template = match job {
             Job::Home => {
-                let featured: Vec<Value> = {
+                let featured: Vec<usize> = {
                     let mut f: Vec<usize> = (0..lib.cases.len())
                         .filter(|&i| lib.cases[i].featured)
                         .collect();
@@ -397,13 +399,15 @@ impl Renderer {
                             })
                             .collect();
                     }
-                    f.into_iter().take(6).map(|i| ld.card(lib, i)).collect()
+                    f.truncate(6);
+                    f
                 };
-                ctx.insert_value("featured", Value::from(featured.as_slice()));
-                let latest: Vec<Value> = (0..lib.cases.len().min(6))
-                    .map(|i| ld.card(lib, i))
-                    .collect();
-                ctx.insert_value("latest", Value::from(latest.as_slice()));
+                let latest: Vec<usize> = (0..lib.cases.len().min(6)).collect();
+                for (name, list) in [("featured", &featured), ("latest", &latest)] {
+                    ctx.insert_value(name, cards(lib, ld, list));
+                    let html = self.cards_html(lib, ld, list, &root, opts)?;
+                    ctx.insert_value(format!("{name}_html"), Value::safe_string(&html));
+                }
                 ctx.insert("methods", &method_summaries(lib, lang));
                 ctx.insert("courses", &course_list(lib, lang));
                 ctx.insert("case_count", &lib.cases.len());
@@ -411,7 +415,10 @@ impl Renderer {
             }
             Job::Library(n) => {
                 let all: Vec<usize> = (0..lib.cases.len()).collect();
-                ctx.insert_value("cases", cards(lib, ld, paginate(&all, n, config.page_size)));
+                let shown = paginate(&all, n, config.page_size);
+                ctx.insert_value("cases", cards(lib, ld, shown));
+                let html = self.cards_html(lib, ld, shown, &root, opts)?;
+                ctx.insert_value("cases_html", Value::safe_string(&html));
                 ctx.insert("total", &lib.cases.len());
                 ctx.insert("pager", &pager(config, lang, "cases/", n, all.len()));
                 ctx.insert("facets", &facets(lib, ld));
@@ -420,11 +427,10 @@ impl Renderer {
             Job::Case(i) => {
                 let c = &lib.cases[i];
                 ctx.insert("case", &views::case_view(lib, lang, c, &root));
-                let related: Vec<Value> = views::related(lib, &ld.index, i)
-                    .into_iter()
-                    .map(|o| ld.card(lib, o))
-                    .collect();
-                ctx.insert_value("related", Value::from(related.as_slice()));
+                let related = ld.related(lib, i);
+                ctx.insert_value("related", cards(lib, ld, related));
+                let html = self.cards_html(lib, ld, related, &root, opts)?;
+                ctx.insert_value("related_html", Value::safe_string(&html));
                 ctx.insert_value("jsonld", Value::safe_string(&case_jsonld(lib, lang, i)));
                 "case.html"
             }
@@ -534,10 +540,10 @@ impl Renderer {
                     ),
                 );
                 ctx.insert("term", &term);
-                ctx.insert_value(
-                    "cases",
-                    cards(lib, ld, paginate(&cases, n, config.page_size)),
-                );
+                let shown = paginate(&cases, n, config.page_size);
+                ctx.insert_value("cases", cards(lib, ld, shown));
+                let html = self.cards_html(lib, ld, shown, &root, opts)?;
+                ctx.insert_value("cases_html", Value::safe_string(&html));
                 "term.html"
             }
             Job::Courses => {
@@ -596,16 +602,80 @@ impl Renderer {
                 "atom.xml"
             }
         };
-        let tera = match (&self.tera_min, opts.minify) {
-            (Some(min), true) => min,
-            _ => &self.tera,
-        };
-        let html = tera.render(template, &ctx)?;
+        let bytes = with_buffer(|buf| self.tera(opts).render_to(template, &ctx, buf))?;
         Ok(OutFile {
             path: format!("{}{}", config.languages[lang].prefix, page.file),
-            data: OutData::Bytes(html.into_bytes()),
+            data: OutData::Bytes(bytes),
         })
     }
+
+    /// The compiled templates `opts` asks for.
+    fn tera(&self, opts: &RenderOptions) -> &Tera {
+        match (&self.tera_min, opts.minify) {
+            (Some(min), true) => min,
+            _ => &self.tera,
+        }
+    }
+
+    /// The cards of `list` as HTML for a page whose links start with `root`. Each card is
+    /// rendered once per language (from `partials/card.html`, which sees the card as `c` and
+    /// the site-wide variables) and its link roots filled in for each page: listing pages show
+    /// every case several times over, and rendering a card costs far more than copying it.
+    fn cards_html(
+        &self,
+        lib: &Library,
+        ld: &LangData,
+        list: &[usize],
+        root: &str,
+        opts: &RenderOptions,
+    ) -> Result<String, tera::Error> {
+        const CARD: &str = "partials/card.html";
+        let tera = self.tera(opts);
+        if !tera.contains_template(CARD) {
+            return Ok(String::new());
+        }
+        let mut out = String::new();
+        for &i in list {
+            let html = match ld.card_html[i].get() {
+                Some(h) => h,
+                None => {
+                    let mut ctx = ld.base.clone();
+                    ctx.insert_value("c", ld.card(lib, i));
+                    ctx.insert("root", ROOT_MARK);
+                    let bytes = with_buffer(|buf| tera.render_to(CARD, &ctx, buf))?;
+                    let html = String::from_utf8(bytes).unwrap_or_default();
+                    ld.card_html[i].get_or_init(|| html)
+                }
+            };
+            for (k, part) in html.split(ROOT_MARK).enumerate() {
+                if k > 0 {
+                    out.push_str(root);
+                }
+                out.push_str(part);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Stands for a page's `root` in HTML made once for many pages. Private-use characters, which
+/// no editor's text holds in this order.
+const ROOT_MARK: &str = "\u{E00A}\u{E00B}";
+
+/// Runs `render` on this thread's output buffer and returns what it wrote: pages are rendered
+/// into one buffer that keeps its capacity, then copied out at their size.
+fn with_buffer(
+    render: impl FnOnce(&mut Vec<u8>) -> Result<(), tera::Error>,
+) -> Result<Vec<u8>, tera::Error> {
+    thread_local! {
+        static BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    BUF.with(|b| {
+        let mut buf = b.borrow_mut();
+        buf.clear();
+        render(&mut buf)?;
+        Ok(buf.to_vec())
+    })
 }
 
 /// Data of one language shared by all its pages.
@@ -613,6 +683,10 @@ struct LangData {
     lang: Lang,
     base: Context,
     cards: Vec<OnceLock<Value>>,
+    /// Each case's card as HTML, with [`ROOT_MARK`] where its links start.
+    card_html: Vec<OnceLock<String>>,
+    /// Each case's related cases (the same in every language, so shared).
+    related: Arc<Vec<OnceLock<Vec<usize>>>>,
     index: TermIndex,
     /// Per method, the practices filed under it as (case, practice) indexes, in library order.
     practices: Vec<Vec<(usize, usize)>>,
@@ -626,10 +700,21 @@ impl LangData {
             .clone()
     }
 
-    fn new(lib: &Library, lang: Lang, r: &Renderer) -> LangData {
+    /// The cases related to case `i`.
+    fn related(&self, lib: &Library, i: usize) -> &[usize] {
+        self.related[i].get_or_init(|| views::related(lib, &self.index, i))
+    }
+
+    fn new(
+        lib: &Library,
+        lang: Lang,
+        r: &Renderer,
+        related: Arc<Vec<OnceLock<Vec<usize>>>>,
+    ) -> LangData {
         let config = &lib.config;
         // Cards are made when first needed: a preview rebuild of one case's page needs three.
         let cards = (0..lib.cases.len()).map(|_| OnceLock::new()).collect();
+        let card_html = (0..lib.cases.len()).map(|_| OnceLock::new()).collect();
         let l = &config.languages[lang];
         let mut base = Context::new();
         base.insert(
@@ -665,6 +750,8 @@ impl LangData {
             lang,
             base,
             cards,
+            card_html,
+            related,
             index: views::term_index(lib, lang),
             practices,
         }

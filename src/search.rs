@@ -24,7 +24,6 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
-use std::sync::RwLock;
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -124,73 +123,196 @@ fn is_bigram(term: &str) -> bool {
 
 /// Folds full-width forms and compatibility characters (NFKC) and lower-cases.
 pub fn normalize(text: &str) -> String {
+    let mut out = String::new();
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize`] into a buffer the caller reuses.
+fn normalize_into(text: &str, out: &mut String) {
     // Most text is ASCII, CJK ideographs and CJK or full-width punctuation, none of which
     // composes with its neighbours: those characters are folded one by one, which gives what
-    // NFKC of the whole text gives, several times faster. Anything else takes the full path.
-    let simple = |c: char| {
-        c.is_ascii()
-            || matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F | 0x4E00..=0x9FFF | 0xFF01..=0xFF5E)
-    };
-    if !text.chars().all(simple) {
-        return text.nfkc().flat_map(char::to_lowercase).collect();
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c as u32 {
-            0x41..=0x5A => out.push(c.to_ascii_lowercase()),
-            0..=0x7F | 0x4E00..=0x9FFF => out.push(c),
+    // NFKC of the whole text gives, several times faster, and runs that need no folding are
+    // copied whole. Anything else takes the full path.
+    out.clear();
+    out.reserve(text.len());
+    let mut copied = 0;
+    for (i, c) in text.char_indices() {
+        let folded = match c as u32 {
+            0x61..=0x7A | 0..=0x40 | 0x5B..=0x60 | 0x7B..=0x7F | 0x4E00..=0x9FFF => continue,
+            0x41..=0x5A => c.to_ascii_lowercase(),
             0xFF01..=0xFF5E => {
-                out.push(char::from_u32(c as u32 - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase()))
+                char::from_u32(c as u32 - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase())
             }
-            _ => out.extend(std::iter::once(c).nfkc().flat_map(char::to_lowercase)),
-        }
+            0x2000..=0x206F | 0x3000..=0x303F => {
+                let mut nf = std::iter::once(c).nfkc().flat_map(char::to_lowercase);
+                match (nf.next(), nf.next()) {
+                    (Some(f), None) if f == c => continue,
+                    (Some(f), None) => f,
+                    _ => {
+                        out.push_str(&text[copied..i]);
+                        out.extend(std::iter::once(c).nfkc().flat_map(char::to_lowercase));
+                        copied = i + c.len_utf8();
+                        continue;
+                    }
+                }
+            }
+            _ => {
+                out.clear();
+                out.extend(text.nfkc().flat_map(char::to_lowercase));
+                return;
+            }
+        };
+        out.push_str(&text[copied..i]);
+        out.push(folded);
+        copied = i + c.len_utf8();
     }
-    out
+    out.push_str(&text[copied..]);
 }
 
 /// Longest word indexed, in bytes; longer runs are cut (they are URLs or noise).
 const MAX_WORD: usize = 40;
 
-/// Calls `f` with every token of `text` (already normalized): its kind, its term, its
-/// position in characters, and for words the surface form. Stemming uses the English
-/// Snowball stemmer for every word, on both sites: pinyin and English names appear in both.
-pub fn tokens(text: &str, stems: &mut Stems, mut f: impl FnMut(TokenKind, &str, u32, &str)) {
+/// One token of normalized text, as [`scan`] finds it.
+enum Tok<'a> {
+    /// Two adjacent CJK characters, and the position of the first.
+    Bigram(char, char, u32),
+    /// The last character of a CJK run, and its position.
+    Unigram(char, u32),
+    /// A word of letters or digits (cut at `MAX_WORD` bytes), not yet stemmed.
+    Word(&'a str),
+}
+
+/// Calls `f` with every token of `text` (already normalized), positions counted in
+/// characters.
+fn scan<'a>(text: &'a str, mut f: impl FnMut(Tok<'a>)) {
     let mut word_start: Option<usize> = None;
-    // The previous character, when it was CJK: its byte offset and position.
-    let mut prev: Option<(usize, u32)> = None;
-    let mut word = |start: usize, end: usize, f: &mut dyn FnMut(TokenKind, &str, u32, &str)| {
+    // The previous character, when it was CJK, and its position.
+    let mut prev: Option<(char, u32)> = None;
+    let word = |start: usize, end: usize| {
         let mut end = end.min(start + MAX_WORD);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let w = &text[start..end];
-        f(TokenKind::Word, stems.stem(w), 0, w);
+        Tok::Word(&text[start..end])
     };
     for (pos, (i, c)) in (0u32..).zip(text.char_indices()) {
         if is_cjk(c) {
             if let Some(s) = word_start.take() {
-                word(s, i, &mut f);
+                f(word(s, i));
             }
-            if let Some((pb, pp)) = prev {
-                f(TokenKind::Bigram, &text[pb..i + c.len_utf8()], pp, "");
+            if let Some((pc, pp)) = prev {
+                f(Tok::Bigram(pc, c, pp));
             }
-            prev = Some((i, pos));
+            prev = Some((c, pos));
         } else {
-            if let Some((pb, pp)) = prev.take() {
-                f(TokenKind::Unigram, &text[pb..i], pp, "");
+            if let Some((pc, pp)) = prev.take() {
+                f(Tok::Unigram(pc, pp));
             }
             if c.is_alphanumeric() {
                 word_start.get_or_insert(i);
             } else if let Some(s) = word_start.take() {
-                word(s, i, &mut f);
+                f(word(s, i));
             }
         }
     }
-    if let Some((pb, pp)) = prev {
-        f(TokenKind::Unigram, &text[pb..], pp, "");
+    if let Some((pc, pp)) = prev {
+        f(Tok::Unigram(pc, pp));
     }
     if let Some(s) = word_start {
-        word(s, text.len(), &mut f);
+        f(word(s, text.len()));
+    }
+}
+
+/// Calls `f` with every token of `text` (already normalized): its kind, its term, its
+/// position in characters, and for words the surface form. Stemming uses the English
+/// Snowball stemmer for every word, on both sites: pinyin and English names appear in both.
+pub fn tokens(text: &str, stems: &mut Stems, mut f: impl FnMut(TokenKind, &str, u32, &str)) {
+    scan(text, |t| match t {
+        Tok::Bigram(a, b, pos) => {
+            let mut buf = [0u8; 8];
+            let la = a.encode_utf8(&mut buf).len();
+            let lb = b.encode_utf8(&mut buf[la..]).len();
+            let term = std::str::from_utf8(&buf[..la + lb]).unwrap_or_default();
+            f(TokenKind::Bigram, term, pos, "");
+        }
+        Tok::Unigram(c, pos) => f(TokenKind::Unigram, c.encode_utf8(&mut [0u8; 4]), pos, ""),
+        Tok::Word(w) => f(TokenKind::Word, stems.stem(w), 0, w),
+    });
+}
+
+/// The text of rendered HTML, for indexing: tags, comments and scripts left out, entities
+/// decoded, a line break where a block ends.
+fn html_text(html: &str, out: &mut String) {
+    out.clear();
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('&') {
+            let end = rest[..rest.len().min(12)].find(';');
+            let decoded = end.and_then(|e| entity(&rest[1..e]));
+            match (end, decoded) {
+                (Some(e), Some(c)) => {
+                    out.push(c);
+                    rest = &rest[e + 1..];
+                }
+                _ => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+            continue;
+        }
+        let skip_to =
+            |rest: &str, close: &str| rest.find(close).map_or(rest.len(), |e| e + close.len());
+        let lower = |n: usize| rest.get(1..n.min(rest.len())).map(str::to_ascii_lowercase);
+        let end = if rest.starts_with("<!--") {
+            skip_to(rest, "-->")
+        } else if lower(7).as_deref() == Some("script") {
+            skip_to(rest, "</script>")
+        } else if lower(6).as_deref() == Some("style") {
+            skip_to(rest, "</style>")
+        } else {
+            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            // Inline elements join their text to the words around them; others end a line.
+            let name: String = rest[1..end.max(1)]
+                .trim_start_matches('/')
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if !INLINE.contains(&name.as_str()) {
+                out.push('\n');
+            }
+            end
+        };
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+}
+
+/// Elements whose tags do not separate words.
+const INLINE: [&str; 16] = [
+    "a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "s", "small", "span", "strong",
+    "sub", "sup", "u",
+];
+
+/// The character of an entity's name or number (`amp`, `#39`, `#x4e2d`).
+fn entity(name: &str) -> Option<char> {
+    let num = |s: &str, radix| u32::from_str_radix(s, radix).ok().and_then(char::from_u32);
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => match name.strip_prefix('#') {
+            Some(hex) if hex.starts_with(['x', 'X']) => num(&hex[1..], 16),
+            Some(dec) => num(dec, 10),
+            None => None,
+        },
     }
 }
 
@@ -272,89 +394,220 @@ pub struct Index {
     langs: Vec<LangIndex>,
 }
 
-fn tokenize_case(config: &Config, lang: Lang, case: &Case, stems: &mut Stems) -> DocTerms {
-    let t = &case.texts[lang];
-    let mut map: FxHashMap<Box<str>, (f32, u8)> = FxHashMap::default();
-    let mut aliases: Vec<(Box<str>, Box<str>)> = Vec::new();
-    let mut len = 0u32;
-    let mut add = |text: &str, field: Field| {
-        let norm = normalize(text);
-        let w = field as u8 as f32;
-        tokens(&norm, stems, |kind, term, pos, surface| {
-            if kind != TokenKind::Unigram {
-                len += 1;
+/// What one case gives the index, its terms numbered by the [`Tokenizer`] that read it.
+struct LocalDoc {
+    /// (term number, weighted frequency, position mask).
+    terms: Vec<(u32, f32, u8)>,
+    aliases: Vec<(Box<str>, Box<str>)>,
+    len: u32,
+    row: Row,
+    facets: Vec<Vec<usize>>,
+}
+
+/// What a word seen before is: its stem's number, and the stem itself when it differs (an
+/// alias), with the last case that listed the alias.
+struct Surface {
+    id: u32,
+    alias: Option<Box<str>>,
+    listed_in: u32,
+}
+
+/// Tokenizes many cases, numbering their terms as it goes: CJK terms are looked up by their
+/// code points and words by their surface form, so the common case (a term seen before)
+/// costs one hash lookup and makes no string.
+struct Tokenizer {
+    stemmer: Stemmer,
+    cjk: FxHashMap<u64, u32>,
+    words: FxHashMap<Box<str>, u32>,
+    surfaces: FxHashMap<Box<str>, Surface>,
+    /// Term number → text.
+    texts: Vec<Box<str>>,
+    /// Term number → (frequency, mask, the case they belong to), reset lazily per case.
+    acc: Vec<(f32, u8, u32)>,
+    touched: Vec<u32>,
+    case: u32,
+    norm: String,
+    plain: String,
+}
+
+impl Tokenizer {
+    fn new() -> Self {
+        Tokenizer {
+            stemmer: Stemmer::create(Algorithm::English),
+            cjk: FxHashMap::default(),
+            words: FxHashMap::default(),
+            surfaces: FxHashMap::default(),
+            texts: Vec::new(),
+            acc: Vec::new(),
+            touched: Vec::new(),
+            case: 0,
+            norm: String::new(),
+            plain: String::new(),
+        }
+    }
+
+    fn number(&mut self, text: Box<str>) -> u32 {
+        let id = self.texts.len() as u32;
+        self.texts.push(text);
+        self.acc.push((0.0, 0, 0));
+        id
+    }
+
+    fn cjk_id(&mut self, key: u64, text: impl FnOnce() -> String) -> u32 {
+        if let Some(&id) = self.cjk.get(&key) {
+            return id;
+        }
+        let id = self.number(text().into());
+        self.cjk.insert(key, id);
+        id
+    }
+
+    /// The number of a word's stem, and whether this case still has to list the word as an
+    /// alias of it.
+    fn word(&mut self, surface: &str, aliases: &mut Vec<(Box<str>, Box<str>)>) -> u32 {
+        if let Some(s) = self.surfaces.get_mut(surface) {
+            if let Some(stem) = &s.alias
+                && s.listed_in != self.case
+            {
+                s.listed_in = self.case;
+                aliases.push((surface.into(), stem.clone()));
             }
-            let mask = if kind == TokenKind::Bigram {
-                1u8 << (pos % 6)
-            } else {
-                0
+            return s.id;
+        }
+        let stem = self.stemmer.stem(surface).into_owned();
+        let id = match self.words.get(stem.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.number(stem.as_str().into());
+                self.words.insert(stem.as_str().into(), id);
+                id
+            }
+        };
+        let alias = (stem != surface).then(|| Box::<str>::from(stem));
+        if let Some(stem) = &alias {
+            aliases.push((surface.into(), stem.clone()));
+        }
+        self.surfaces.insert(
+            surface.into(),
+            Surface {
+                id,
+                alias,
+                listed_in: self.case,
+            },
+        );
+        id
+    }
+
+    /// Adds the tokens of `text` to the current case, each weighing `w`.
+    fn add(&mut self, text: &str, w: f32, len: &mut u32, aliases: &mut Vec<(Box<str>, Box<str>)>) {
+        let mut norm = std::mem::take(&mut self.norm);
+        normalize_into(text, &mut norm);
+        scan(&norm, |t| {
+            let (id, mask) = match t {
+                Tok::Bigram(a, b, pos) => {
+                    let key = (u64::from(a) << 32) | u64::from(b);
+                    (
+                        self.cjk_id(key, || [a, b].iter().collect()),
+                        1u8 << (pos % 6),
+                    )
+                }
+                Tok::Unigram(c, _) => (self.cjk_id(u64::from(c), || c.to_string()), 0),
+                Tok::Word(w) => (self.word(w, aliases), 0),
             };
-            match map.get_mut(term) {
-                Some(e) => {
-                    e.0 += w;
-                    e.1 |= mask;
-                }
-                None => {
-                    map.insert(term.into(), (w, mask));
-                }
+            if !matches!(t, Tok::Unigram(..)) {
+                *len += 1;
             }
-            if kind == TokenKind::Word && surface != term {
-                aliases.push((surface.into(), term.into()));
+            let e = &mut self.acc[id as usize];
+            if e.2 == self.case {
+                e.0 += w;
+                e.1 |= mask;
+            } else {
+                *e = (w, mask, self.case);
+                self.touched.push(id);
             }
         });
-    };
-    add(&t.title.value, Field::Title);
-    add(&t.summary.value, Field::Summary);
-    let p = &t.place.value;
-    for s in [
-        Some(&p.village),
-        p.town.as_ref(),
-        p.county.as_ref(),
-        p.city.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        add(s, Field::Place);
+        self.norm = norm;
     }
-    add(
-        &config.vocab.provinces.terms[case.province].labels[lang],
-        Field::Place,
-    );
-    for tag in &t.tags.value {
-        add(tag, Field::Tag);
-    }
-    for (_, text) in &t.methods.value {
-        add(text, Field::Text);
-    }
-    for pr in &t.practices.value {
-        add(&pr.name, Field::PracticeName);
-        add(&pr.summary, Field::Text);
-        for s in pr.steps.iter().chain(&pr.conditions) {
-            add(s, Field::Text);
+
+    /// Everything case `case` gives the index in language `lang`.
+    fn doc(&mut self, config: &Config, lang: Lang, case: &Case) -> LocalDoc {
+        // Case 0 is never used, so fresh entries of `acc` belong to no case.
+        self.case += 1;
+        self.touched.clear();
+        let mut len = 0u32;
+        let mut aliases = Vec::new();
+        let t = &case.texts[lang];
+        let mut add = |tk: &mut Self, text: &str, field: Field| {
+            tk.add(text, field as u8 as f32, &mut len, &mut aliases);
+        };
+        add(self, &t.title.value, Field::Title);
+        add(self, &t.summary.value, Field::Summary);
+        let p = &t.place.value;
+        for s in [
+            Some(&p.village),
+            p.town.as_ref(),
+            p.county.as_ref(),
+            p.city.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            add(self, s, Field::Place);
         }
-    }
-    // The narrative's text, without Markdown syntax or link targets.
-    let md = t.body.value.markdown();
-    let mut text = String::with_capacity(md.len());
-    for ev in pulldown_cmark::Parser::new(md) {
-        match ev {
-            pulldown_cmark::Event::Text(s) | pulldown_cmark::Event::Code(s) => {
-                text.push_str(&s);
+        add(
+            self,
+            &config.vocab.provinces.terms[case.province].labels[lang],
+            Field::Place,
+        );
+        for tag in &t.tags.value {
+            add(self, tag, Field::Tag);
+        }
+        for (_, text) in &t.methods.value {
+            add(self, text, Field::Text);
+        }
+        for pr in &t.practices.value {
+            add(self, &pr.name, Field::PracticeName);
+            add(self, &pr.summary, Field::Text);
+            for s in pr.steps.iter().chain(&pr.conditions) {
+                add(self, s, Field::Text);
             }
-            pulldown_cmark::Event::SoftBreak
-            | pulldown_cmark::Event::HardBreak
-            | pulldown_cmark::Event::End(_) => text.push('\n'),
-            _ => {}
+        }
+        // The narrative as the page shows it: its text without markup or link targets.
+        let mut plain = std::mem::take(&mut self.plain);
+        html_text(&t.body.value.html, &mut plain);
+        add(self, &plain, Field::Text);
+        self.plain = plain;
+        aliases.sort_unstable();
+        aliases.dedup();
+        LocalDoc {
+            terms: self
+                .touched
+                .iter()
+                .map(|&id| {
+                    let (tf, mask, _) = self.acc[id as usize];
+                    (id, tf, mask)
+                })
+                .collect(),
+            aliases,
+            len,
+            row: row(config, lang, case),
+            facets: facet_values(case),
         }
     }
-    add(&text, Field::Text);
-    aliases.sort_unstable();
-    aliases.dedup();
+}
+
+/// Everything one case gives the index, its terms by text (for updating a built index).
+fn tokenize_case(config: &Config, lang: Lang, case: &Case) -> DocTerms {
+    let mut tk = Tokenizer::new();
+    let d = tk.doc(config, lang, case);
     DocTerms {
-        terms: map.into_iter().map(|(k, (tf, m))| (k, tf, m)).collect(),
-        aliases,
-        len,
+        terms: d
+            .terms
+            .iter()
+            .map(|&(id, tf, mask)| (tk.texts[id as usize].clone(), tf, mask))
+            .collect(),
+        aliases: d.aliases,
+        len: d.len,
     }
 }
 
@@ -389,78 +642,74 @@ fn facet_values(case: &Case) -> Vec<Vec<usize>> {
 impl LangIndex {
     fn build(lib: &Library, lang: Lang) -> LangIndex {
         let config = &lib.config;
-        // Terms get their numbers in the parallel pass, from one shared table (read-locked:
-        // after the first cases, nearly every term is already there), so the merge below
-        // only appends to lists.
-        let interner: RwLock<FxHashMap<Box<str>, u32>> = RwLock::default();
-        let id_of = |text: &str| -> u32 {
-            if let Some(&id) = interner.read().ok().as_ref().and_then(|m| m.get(text)) {
-                return id;
-            }
-            let Ok(mut m) = interner.write() else {
-                return u32::MAX;
-            };
-            let next = m.len() as u32;
-            *m.entry(text.into()).or_insert(next)
-        };
-        type Prepared = (Vec<(u32, f32, u8)>, DocTerms, Row, Vec<Vec<usize>>);
-        let per_doc: Vec<Prepared> = lib
+        // Each worker numbers the terms of its run of cases on its own (no shared table, no
+        // locks); the runs' numbers are then mapped to the index's, one lookup per distinct
+        // term per run.
+        let run = lib
             .cases
-            .par_iter()
-            .map_init(Stems::new, |stems, c| {
-                let mut dt = tokenize_case(config, lang, c, stems);
-                let ids = std::mem::take(&mut dt.terms)
-                    .into_iter()
-                    .map(|(text, tf, mask)| (id_of(&text), tf, mask))
-                    .collect();
-                (ids, dt, row(config, lang, c), facet_values(c))
+            .len()
+            .div_ceil(rayon::current_num_threads() * 4)
+            .max(64);
+        let runs: Vec<(Vec<Box<str>>, Vec<LocalDoc>)> = lib
+            .cases
+            .par_chunks(run)
+            .map(|cases| {
+                let mut tk = Tokenizer::new();
+                let docs = cases.iter().map(|c| tk.doc(config, lang, c)).collect();
+                (tk.texts, docs)
             })
             .collect();
-        let ids = interner.into_inner().unwrap_or_default();
-        let mut terms: Vec<Term> = Vec::with_capacity(ids.len());
-        terms.resize_with(ids.len(), || Term {
-            text: "".into(),
-            bigram: false,
-            postings: Vec::new(),
-        });
-        for (text, &id) in &ids {
-            let t = &mut terms[id as usize];
-            t.bigram = is_bigram(text);
-            t.text = text.clone();
-        }
         let mut idx = LangIndex {
             lang,
             code: config.languages[lang].code.clone(),
             prefix: config.languages[lang].prefix.clone(),
-            terms,
-            ids,
+            terms: Vec::new(),
+            ids: FxHashMap::default(),
             aliases: BTreeMap::new(),
-            docs: Vec::with_capacity(per_doc.len()),
+            docs: Vec::with_capacity(lib.cases.len()),
             facet_sizes: FACETS
                 .iter()
                 .map(|(_, tax)| crate::views::vocabulary(config, tax).map_or(0, |v| v.terms.len()))
                 .collect(),
         };
-        for (d, (term_ids, dt, row, facets)) in per_doc.into_iter().enumerate() {
-            for &(id, tf, mask) in &term_ids {
-                if let Some(t) = idx.terms.get_mut(id as usize) {
-                    t.postings.push(Posting {
-                        doc: d as u32,
-                        tf,
-                        mask,
-                    });
+        for (texts, docs) in runs {
+            let global: Vec<u32> = texts
+                .into_iter()
+                .map(|text| match idx.ids.get(&text) {
+                    Some(&id) => id,
+                    None => {
+                        let id = idx.terms.len() as u32;
+                        idx.ids.insert(text.clone(), id);
+                        idx.terms.push(Term {
+                            bigram: is_bigram(&text),
+                            text,
+                            postings: Vec::new(),
+                        });
+                        id
+                    }
+                })
+                .collect();
+            for d in docs {
+                let doc = idx.docs.len() as u32;
+                let mut ids = Vec::with_capacity(d.terms.len());
+                for (local, tf, mask) in d.terms {
+                    let id = global[local as usize];
+                    idx.terms[id as usize]
+                        .postings
+                        .push(Posting { doc, tf, mask });
+                    ids.push(id);
                 }
+                for a in &d.aliases {
+                    *idx.aliases.entry(a.clone()).or_default() += 1;
+                }
+                idx.docs.push(Doc {
+                    row: d.row,
+                    facets: d.facets,
+                    len: d.len,
+                    terms: ids,
+                    aliases: d.aliases,
+                });
             }
-            for a in &dt.aliases {
-                *idx.aliases.entry(a.clone()).or_default() += 1;
-            }
-            idx.docs.push(Doc {
-                row,
-                facets,
-                len: dt.len,
-                terms: term_ids.into_iter().map(|(id, _, _)| id).collect(),
-                aliases: dt.aliases,
-            });
         }
         idx
     }
@@ -803,7 +1052,6 @@ impl Index {
     /// Re-indexes case `i` after an edit; the other cases' terms are kept. The case list must
     /// be the one the index was built from (same slugs in the same order).
     pub fn update_case(&mut self, lib: &Library, i: usize) {
-        let mut stems = Stems::new();
         for li in &mut self.langs {
             let Some(case) = lib.cases.get(i) else {
                 return;
@@ -812,7 +1060,7 @@ impl Index {
                 return;
             }
             li.remove_terms(i as u32);
-            let dt = tokenize_case(&lib.config, li.lang, case, &mut stems);
+            let dt = tokenize_case(&lib.config, li.lang, case);
             li.docs[i].row = row(&lib.config, li.lang, case);
             li.docs[i].facets = facet_values(case);
             li.docs[i].len = dt.len;
@@ -907,6 +1155,40 @@ mod tests {
         assert_eq!(shard_of("党员", 1000), shard_of("党", 1000));
         // 0x3c49bbe0 % 1_000_000, as the browser computes it.
         assert_eq!(shard_of("vi", 1_000_000), 465_184);
+    }
+
+    #[test]
+    fn the_narrative_is_indexed_as_the_page_shows_it() {
+        let mut out = String::new();
+        html_text(
+            "<h2 id=\"a\">做法<a class=\"anchor\" href=\"#a\">#</a></h2>\n<p>中<em>国</em> &amp; <a href=\"../x/\">link</a>&#39;s &#x4e2d;</p><table><tr><td>甲</td><td>乙</td></tr></table><!--casebook-photo:0--><script>var x=1</script>end",
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            "\n做法#\n\n\n中国 & link's 中\n\n\n\n甲\n\n乙\n\n\nend"
+        );
+        let terms: Vec<String> = {
+            let mut v = Vec::new();
+            tokens(&normalize(&out), &mut Stems::new(), |_, t, _, _| {
+                v.push(t.to_owned())
+            });
+            v
+        };
+        assert!(
+            terms.contains(&"中国".to_owned()),
+            "inline tags join: {terms:?}"
+        );
+        assert!(
+            !terms.contains(&"甲乙".to_owned()),
+            "cells do not: {terms:?}"
+        );
+        assert!(
+            !terms
+                .iter()
+                .any(|t| t == "x" || t == "var" || t == "casebook"),
+            "{terms:?}"
+        );
     }
 
     #[test]
