@@ -1,5 +1,5 @@
 //! The build as a flat sequence of named stages, each taking a value and returning one:
-//! load → content → photos → theme → render → search → write. `check` runs the same stages
+//! load → content → photos → theme → search → render → write. `check` runs the same stages
 //! without writing.
 
 use std::io;
@@ -134,6 +134,15 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
         return Ok(out);
     };
 
+    // The search index is made and handed over before the pages, and dropped: its memory is
+    // free again when rendering needs it, so a build's peak is the larger of the two, not
+    // their sum.
+    let files = search::Index::files_of(&lib);
+    lap(&mut out.stats, "search");
+    for f in files {
+        sink.put(f)?;
+    }
+    lap(&mut out.stats, "search write");
     renderer.render(
         &lib,
         &RenderOptions {
@@ -143,16 +152,6 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
         &mut out.diagnostics,
     )?;
     lap(&mut out.stats, "render+write");
-    if !out.diagnostics.has_errors() {
-        let index = search::Index::build(&lib);
-        lap(&mut out.stats, "search index");
-        let files = index.files();
-        lap(&mut out.stats, "search encode");
-        for f in files {
-            sink.put(f)?;
-        }
-        lap(&mut out.stats, "search");
-    }
     out.library = Some(lib);
     out.complete = !out.diagnostics.has_errors();
     Ok(out)

@@ -267,70 +267,115 @@ impl Renderer {
         let seen: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
         // Each page goes to the sink as soon as it is rendered, so memory holds a few pages at
         // a time rather than the whole site.
-        jobs.par_iter()
-            .flat_map_iter(|job| lib.langs().map(move |l| (*job, l)))
-            .filter(|(job, l)| !matches!(job, Job::Tag(tl, _, _) if tl != l))
-            .try_for_each(|(job, lang)| {
-                let page = page_for(lib, &langs[lang], job);
-                if !keep(job, &page.path) {
-                    return Ok(());
-                }
-                // A failure is rendered again from the templates as written, so its diagnostic
-                // points at the line the author wrote.
-                let rendered = self
-                    .render_page(lib, &langs[lang], job, &page, opts)
-                    .or_else(|e| {
-                        if opts.minify && self.tera_min.is_some() {
-                            let plain = RenderOptions::default();
-                            self.render_page(lib, &langs[lang], job, &page, &plain)
-                        } else {
-                            Err(e)
-                        }
-                    });
-                match rendered {
-                    Ok(f) => sink.put(f),
-                    Err(e) => {
-                        let d = tera_diagnostic(&e, &self.templates);
-                        let key = format!("{}|{}", d.location(), d.message);
-                        if seen.lock().map(|mut s| s.insert(key)).unwrap_or(false)
-                            && let Ok(mut v) = errors.lock()
-                        {
-                            v.push(d);
-                        }
-                        Ok(())
+        let pages = || {
+            jobs.par_iter()
+                .flat_map_iter(|job| lib.langs().map(move |l| (*job, l)))
+                .filter(|(job, l)| !matches!(job, Job::Tag(tl, _, _) if tl != l))
+                .try_for_each(|(job, lang)| {
+                    let page = page_for(lib, &langs[lang], job);
+                    if !keep(job, &page.path) {
+                        return Ok(());
                     }
-                }
-            })?;
+                    // A failure is rendered again from the templates as written, so its
+                    // diagnostic points at the line the author wrote.
+                    let rendered = self
+                        .render_page(lib, &langs[lang], job, &page, opts)
+                        .or_else(|e| {
+                            if opts.minify && self.tera_min.is_some() {
+                                let plain = RenderOptions::default();
+                                self.render_page(lib, &langs[lang], job, &page, &plain)
+                            } else {
+                                Err(e)
+                            }
+                        });
+                    match rendered {
+                        Ok(f) => sink.put(f),
+                        Err(e) => {
+                            let d = tera_diagnostic(&e, &self.templates);
+                            let key = format!("{}|{}", d.location(), d.message);
+                            if seen.lock().map(|mut s| s.insert(key)).unwrap_or(false)
+                                && let Ok(mut v) = errors.lock()
+                            {
+                                v.push(d);
+                            }
+                            Ok(())
+                        }
+                    }
+                })
+        };
+        // The files made from the whole library (sitemap, open data) are made beside the
+        // pages, each on its own thread, rather than one after another once the pages are done.
+        let (pages, whole) = if extras {
+            rayon::join(pages, || self.whole_library_files(lib, &langs, &jobs, sink))
+        } else {
+            (pages(), Ok(Vec::new()))
+        };
+        pages?;
+        let whole = whole?;
         for d in errors.into_inner().unwrap_or_default() {
             diags.push(d);
         }
-        if diags.has_errors() || !extras {
-            return Ok(());
+        for d in whole {
+            diags.push(d);
         }
+        Ok(())
+    }
 
-        // One sitemap and robots.txt for all languages, at the root.
-        let mut ctx = langs[0].base.clone();
-        ctx.insert("urls", &sitemap_entries(lib, &langs, &jobs));
-        for name in ["sitemap.xml", "robots.txt"] {
-            match self.tera.render(name, &ctx) {
-                Ok(s) => sink.put(OutFile {
-                    path: name.into(),
-                    data: OutData::Bytes(s.into_bytes()),
-                })?,
-                Err(e) => diags.push(tera_diagnostic(&e, &self.templates)),
-            }
+    /// The sitemap, robots.txt, open data, static files and copied photos and assets: what is
+    /// made from the whole library rather than per page. Template errors come back as
+    /// diagnostics.
+    fn whole_library_files(
+        &self,
+        lib: &Library,
+        langs: &[LangData],
+        jobs: &[Job],
+        sink: &dyn Sink,
+    ) -> io::Result<Vec<Diagnostic>> {
+        enum Whole {
+            SitemapAndRobots,
+            Json(Lang),
+            Csv(Lang),
+            Copies,
         }
+        let mut tasks = vec![Whole::SitemapAndRobots, Whole::Copies];
         for l in lib.langs() {
-            let prefix = &lib.config.languages[l].prefix;
-            sink.put(OutFile {
-                path: format!("{prefix}data/cases.json"),
-                data: OutData::Bytes(opendata::json(lib, l).into_bytes()),
-            })?;
-            sink.put(OutFile {
-                path: format!("{prefix}data/cases.csv"),
-                data: OutData::Bytes(opendata::csv(lib, l).into_bytes()),
-            })?;
+            tasks.push(Whole::Json(l));
+            tasks.push(Whole::Csv(l));
         }
+        let diags: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+        let data = |l: Lang, name: &str, text: String| OutFile {
+            path: format!("{}data/{name}", lib.config.languages[l].prefix),
+            data: OutData::Bytes(text.into_bytes()),
+        };
+        tasks.par_iter().try_for_each(|task| match *task {
+            Whole::SitemapAndRobots => {
+                // One sitemap and robots.txt for all languages, at the root.
+                let mut ctx = langs[0].base.clone();
+                ctx.insert("urls", &sitemap_entries(lib, langs, jobs));
+                for name in ["sitemap.xml", "robots.txt"] {
+                    match with_buffer(|buf| self.tera.render_to(name, &ctx, buf)) {
+                        Ok(bytes) => sink.put(OutFile {
+                            path: name.into(),
+                            data: OutData::Bytes(bytes),
+                        })?,
+                        Err(e) => {
+                            if let Ok(mut d) = diags.lock() {
+                                d.push(tera_diagnostic(&e, &self.templates));
+                            }
+                        }
+                    }
+                }
+                Ok(())
+            }
+            Whole::Json(l) => sink.put(data(l, "cases.json", opendata::json(lib, l))),
+            Whole::Csv(l) => sink.put(data(l, "cases.csv", opendata::csv(lib, l))),
+            Whole::Copies => self.copies(lib, sink),
+        })?;
+        Ok(diags.into_inner().unwrap_or_default())
+    }
+
+    /// Static files of the theme, and photos and assets copied (linked) from where they are.
+    fn copies(&self, lib: &Library, sink: &dyn Sink) -> io::Result<()> {
         for f in &self.static_files {
             sink.put(f.clone())?;
         }
@@ -426,7 +471,8 @@ impl Renderer {
             }
             Job::Case(i) => {
                 let c = &lib.cases[i];
-                ctx.insert("case", &views::case_view(lib, lang, c, &root));
+                let view = views::case_view(lib, lang, c, &root, &ld.terms, None);
+                ctx.insert_value("case", view);
                 let related = ld.related(lib, i);
                 ctx.insert_value("related", cards(lib, ld, related));
                 let html = self.cards_html(lib, ld, related, &root, opts)?;
@@ -551,7 +597,7 @@ impl Renderer {
                 "courses.html"
             }
             Job::Course(ci) => {
-                ctx.insert("course", &course_view(lib, lang, ci));
+                ctx.insert("course", &course_view(lib, lang, ci, &ld.terms));
                 "course.html"
             }
             Job::Page(pi) => {
@@ -687,6 +733,8 @@ struct LangData {
     card_html: Vec<OnceLock<String>>,
     /// Each case's related cases (the same in every language, so shared).
     related: Arc<Vec<OnceLock<Vec<usize>>>>,
+    /// The vocabularies' terms as template values.
+    terms: views::TermValues,
     index: TermIndex,
     /// Per method, the practices filed under it as (case, practice) indexes, in library order.
     practices: Vec<Vec<(usize, usize)>>,
@@ -696,7 +744,7 @@ impl LangData {
     /// The card of case `i`, made once and shared by every page that lists it.
     fn card(&self, lib: &Library, i: usize) -> Value {
         self.cards[i]
-            .get_or_init(|| views::value(&views::card(&lib.config, self.lang, &lib.cases[i])))
+            .get_or_init(|| views::card(&lib.config, self.lang, &lib.cases[i], &self.terms))
             .clone()
     }
 
@@ -752,6 +800,7 @@ impl LangData {
             cards,
             card_html,
             related,
+            terms: views::TermValues::new(config, lang),
             index: views::term_index(lib, lang),
             practices,
         }
@@ -1302,10 +1351,10 @@ struct SessionView {
     n: usize,
     focus: String,
     questions: Vec<String>,
-    case: views::CaseView,
+    case: Value,
 }
 
-fn course_view(lib: &Library, lang: Lang, ci: usize) -> CourseView {
+fn course_view(lib: &Library, lang: Lang, ci: usize, terms: &views::TermValues) -> CourseView {
     let c = &lib.courses[ci];
     let t = &c.texts[lang];
     let cases: Vec<&crate::model::Case> = t
@@ -1350,7 +1399,6 @@ fn course_view(lib: &Library, lang: Lang, ci: usize) -> CourseView {
             .map(|(i, s)| {
                 let case = &lib.cases[s.case];
                 let root = "../".repeat(2 + usize::from(lang > 0));
-                let mut view = views::case_view(lib, lang, case, &root);
                 // Several narratives share the course page: render each again with ids
                 // prefixed by its session, so anchors stay unique.
                 let prefix = format!("s{}-", i + 1);
@@ -1363,7 +1411,8 @@ fn course_view(lib: &Library, lang: Lang, ci: usize) -> CourseView {
                     id_prefix: &prefix,
                 };
                 let again = crate::markdown::render(case.texts[lang].body.value.markdown(), &ctx);
-                view.body = views::with_pictures(lib, case, &again.html, &again.images, &root);
+                let body = views::with_pictures(lib, case, &again.html, &again.images, &root);
+                let view = views::case_view(lib, lang, case, &root, terms, Some(body));
                 SessionView {
                     n: i + 1,
                     focus: s.focus.clone(),

@@ -351,11 +351,18 @@ struct DocTerms {
 #[derive(Debug, Clone, Default, serde::Serialize)]
 struct Row(String, String, String, String);
 
+/// One case's entry in a term's list: 8 bytes, there are millions of them.
 #[derive(Debug, Clone)]
 struct Posting {
     doc: u32,
-    tf: f32,
+    /// Weighted frequency: a sum of field weights, so a whole number.
+    tf: u16,
     mask: u8,
+}
+
+/// A weighted frequency as stored in a posting.
+fn tf16(tf: f32) -> u16 {
+    tf.clamp(0.0, f32::from(u16::MAX)) as u16
 }
 
 #[derive(Debug, Clone)]
@@ -640,25 +647,10 @@ fn facet_values(case: &Case) -> Vec<Vec<usize>> {
 }
 
 impl LangIndex {
-    fn build(lib: &Library, lang: Lang) -> LangIndex {
+    /// Indexes every case of `lib` in `lang`. Only an index that will be `updatable` keeps,
+    /// per case, the terms and aliases it gave (an update removes them first).
+    fn build(lib: &Library, lang: Lang, updatable: bool) -> LangIndex {
         let config = &lib.config;
-        // Each worker numbers the terms of its run of cases on its own (no shared table, no
-        // locks); the runs' numbers are then mapped to the index's, one lookup per distinct
-        // term per run.
-        let run = lib
-            .cases
-            .len()
-            .div_ceil(rayon::current_num_threads() * 4)
-            .max(64);
-        let runs: Vec<(Vec<Box<str>>, Vec<LocalDoc>)> = lib
-            .cases
-            .par_chunks(run)
-            .map(|cases| {
-                let mut tk = Tokenizer::new();
-                let docs = cases.iter().map(|c| tk.doc(config, lang, c)).collect();
-                (tk.texts, docs)
-            })
-            .collect();
         let mut idx = LangIndex {
             lang,
             code: config.languages[lang].code.clone(),
@@ -672,46 +664,71 @@ impl LangIndex {
                 .map(|(_, tax)| crate::views::vocabulary(config, tax).map_or(0, |v| v.terms.len()))
                 .collect(),
         };
-        for (texts, docs) in runs {
-            let global: Vec<u32> = texts
-                .into_iter()
-                .map(|text| match idx.ids.get(&text) {
-                    Some(&id) => id,
-                    None => {
-                        let id = idx.terms.len() as u32;
-                        idx.ids.insert(text.clone(), id);
-                        idx.terms.push(Term {
-                            bigram: is_bigram(&text),
-                            text,
-                            postings: Vec::new(),
-                        });
-                        id
-                    }
+        // Each worker numbers the terms of its run of cases on its own (no shared table, no
+        // locks); the runs' numbers are then mapped to the index's, one lookup per distinct
+        // term per run. Runs are read a round at a time, one per worker, and merged before
+        // the next round, so only a round's tokens wait in memory.
+        let workers = rayon::current_num_threads();
+        let run = lib.cases.len().div_ceil(workers * 4).max(64);
+        for round in lib.cases.chunks(run * workers) {
+            let runs: Vec<(Vec<Box<str>>, Vec<LocalDoc>)> = round
+                .par_chunks(run)
+                .map(|cases| {
+                    let mut tk = Tokenizer::new();
+                    let docs = cases.iter().map(|c| tk.doc(config, lang, c)).collect();
+                    (tk.texts, docs)
                 })
                 .collect();
-            for d in docs {
-                let doc = idx.docs.len() as u32;
-                let mut ids = Vec::with_capacity(d.terms.len());
-                for (local, tf, mask) in d.terms {
-                    let id = global[local as usize];
-                    idx.terms[id as usize]
-                        .postings
-                        .push(Posting { doc, tf, mask });
-                    ids.push(id);
-                }
-                for a in &d.aliases {
-                    *idx.aliases.entry(a.clone()).or_default() += 1;
-                }
-                idx.docs.push(Doc {
-                    row: d.row,
-                    facets: d.facets,
-                    len: d.len,
-                    terms: ids,
-                    aliases: d.aliases,
-                });
+            for (texts, docs) in runs {
+                idx.merge_run(texts, docs, updatable);
             }
         }
         idx
+    }
+
+    /// Appends the cases of one run, numbering its new terms.
+    fn merge_run(&mut self, texts: Vec<Box<str>>, docs: Vec<LocalDoc>, updatable: bool) {
+        let global: Vec<u32> = texts
+            .into_iter()
+            .map(|text| match self.ids.get(&text) {
+                Some(&id) => id,
+                None => {
+                    let id = self.terms.len() as u32;
+                    self.ids.insert(text.clone(), id);
+                    self.terms.push(Term {
+                        bigram: is_bigram(&text),
+                        text,
+                        postings: Vec::new(),
+                    });
+                    id
+                }
+            })
+            .collect();
+        for d in docs {
+            let doc = self.docs.len() as u32;
+            let mut ids = Vec::with_capacity(if updatable { d.terms.len() } else { 0 });
+            for (local, tf, mask) in d.terms {
+                let id = global[local as usize];
+                self.terms[id as usize].postings.push(Posting {
+                    doc,
+                    tf: tf16(tf),
+                    mask,
+                });
+                if updatable {
+                    ids.push(id);
+                }
+            }
+            for a in &d.aliases {
+                *self.aliases.entry(a.clone()).or_default() += 1;
+            }
+            self.docs.push(Doc {
+                row: d.row,
+                facets: d.facets,
+                len: d.len,
+                terms: ids,
+                aliases: if updatable { d.aliases } else { Vec::new() },
+            });
+        }
     }
 
     fn add_terms(&mut self, doc: u32, dt: DocTerms) {
@@ -734,7 +751,14 @@ impl LangIndex {
             let p = &mut self.terms[id as usize].postings;
             // Postings stay sorted by case: appended in a full build, inserted in an update.
             let at = p.partition_point(|x| x.doc < doc);
-            p.insert(at, Posting { doc, tf, mask });
+            p.insert(
+                at,
+                Posting {
+                    doc,
+                    tf: tf16(tf),
+                    mask,
+                },
+            );
             ids.push(id);
         }
         for a in &dt.aliases {
@@ -776,7 +800,8 @@ impl LangIndex {
             let df = t.postings.len() as f32;
             let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
             let dl = self.docs[p.doc as usize].len as f32;
-            idf * p.tf * (K1 + 1.0) / (p.tf + K1 * (1.0 - B + B * dl / avgdl))
+            let tf = f32::from(p.tf);
+            idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / avgdl))
         };
         let max = self
             .terms
@@ -1036,7 +1061,7 @@ fn push_json_str(s: &mut String, text: &str) {
 }
 
 impl Index {
-    /// Indexes every case of `lib` in every language.
+    /// Indexes every case of `lib` in every language, ready for [`Index::update_case`].
     pub fn build(lib: &Library) -> Index {
         Index {
             // Languages in parallel too: each one's merge is sequential.
@@ -1044,9 +1069,17 @@ impl Index {
                 .langs()
                 .collect::<Vec<_>>()
                 .into_par_iter()
-                .map(|l| LangIndex::build(lib, l))
+                .map(|l| LangIndex::build(lib, l, true))
                 .collect(),
         }
+    }
+
+    /// The files of the index of every language of `lib`, made one language at a time (each
+    /// is dropped once encoded, so a build holds one language's index at most).
+    pub fn files_of(lib: &Library) -> Vec<OutFile> {
+        lib.langs()
+            .flat_map(|l| LangIndex::build(lib, l, false).files(SHARD_BYTES))
+            .collect()
     }
 
     /// Re-indexes case `i` after an edit; the other cases' terms are kept. The case list must

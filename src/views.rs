@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use indexmap::IndexMap;
+
 use serde::Serialize;
 use tera::Value;
 
@@ -104,65 +106,92 @@ pub fn place_line(config: &Config, lang: Lang, case: &Case) -> String {
     parts.join(sep)
 }
 
-/// A case as a card in lists.
-#[derive(Debug, Clone, Serialize)]
-pub struct CardView {
-    /// Folder name.
-    pub slug: String,
-    /// Case page URL relative to the site root.
-    pub url: String,
-    /// Title.
-    pub title: String,
-    /// Summary.
-    pub summary: String,
-    /// Place names in one line.
-    pub place: String,
-    /// Province.
-    pub province: TermRef,
-    /// Rural or urban.
-    pub kind: TermRef,
-    /// Pilot, model point, reference.
-    pub role: TermRef,
-    /// Methods it has something for.
-    pub methods: Vec<TermRef>,
-    /// Problems it solved.
-    pub challenges: Vec<TermRef>,
-    /// Year it started.
-    pub since: Option<i32>,
-    /// Date of its latest source, YYYY-MM-DD.
-    pub updated: String,
-    /// Whether title and summary are shown in the default language.
-    pub fallback: bool,
-    /// Number of practices.
-    pub practice_count: usize,
+/// The vocabularies whose terms templates see as links.
+const VOCABULARIES: [&str; 6] = [
+    "methods",
+    "provinces",
+    "kinds",
+    "roles",
+    "challenges",
+    "changes",
+];
+
+/// Every vocabulary term of one language as a template value, made once: cards and pages name
+/// the same few terms thousands of times, and a shared value costs a reference count where a
+/// new one costs a map of three strings.
+pub struct TermValues {
+    by_vocabulary: Vec<Vec<Value>>,
 }
 
-/// Builds the card of a case.
-pub fn card(config: &Config, lang: Lang, c: &Case) -> CardView {
-    let t = &c.texts[lang];
-    CardView {
-        slug: c.slug.clone(),
-        url: url(config, lang, &format!("cases/{}/", c.slug)),
-        title: t.title.value.clone(),
-        summary: t.summary.value.clone(),
-        place: place_line(config, lang, c),
-        province: term(config, lang, "provinces", c.province),
-        kind: term(config, lang, "kinds", c.kind),
-        role: term(config, lang, "roles", c.role),
-        methods: c
-            .method_keys()
-            .map(|m| term(config, lang, "methods", m))
-            .collect(),
-        challenges: c
-            .challenges
-            .iter()
-            .map(|&i| term(config, lang, "challenges", i))
-            .collect(),
-        since: c.since,
-        updated: c.updated.to_string(),
-        fallback: t.title.fallback || t.summary.fallback,
-        practice_count: c.texts[0].practices.value.len(),
+impl TermValues {
+    /// The terms of every vocabulary in `lang`.
+    pub fn new(config: &Config, lang: Lang) -> Self {
+        TermValues {
+            by_vocabulary: VOCABULARIES
+                .iter()
+                .map(|name| {
+                    let n = vocabulary(config, name).map_or(0, |v| v.terms.len());
+                    (0..n)
+                        .map(|i| value(&term(config, lang, name, i)))
+                        .collect()
+                })
+                .collect(),
+        }
     }
+
+    /// Term `index` of a vocabulary, as [`term`] makes it.
+    pub fn get(&self, taxonomy: &str, index: usize) -> Value {
+        VOCABULARIES
+            .iter()
+            .position(|n| *n == taxonomy)
+            .and_then(|v| self.by_vocabulary[v].get(index))
+            .cloned()
+            .unwrap_or_else(Value::none)
+    }
+}
+
+/// A case as a card in lists, as templates see it (`c` in `partials/card.html`): `slug`,
+/// `url` (relative to the site root), `title`, `summary`, `place` (one line), `province`,
+/// `kind` and `role` (terms), `methods` (the methods it has something for) and `challenges`
+/// (terms), `since`, `updated` (YYYY-MM-DD), `fallback` (title and summary shown in the default
+/// language) and `practice_count`. A term is a map of `key`, `label` and `url`.
+pub fn card(config: &Config, lang: Lang, c: &Case, terms: &TermValues) -> Value {
+    Value::from(card_map(config, lang, c, terms))
+}
+
+/// The fields of [`card`], for views that extend it.
+fn card_map(
+    config: &Config,
+    lang: Lang,
+    c: &Case,
+    terms: &TermValues,
+) -> IndexMap<&'static str, Value> {
+    let t = &c.texts[lang];
+    let list = |name: &str, keys: &mut dyn Iterator<Item = usize>| {
+        Value::from(keys.map(|k| terms.get(name, k)).collect::<Vec<Value>>())
+    };
+    let mut m: IndexMap<&'static str, Value> = IndexMap::with_capacity(14);
+    m.insert("slug", c.slug.as_str().into());
+    m.insert(
+        "url",
+        url(config, lang, &format!("cases/{}/", c.slug)).into(),
+    );
+    m.insert("title", t.title.value.as_str().into());
+    m.insert("summary", t.summary.value.as_str().into());
+    m.insert("place", place_line(config, lang, c).into());
+    m.insert("province", terms.get("provinces", c.province));
+    m.insert("kind", terms.get("kinds", c.kind));
+    m.insert("role", terms.get("roles", c.role));
+    m.insert("methods", list("methods", &mut c.method_keys()));
+    m.insert(
+        "challenges",
+        list("challenges", &mut c.challenges.iter().copied()),
+    );
+    m.insert("since", c.since.into());
+    m.insert("updated", c.updated.to_string().into());
+    m.insert("fallback", (t.title.fallback || t.summary.fallback).into());
+    m.insert("practice_count", c.texts[0].practices.value.len().into());
+    m
 }
 
 /// One row of a case's five-method table.
@@ -225,36 +254,6 @@ pub struct Fallbacks {
     pub figures: bool,
     /// Narrative.
     pub body: bool,
-}
-
-/// Everything a case page shows.
-#[derive(Debug, Clone, Serialize)]
-pub struct CaseView {
-    /// The card fields.
-    #[serde(flatten)]
-    pub card: CardView,
-    /// One row per method of the vocabulary.
-    pub method_rows: Vec<MethodRow>,
-    /// Practices.
-    pub practices: Vec<PracticeView>,
-    /// Figures.
-    pub figures: Vec<FigureView>,
-    /// Changes.
-    pub changes: Vec<TermRef>,
-    /// Tags.
-    pub tags: Vec<TermRef>,
-    /// Sources.
-    pub sources: Vec<SourceView>,
-    /// Narrative HTML.
-    pub body: String,
-    /// Narrative headings (level 2) for the table of contents.
-    pub toc: Vec<TocEntry>,
-    /// What falls back to the default language.
-    pub fb: Fallbacks,
-    /// Whether the case is a draft (only shown with `--drafts`).
-    pub draft: bool,
-    /// Before/after pairs.
-    pub photos: Vec<PairView>,
 }
 
 /// A before/after pair on a page.
@@ -358,8 +357,19 @@ pub struct TocEntry {
     pub text: String,
 }
 
-/// Builds a case page's view.
-pub fn case_view(lib: &Library, lang: Lang, c: &Case, root: &str) -> CaseView {
+/// Everything a case page shows (`case` in `case.html`): the fields of [`card`], then
+/// `method_rows` (one per method of the vocabulary: `method`, and `text` or none),
+/// `practices`, `figures`, `changes`, `tags`, `sources`, `body` (the narrative's HTML, or
+/// `body` when given: a course renders narratives again), `toc`, `fb` ([`Fallbacks`]), `draft`
+/// and `photos` (before/after pairs).
+pub fn case_view(
+    lib: &Library,
+    lang: Lang,
+    c: &Case,
+    root: &str,
+    terms: &TermValues,
+    body: Option<String>,
+) -> Value {
     let config = &lib.config;
     let t = &c.texts[lang];
     // The first photo of a page loads at once; the others when scrolled near.
@@ -388,70 +398,82 @@ pub fn case_view(lib: &Library, lang: Lang, c: &Case, root: &str) -> CaseView {
             }
         })
         .collect();
-    let body = with_pictures(lib, c, &t.body.value.html, &t.body.value.images, root);
-    let method_rows = (0..config.vocab.methods.terms.len())
-        .map(|m| MethodRow {
-            method: term(config, lang, "methods", m),
-            text: t
+    let body = body
+        .unwrap_or_else(|| with_pictures(lib, c, &t.body.value.html, &t.body.value.images, root));
+    let method_rows: Vec<Value> = (0..config.vocab.methods.terms.len())
+        .map(|m| {
+            let text = t
                 .methods
                 .value
                 .iter()
                 .find(|(k, _)| *k == m)
-                .map(|(_, s)| s.clone()),
+                .map(|(_, s)| s.as_str());
+            let mut row: IndexMap<&'static str, Value> = IndexMap::with_capacity(2);
+            row.insert("method", terms.get("methods", m));
+            row.insert("text", text.into());
+            Value::from(row)
         })
         .collect();
-    let practices = practice_views(config, lang, &t.practices.value);
-    CaseView {
-        card: card(config, lang, c),
-        method_rows,
-        practices,
-        figures: t
-            .figures
-            .value
+    let mut m = card_map(config, lang, c, terms);
+    m.insert("method_rows", method_rows.into());
+    m.insert(
+        "practices",
+        value(&practice_views(config, lang, &t.practices.value)),
+    );
+    let figures: Vec<FigureView> = t
+        .figures
+        .value
+        .iter()
+        .map(|f| FigureView {
+            label: f.label.clone(),
+            value: f.value.clone(),
+            before: f.before.clone(),
+            after: f.after.clone(),
+            year_before: f.year_before,
+            year_after: f.year_after,
+        })
+        .collect();
+    m.insert("figures", value(&figures));
+    m.insert(
+        "changes",
+        c.changes
             .iter()
-            .map(|f| FigureView {
-                label: f.label.clone(),
-                value: f.value.clone(),
-                before: f.before.clone(),
-                after: f.after.clone(),
-                year_before: f.year_before,
-                year_after: f.year_after,
-            })
-            .collect(),
-        changes: c
-            .changes
-            .iter()
-            .map(|&i| term(config, lang, "changes", i))
-            .collect(),
-        tags: t.tags.value.iter().map(|s| tag(config, lang, s)).collect(),
-        sources: t
-            .sources
-            .value
-            .iter()
-            .map(|s| SourceView {
-                title: s.title.clone(),
-                url: s.url.clone(),
-            })
-            .collect(),
-        body,
-        photos,
-        toc: toc(&t.body.value),
-        fb: Fallbacks {
-            any: lang > 0
-                && (!t.translated
-                    || t.summary.fallback
-                    || t.methods.fallback
-                    || t.practices.fallback
-                    || t.body.fallback),
-            untranslated: lang > 0 && !t.translated,
-            summary: lang > 0 && t.summary.fallback,
-            methods: lang > 0 && t.methods.fallback,
-            practices: lang > 0 && t.practices.fallback,
-            figures: lang > 0 && t.figures.fallback,
-            body: lang > 0 && t.body.fallback && !t.body.value.html.is_empty(),
-        },
-        draft: c.draft,
-    }
+            .map(|&i| terms.get("changes", i))
+            .collect::<Vec<Value>>()
+            .into(),
+    );
+    let tags: Vec<TermRef> = t.tags.value.iter().map(|s| tag(config, lang, s)).collect();
+    m.insert("tags", value(&tags));
+    let sources: Vec<SourceView> = t
+        .sources
+        .value
+        .iter()
+        .map(|s| SourceView {
+            title: s.title.clone(),
+            url: s.url.clone(),
+        })
+        .collect();
+    m.insert("sources", value(&sources));
+    m.insert("body", Value::safe_string(&body));
+    m.insert("toc", value(&toc(&t.body.value)));
+    let fb = Fallbacks {
+        any: lang > 0
+            && (!t.translated
+                || t.summary.fallback
+                || t.methods.fallback
+                || t.practices.fallback
+                || t.body.fallback),
+        untranslated: lang > 0 && !t.translated,
+        summary: lang > 0 && t.summary.fallback,
+        methods: lang > 0 && t.methods.fallback,
+        practices: lang > 0 && t.practices.fallback,
+        figures: lang > 0 && t.figures.fallback,
+        body: lang > 0 && t.body.fallback && !t.body.value.html.is_empty(),
+    };
+    m.insert("fb", value(&fb));
+    m.insert("draft", c.draft.into());
+    m.insert("photos", value(&photos));
+    Value::from(m)
 }
 
 /// Practices as views, numbered from 1.
