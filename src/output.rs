@@ -1,6 +1,7 @@
 //! Where rendered files go. For `build`, a staging folder beside the output that is swapped in
 //! only when every page rendered, so a failed build leaves the previous output as it was.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -76,13 +77,25 @@ impl Sink for Discard {
     }
 }
 
-/// A new site being written beside the output folder; [`Staging::commit`] swaps it in,
-/// dropping it without committing removes it and leaves the output as it was.
+/// A new site being written beside the output folder; [`Staging::commit`] swaps it in.
+///
+/// The site the swap replaces is not deleted but kept beside the output
+/// (`.<name>.prev`), and the next build writes into it: a file whose bytes are unchanged is
+/// left as it is, a changed one is rewritten in place, and what the new site lacks is removed
+/// at the end. Rebuilding a site of thousands of pages then creates and deletes almost no
+/// files, which is most of what a rebuild cost (on ext4 without a journal, creating files
+/// right after deleting as many is slower still). The price is a second copy of the site on
+/// disk. Dropped without committing, the folder is kept for the next build in the same way;
+/// the output is left as it was either way.
 #[derive(Debug)]
 pub struct Staging {
     root: PathBuf,
     dir: PathBuf,
     out: PathBuf,
+    /// Whether `dir` holds an earlier site, so files may already be in place.
+    recycled: bool,
+    /// Paths written, when `dir` was recycled (to remove what is not among them).
+    written: Mutex<Vec<String>>,
     committed: bool,
     /// Files written.
     pub files: AtomicUsize,
@@ -91,34 +104,93 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Creates an empty staging folder beside `out`; `root` is where [`OutData::Copy`] paths
-    /// are relative to.
+    /// Creates the staging folder beside `out`, from the site kept by the last build if there
+    /// is one; `root` is where [`OutData::Copy`] paths are relative to.
     pub fn create(root: &Path, out: &Path) -> io::Result<Staging> {
         if let Some(parent) = out.parent()
             && !parent.as_os_str().is_empty()
         {
             fs::create_dir_all(parent)?;
         }
-        let dir = sibling(out, "new");
+        let dir = sibling(out, &format!("new-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
         }
-        fs::create_dir_all(&dir)?;
+        // Renaming claims the kept site: of two builds started at once, one gets it.
+        let recycled = fs::rename(sibling(out, "prev"), &dir).is_ok();
+        if !recycled {
+            fs::create_dir_all(&dir)?;
+        }
         Ok(Staging {
             root: root.to_path_buf(),
             dir,
             out: out.to_path_buf(),
+            recycled,
+            written: Mutex::new(Vec::new()),
             committed: false,
             files: AtomicUsize::new(0),
             bytes: AtomicUsize::new(0),
         })
     }
 
-    /// Puts the staged site in place of the output folder.
+    /// Removes what the new site does not have, then puts it in place of the output folder.
     pub fn commit(mut self) -> io::Result<()> {
+        if self.recycled {
+            let written = std::mem::take(
+                &mut *self
+                    .written
+                    .lock()
+                    .map_err(|_| io::Error::other("a render thread panicked"))?,
+            );
+            remove_all_but(&self.dir, &written)?;
+        }
         swap(&self.dir, &self.out)?;
         self.committed = true;
         Ok(())
+    }
+
+    /// Writes `bytes` at `dest` unless it already holds them.
+    fn write_bytes(&self, dest: &Path, bytes: &[u8]) -> io::Result<()> {
+        if self.recycled {
+            match fs::symlink_metadata(dest) {
+                Ok(m)
+                    if m.is_file()
+                        && m.len() == bytes.len() as u64
+                        && links(&m) == 1
+                        && fs::read(dest)? == bytes =>
+                {
+                    return Ok(());
+                }
+                // A file that is also a photo of the cache (a link) is replaced, never
+                // written through; so is a folder where the new site has a file.
+                Ok(m) if !m.is_file() || links(&m) > 1 => remove_path(dest, &m)?,
+                _ => {}
+            }
+        }
+        fs::write(dest, bytes)
+    }
+
+    /// Links (or copies) `from` at `dest` unless that link is already there.
+    fn link(&self, from: &Path, dest: &Path) -> io::Result<()> {
+        if self.recycled
+            && let Ok(m) = fs::symlink_metadata(dest)
+        {
+            if same_file(&m, from) {
+                return Ok(());
+            }
+            remove_path(dest, &m)?;
+        }
+        // Never copy onto a path that exists: it may be a link to the source itself, and
+        // copying would empty both.
+        if fs::symlink_metadata(dest).is_ok() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("{} is written twice", dest.display()),
+            ));
+        }
+        // A hard link costs no copying (the photo cache holds hundreds of megabytes); a copy
+        // when the output is on another file system.
+        fs::hard_link(from, dest).or_else(|_| fs::copy(from, dest).map(|_| ()))
     }
 }
 
@@ -132,29 +204,19 @@ impl Sink for Staging {
         }
         let dest = self.dir.join(&f.path);
         let write = |dest: &Path| match &f.data {
-            OutData::Bytes(b) => fs::write(dest, b),
-            // A hard link costs no copying (the photo cache holds hundreds of megabytes); a
-            // copy when the output is on another file system.
-            OutData::Copy(src) => {
-                let from = self.root.join(src);
-                // Never copy onto a path that exists: it may be a link to the source itself,
-                // and copying would empty both.
-                if dest.exists() {
-                    return Err(io::Error::new(
-                        io::ErrorKind::AlreadyExists,
-                        format!("{} is written twice", f.path),
-                    ));
-                }
-                fs::hard_link(&from, dest).or_else(|_| fs::copy(&from, dest).map(|_| ()))
-            }
+            OutData::Bytes(b) => self.write_bytes(dest, b),
+            OutData::Copy(src) => self.link(&self.root.join(src), dest),
         };
         // Folders are created on demand: trying the write first saves a system call for
         // every file whose folder already exists.
         let result = match write(&dest) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                if let Some(parent) = dest.parent() {
-                    fs::create_dir_all(parent)?;
-                }
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                make_parents(&self.dir, &dest)?;
                 write(&dest)
             }
             other => other,
@@ -162,6 +224,11 @@ impl Sink for Staging {
         result.map_err(|e| {
             io::Error::new(e.kind(), format!("cannot write {}: {e}", dest.display()))
         })?;
+        if self.recycled
+            && let Ok(mut w) = self.written.lock()
+        {
+            w.push(f.path);
+        }
         self.files.fetch_add(1, Ordering::Relaxed);
         if let OutData::Bytes(b) = &f.data {
             self.bytes.fetch_add(b.len(), Ordering::Relaxed);
@@ -173,9 +240,105 @@ impl Sink for Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.dir);
+            // Kept for the next build to write into, like a replaced site, unless there is
+            // nothing in it.
+            let prev = sibling(&self.out, "prev");
+            let worth = self.recycled || self.files.load(Ordering::Relaxed) > 0;
+            if !worth || prev.exists() || fs::rename(&self.dir, &prev).is_err() {
+                let _ = fs::remove_dir_all(&self.dir);
+            }
         }
     }
+}
+
+/// How many names the file has (a photo of the cache linked into the site has two or more).
+fn links(m: &fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(m)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        1
+    }
+}
+
+/// Whether `m` describes the file at `path` itself (a hard link made by an earlier build).
+fn same_file(m: &fs::Metadata, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(path).is_ok_and(|p| p.dev() == m.dev() && p.ino() == m.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (m, path);
+        false
+    }
+}
+
+fn remove_path(path: &Path, m: &fs::Metadata) -> io::Result<()> {
+    if m.is_dir() {
+        fs::remove_dir_all(path)
+    } else {
+        fs::remove_file(path)
+    }
+}
+
+/// Creates the folders above `dest` (inside `dir`), removing files of an earlier site that
+/// stand where a folder must be.
+fn make_parents(dir: &Path, dest: &Path) -> io::Result<()> {
+    let Some(parent) = dest.parent() else {
+        return Ok(());
+    };
+    if let Ok(rel) = parent.strip_prefix(dir) {
+        let mut at = dir.to_path_buf();
+        for part in rel.components() {
+            at.push(part);
+            match fs::symlink_metadata(&at) {
+                Ok(m) if !m.is_dir() => fs::remove_file(&at)?,
+                _ => {}
+            }
+        }
+    }
+    fs::create_dir_all(parent)
+}
+
+/// Removes every file and folder under `dir` that is not one of `keep` (paths relative to
+/// `dir`, `/`-separated) or a folder holding one.
+fn remove_all_but(dir: &Path, keep: &[String]) -> io::Result<()> {
+    let files: HashSet<&str> = keep.iter().map(String::as_str).collect();
+    let folders: HashSet<&str> = keep
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .collect();
+    prune(dir, "", &files, &folders)
+}
+
+/// [`remove_all_but`] for the folder `at` (`rel` inside the site): its folders are visited in
+/// parallel, a site being mostly thousands of one-page folders.
+fn prune(at: &Path, rel: &str, files: &HashSet<&str>, folders: &HashSet<&str>) -> io::Result<()> {
+    let entries: Vec<fs::DirEntry> = fs::read_dir(at)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|e| {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        let path = if rel.is_empty() {
+            name.into_owned()
+        } else {
+            format!("{rel}/{name}")
+        };
+        let is_dir = e.file_type()?.is_dir();
+        if is_dir && folders.contains(path.as_str()) {
+            prune(&e.path(), &path, files, folders)
+        } else if is_dir {
+            fs::remove_dir_all(e.path())
+        } else if !files.contains(path.as_str()) {
+            fs::remove_file(e.path())
+        } else {
+            Ok(())
+        }
+    })
 }
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
@@ -183,37 +346,24 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into());
-    out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+    out.with_file_name(format!(".{name}.{tag}"))
 }
 
-/// Puts `staging` in place of `out`. The old folder is moved aside first and deleted last, and
-/// put back if the second rename fails.
+/// Puts `staging` in place of `out`; the replaced site is kept as `.<name>.prev` for the next
+/// build, and put back if the second rename fails.
 fn swap(staging: &Path, out: &Path) -> io::Result<()> {
     if !out.exists() {
         return fs::rename(staging, out);
     }
-    let old = sibling(out, "old");
-    if old.exists() {
-        fs::remove_dir_all(&old)?;
+    let prev = sibling(out, "prev");
+    if prev.exists() {
+        // Another build kept a site meanwhile; one is enough.
+        fs::remove_dir_all(&prev)?;
     }
-    fs::rename(out, &old)?;
+    fs::rename(out, &prev)?;
     if let Err(e) = fs::rename(staging, out) {
-        let _ = fs::rename(&old, out);
+        let _ = fs::rename(&prev, out);
         return Err(e);
     }
-    // The new site is in place; failing to delete the old copy loses nothing. Its top-level
-    // entries are removed in parallel: unlinking thousands of files is most of a rebuild's
-    // system time.
-    if let Ok(entries) = fs::read_dir(&old) {
-        let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-        paths.par_iter().for_each(|p| {
-            let _ = if p.is_dir() {
-                fs::remove_dir_all(p)
-            } else {
-                fs::remove_file(p)
-            };
-        });
-    }
-    let _ = fs::remove_dir_all(&old);
     Ok(())
 }

@@ -1074,11 +1074,13 @@ impl Index {
         }
     }
 
-    /// The files of the index of every language of `lib`, made one language at a time (each
-    /// is dropped once encoded, so a build holds one language's index at most).
+    /// The files of the index of every language of `lib`. Languages are indexed side by side
+    /// (each one's merge is sequential), and each is dropped once encoded.
     pub fn files_of(lib: &Library) -> Vec<OutFile> {
         lib.langs()
-            .flat_map(|l| LangIndex::build(lib, l, false).files(SHARD_BYTES))
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .flat_map_iter(|l| LangIndex::build(lib, l, false).files(SHARD_BYTES))
             .collect()
     }
 

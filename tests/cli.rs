@@ -285,3 +285,98 @@ fn normalize(p: &Path) -> String {
     }
     parts.join("/")
 }
+
+/// The inode of a file, to tell a file left in place from one written anew.
+#[cfg(unix)]
+fn inode(path: &std::path::Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .ino()
+}
+
+#[cfg(unix)]
+#[test]
+fn rebuilds_write_into_the_replaced_site_and_match_a_fresh_build() {
+    let site = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    common::copy_dir(&fixture("photos"), site.path());
+    let out = site.path().join("public");
+    let build = |out: &std::path::Path| {
+        let o = casebook(&[
+            "build",
+            "--root",
+            site.path().to_str().unwrap_or(""),
+            "--out",
+            out.to_str().unwrap_or(""),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    // A case the first two builds have and the third does not.
+    let extra = site.path().join("content/cases/delta");
+    std::fs::create_dir_all(&extra).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        extra.join("index.md"),
+        "---\ntitle: 丁村\nsummary: 丁村的概述。\nplace: {village: 丁村, province: hubei}\nkind: rural\nrole: pilot\nupdated: 2020-01-01\ntags: [丁村独有]\nmethods:\n  co-decision: 村民议事\n---\n丁村的故事。\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    build(&out);
+    let page = "cases/alpha/index.html";
+    let first = inode(&out.join(page));
+    assert!(out.join("cases/delta/index.html").exists());
+    let photo = files(&out)
+        .into_iter()
+        .find(|f| f.starts_with("photos/") && f.ends_with(".jpg"))
+        .unwrap_or_else(|| panic!("no photo in the output"));
+    let photo_bytes = std::fs::read(out.join(&photo)).unwrap_or_else(|e| panic!("{e}"));
+    // The second build keeps the first site beside the output; the third writes into it.
+    build(&out);
+    let prev = site.path().join(".public.prev");
+    assert!(prev.join(page).exists(), "the replaced site is kept");
+    // An edit and a removed case between the second and third builds.
+    let case = site.path().join("content/cases/alpha/index.md");
+    let text = read(&case).replacen("title: ", "title: 新 ", 1);
+    std::fs::write(&case, text).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_dir_all(&extra).unwrap_or_else(|e| panic!("{e}"));
+    build(&out);
+
+    let fresh = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    build(&fresh.path().join("public"));
+    let fresh = fresh.path().join("public");
+    assert_eq!(files(&out), files(&fresh), "same files as a fresh build");
+    for f in files(&fresh) {
+        assert!(
+            std::fs::read(out.join(&f)).ok() == std::fs::read(fresh.join(&f)).ok(),
+            "{f} differs from a fresh build"
+        );
+    }
+    // What only the recycled site had is gone: the case's pages and its tag's folder.
+    assert!(!out.join("cases/delta").exists());
+    assert!(!files(&out).iter().any(|f| f.contains("丁村独有")));
+    // The page was rewritten in place: the first build's file, with the new title.
+    assert_eq!(inode(&out.join(page)), first);
+    assert!(read(&out.join(page)).contains("新 "));
+    // Photos linked from the cache were replaced, never written through: the cache still
+    // holds what the first build linked.
+    if let Ok(now) = std::fs::read(out.join(&photo)) {
+        assert_eq!(now, photo_bytes);
+    }
+    let cached: Vec<String> = files(&site.path().join(".casebook-cache"))
+        .into_iter()
+        .filter(|f| f.ends_with(".jpg") || f.ends_with(".webp"))
+        .collect();
+    assert!(!cached.is_empty());
+    for f in cached {
+        let len = std::fs::metadata(site.path().join(".casebook-cache").join(&f))
+            .map(|m| m.len())
+            .unwrap_or(0);
+        assert!(len > 0, "cache file {f} was emptied");
+    }
+    // Beside the output: only the site the last build replaced.
+    let beside: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public"))
+        .collect();
+    assert_eq!(beside, [".public.prev"]);
+}

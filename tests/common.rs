@@ -52,3 +52,15 @@ pub fn canonical(html: &str) -> String {
     let out = minify_html::minify(html.as_bytes(), &casebook::minify::html_cfg());
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// Copies the site at `from` to `to`, leaving out its photo cache.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for f in files(from)
+        .into_iter()
+        .filter(|f| !f.starts_with(".casebook-cache"))
+    {
+        let dest = to.join(&f);
+        std::fs::create_dir_all(dest.parent().unwrap_or(to)).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::copy(from.join(&f), dest).unwrap_or_else(|e| panic!("{e}"));
+    }
+}

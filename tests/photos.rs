@@ -6,18 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{casebook, files, fixture, read};
-
-fn copy_dir(from: &Path, to: &Path) {
-    for f in files(from)
-        .into_iter()
-        .filter(|f| !f.starts_with(".casebook-cache"))
-    {
-        let dest = to.join(&f);
-        std::fs::create_dir_all(dest.parent().unwrap_or(to)).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::copy(from.join(&f), dest).unwrap_or_else(|e| panic!("{e}"));
-    }
-}
+use common::{casebook, copy_dir, files, fixture, read};
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)

@@ -10,6 +10,8 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::copy_dir;
+
 struct Server {
     child: Child,
     addr: String,
@@ -19,14 +21,6 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for f in common::files(from) {
-        let dest = to.join(&f);
-        std::fs::create_dir_all(dest.parent().unwrap_or(to)).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::copy(from.join(&f), dest).unwrap_or_else(|e| panic!("{e}"));
     }
 }
 
