@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::{casebook, copy_dir, files, fixture, read};
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
