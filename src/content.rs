@@ -589,7 +589,7 @@ fn render_body(
     depth: usize,
     bundle: Option<&str>,
     diags: &mut Diagnostics,
-) -> (Body, markdown::Rendered) {
+) -> Body {
     let root = root_for(depth, lang);
     let ctx = markdown::Ctx {
         allow_html: config.allow_html,
@@ -610,14 +610,16 @@ fn render_body(
         };
         diags.push(d.hint(&p.hint));
     }
-    let body = Body {
-        html: r.html.clone(),
-        headings: r.headings.clone(),
-        links: r.links.clone(),
-        images: r.images.clone(),
+    // Kept for the whole build: without the slack a growing string leaves.
+    let mut html = r.html;
+    html.shrink_to_fit();
+    Body {
+        html,
+        headings: r.headings,
+        links: r.links,
+        images: r.images,
         source: Some((v.source.clone(), v.split.body_offset)),
-    };
-    (body, r)
+    }
 }
 
 fn text_or_missing(
@@ -1152,10 +1154,17 @@ fn case_text(
     let body = if v.split.body.trim().is_empty() {
         match base {
             Some((b, _)) => Loc::inherited(b.body.value.clone()),
-            None => Loc::own(Body::default()),
+            None => Loc::own(Arc::default()),
         }
     } else {
-        Loc::own(render_body(v, config, lang, 2, Some(bundle), diags).0)
+        Loc::own(Arc::new(render_body(
+            v,
+            config,
+            lang,
+            2,
+            Some(bundle),
+            diags,
+        )))
     };
 
     let photos = photo_pairs(v, f, base, files, diags);
@@ -1384,7 +1393,7 @@ fn doc_text(
     };
     let body = match base {
         Some(b) if v.split.body.trim().is_empty() => Loc::inherited(b.body.value.clone()),
-        _ => Loc::own(render_body(v, config, lang, depth, None, diags).0),
+        _ => Loc::own(render_body(v, config, lang, depth, None, diags)),
     };
     DocText {
         title,

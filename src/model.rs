@@ -174,7 +174,7 @@ pub struct CaseText {
     /// Before/after photo pairs.
     pub photos: Loc<Vec<PhotoPair>>,
     /// The narrative.
-    pub body: Loc<Body>,
+    pub body: Loc<std::sync::Arc<Body>>,
     /// Whether this language has a file of its own.
     pub translated: bool,
 }
@@ -320,6 +320,54 @@ impl Library {
     /// Index of a case by slug.
     pub fn case_index(&self, slug: &str) -> Option<usize> {
         self.cases.iter().position(|c| c.slug == slug)
+    }
+
+    /// Lets go of what only the content and photo stages use: the text of the files behind
+    /// case narratives (quoted by diagnostics, and kept for the cases a course shows, whose
+    /// narratives it renders again) and the photo requests. A build calls this once photos
+    /// are done, which returns a third of its memory on a large library; the preview keeps
+    /// everything for its next rebuild. Cases shared with someone else are left as they are.
+    pub fn release_sources(&mut self) {
+        let in_course: std::collections::HashSet<usize> = self
+            .courses
+            .iter()
+            .flat_map(|c| c.texts.iter())
+            .flat_map(|t| t.sessions.value.iter().map(|s| s.case))
+            .collect();
+        for (i, case) in self.cases.iter_mut().enumerate() {
+            let Some(c) = std::sync::Arc::get_mut(case) else {
+                continue;
+            };
+            c.photo_requests = Vec::new();
+            if in_course.contains(&i) {
+                continue;
+            }
+            // A translation without a narrative shares the default language's: each distinct
+            // body is rebuilt once, and shared again.
+            let mut bodies: Vec<(std::sync::Arc<Body>, Vec<usize>)> = Vec::new();
+            for (l, t) in c.texts.iter_mut().enumerate() {
+                let b = std::mem::take(&mut t.body.value);
+                match bodies
+                    .iter_mut()
+                    .find(|(x, _)| std::sync::Arc::ptr_eq(x, &b))
+                {
+                    Some((_, langs)) => langs.push(l),
+                    None => bodies.push((b, vec![l])),
+                }
+            }
+            for (b, langs) in bodies {
+                let b = match std::sync::Arc::try_unwrap(b) {
+                    Ok(mut body) => {
+                        body.source = None;
+                        std::sync::Arc::new(body)
+                    }
+                    Err(shared) => shared,
+                };
+                for l in langs {
+                    c.texts[l].body.value = std::sync::Arc::clone(&b);
+                }
+            }
+        }
     }
 
     /// The languages, as indexes.

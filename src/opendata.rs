@@ -47,84 +47,93 @@ struct SourceRecord<'a> {
     url: Option<&'a str>,
 }
 
-fn records(lib: &Library, lang: Lang) -> Vec<Record<'_>> {
+/// The records of every case, made one at a time as they are written: a whole library's
+/// records at once would cost more memory than the files they make.
+fn records(lib: &Library, lang: Lang) -> impl Iterator<Item = Record<'_>> {
     let c = &lib.config;
     let v = &c.vocab;
-    lib.cases
-        .iter()
-        .map(|case| {
-            let t = &case.texts[lang];
-            let p = &t.place.value;
-            Record {
-                slug: &case.slug,
-                url: format!(
-                    "{}/{}",
-                    c.base_url,
-                    views::url(c, lang, &format!("cases/{}/", case.slug))
-                        .trim_end_matches("index.html")
-                ),
-                title: &t.title.value,
-                summary: &t.summary.value,
-                village: &p.village,
-                town: p.town.as_deref(),
-                county: p.county.as_deref(),
-                city: p.city.as_deref(),
-                province: &v.provinces.terms[case.province].key,
-                province_label: &v.provinces.terms[case.province].labels[lang],
-                kind: &v.kinds.terms[case.kind].key,
-                role: &v.roles.terms[case.role].key,
-                since: case.since,
-                updated: case.updated.to_string(),
-                methods: case
-                    .method_keys()
-                    .map(|m| v.methods.terms[m].key.as_str())
-                    .collect(),
-                challenges: case
-                    .challenges
-                    .iter()
-                    .map(|&i| v.challenges.terms[i].key.as_str())
-                    .collect(),
-                changes: case
-                    .changes
-                    .iter()
-                    .map(|&i| v.changes.terms[i].key.as_str())
-                    .collect(),
-                practices: t
-                    .practices
-                    .value
-                    .iter()
-                    .map(|pr| PracticeRecord {
-                        name: &pr.name,
-                        method: &v.methods.terms[pr.method].key,
-                        summary: &pr.summary,
-                        steps: &pr.steps,
-                        conditions: &pr.conditions,
-                    })
-                    .collect(),
-                tags: &t.tags.value,
-                sources: t
-                    .sources
-                    .value
-                    .iter()
-                    .map(|s| SourceRecord {
-                        title: &s.title,
-                        url: s.url.as_deref(),
-                    })
-                    .collect(),
-                translated: t.translated,
-            }
-        })
-        .collect()
+    lib.cases.iter().map(move |case| {
+        let t = &case.texts[lang];
+        let p = &t.place.value;
+        Record {
+            slug: &case.slug,
+            url: format!(
+                "{}/{}",
+                c.base_url,
+                views::url(c, lang, &format!("cases/{}/", case.slug))
+                    .trim_end_matches("index.html")
+            ),
+            title: &t.title.value,
+            summary: &t.summary.value,
+            village: &p.village,
+            town: p.town.as_deref(),
+            county: p.county.as_deref(),
+            city: p.city.as_deref(),
+            province: &v.provinces.terms[case.province].key,
+            province_label: &v.provinces.terms[case.province].labels[lang],
+            kind: &v.kinds.terms[case.kind].key,
+            role: &v.roles.terms[case.role].key,
+            since: case.since,
+            updated: case.updated.to_string(),
+            methods: case
+                .method_keys()
+                .map(|m| v.methods.terms[m].key.as_str())
+                .collect(),
+            challenges: case
+                .challenges
+                .iter()
+                .map(|&i| v.challenges.terms[i].key.as_str())
+                .collect(),
+            changes: case
+                .changes
+                .iter()
+                .map(|&i| v.changes.terms[i].key.as_str())
+                .collect(),
+            practices: t
+                .practices
+                .value
+                .iter()
+                .map(|pr| PracticeRecord {
+                    name: &pr.name,
+                    method: &v.methods.terms[pr.method].key,
+                    summary: &pr.summary,
+                    steps: &pr.steps,
+                    conditions: &pr.conditions,
+                })
+                .collect(),
+            tags: &t.tags.value,
+            sources: t
+                .sources
+                .value
+                .iter()
+                .map(|s| SourceRecord {
+                    title: &s.title,
+                    url: s.url.as_deref(),
+                })
+                .collect(),
+            translated: t.translated,
+        }
+    })
+}
+
+/// Serializes the records as a JSON array without collecting them.
+struct Records<'a>(&'a Library, Lang);
+
+impl Serialize for Records<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(records(self.0, self.1))
+    }
 }
 
 /// `data/cases.json`: an array of case records.
 pub fn json(lib: &Library, lang: Lang) -> String {
-    serde_json::to_string_pretty(&records(lib, lang)).unwrap_or_else(|_| "[]".to_owned())
+    serde_json::to_string_pretty(&Records(lib, lang)).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// `data/cases.csv`: one row per case; list columns are joined with `;`.
 pub fn csv(lib: &Library, lang: Lang) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    // A UTF-8 byte-order mark, so spreadsheet programs open the Chinese text correctly.
+    let mut w = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
     let header = [
         "slug",
         "url",
@@ -147,9 +156,10 @@ pub fn csv(lib: &Library, lang: Lang) -> String {
         "tags",
         "translated",
     ];
-    let mut rows: Vec<Vec<String>> = vec![header.iter().map(|s| (*s).to_owned()).collect()];
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(header);
     for r in records(lib, lang) {
-        rows.push(vec![
+        let _ = w.write_record([
             r.slug.to_owned(),
             r.url,
             r.title.to_owned(),
@@ -176,14 +186,10 @@ pub fn csv(lib: &Library, lang: Lang) -> String {
             r.translated.to_string(),
         ]);
     }
-    for row in rows {
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(&row);
-    }
-    // A UTF-8 byte-order mark, so spreadsheet programs open the Chinese text correctly.
-    let body = w
-        .into_inner()
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .unwrap_or_default();
-    format!("\u{feff}{body}")
+    w.into_inner()
+        .map(|b| {
+            String::from_utf8(b)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        })
+        .unwrap_or_default()
 }

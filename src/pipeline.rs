@@ -122,6 +122,7 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
     lap(&mut out.stats, "content");
 
     out.stats.photos = photo_stage(opts, &mut lib, &mut out.diagnostics);
+    lib.release_sources();
     lap(&mut out.stats, "photos");
 
     // The theme is compiled even when the content has errors, so template errors are reported

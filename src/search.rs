@@ -670,18 +670,31 @@ impl LangIndex {
         // the next round, so only a round's tokens wait in memory.
         let workers = rayon::current_num_threads();
         let run = lib.cases.len().div_ceil(workers * 4).max(64);
-        for round in lib.cases.chunks(run * workers) {
-            let runs: Vec<(Vec<Box<str>>, Vec<LocalDoc>)> = round
+        let tokenize = |round: &[std::sync::Arc<Case>]| -> Vec<(Vec<Box<str>>, Vec<LocalDoc>)> {
+            round
                 .par_chunks(run)
                 .map(|cases| {
                     let mut tk = Tokenizer::new();
                     let docs = cases.iter().map(|c| tk.doc(config, lang, c)).collect();
                     (tk.texts, docs)
                 })
-                .collect();
-            for (texts, docs) in runs {
-                idx.merge_run(texts, docs, updatable);
-            }
+                .collect()
+        };
+        // Each round is merged (sequential) while the next is tokenized (parallel).
+        let mut pending: Vec<(Vec<Box<str>>, Vec<LocalDoc>)> = Vec::new();
+        for round in lib.cases.chunks(run * workers) {
+            let ((), next) = rayon::join(
+                || {
+                    for (texts, docs) in pending.drain(..) {
+                        idx.merge_run(texts, docs, updatable);
+                    }
+                },
+                || tokenize(round),
+            );
+            pending = next;
+        }
+        for (texts, docs) in pending {
+            idx.merge_run(texts, docs, updatable);
         }
         idx
     }
@@ -1074,13 +1087,11 @@ impl Index {
         }
     }
 
-    /// The files of the index of every language of `lib`. Languages are indexed side by side
-    /// (each one's merge is sequential), and each is dropped once encoded.
+    /// The files of the index of every language of `lib`, made one language at a time (each
+    /// is dropped once encoded, so a build holds one language's index at most).
     pub fn files_of(lib: &Library) -> Vec<OutFile> {
         lib.langs()
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .flat_map_iter(|l| LangIndex::build(lib, l, false).files(SHARD_BYTES))
+            .flat_map(|l| LangIndex::build(lib, l, false).files(SHARD_BYTES))
             .collect()
     }
 

@@ -606,7 +606,8 @@ pub fn related(lib: &Library, idx: &TermIndex, ci: usize) -> Vec<usize> {
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().take(3).map(|(_, o)| o).collect()
+    // Collected from a borrow: collecting the vector itself would keep its whole allocation.
+    scored.iter().take(3).map(|&(_, o)| o).collect()
 }
 
 /// Converts a serializable view to a template value.
