@@ -731,8 +731,14 @@ impl LangIndex {
                     ids.push(id);
                 }
             }
+            // Most aliases are in the table already: counted without cloning them.
             for a in &d.aliases {
-                *self.aliases.entry(a.clone()).or_default() += 1;
+                match self.aliases.get_mut(a) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.aliases.insert(a.clone(), 1);
+                    }
+                }
             }
             self.docs.push(Doc {
                 row: d.row,
