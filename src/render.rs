@@ -35,6 +35,8 @@ pub struct Renderer {
     tera_min: Option<Tera>,
     templates: Vec<(String, SourceText)>,
     i18n: Vec<Value>,
+    /// The same UI strings, for labels made here (navigation).
+    strings: Vec<IndexMap<String, String>>,
     assets: Value,
     static_files: Vec<OutFile>,
 }
@@ -160,6 +162,7 @@ impl Renderer {
         }
 
         let mut i18n: Vec<Value> = Vec::new();
+        let mut ui_strings: Vec<IndexMap<String, String>> = Vec::new();
         let mut default_strings: Option<IndexMap<String, String>> = None;
         for lang in &config.languages {
             let file = theme
@@ -202,6 +205,7 @@ impl Renderer {
                 }
             }
             i18n.push(views::value(&strings));
+            ui_strings.push(strings);
         }
 
         let mut assets = IndexMap::new();
@@ -227,6 +231,7 @@ impl Renderer {
             tera_min,
             templates,
             i18n,
+            strings: ui_strings,
             assets: views::value(&assets),
             static_files,
         })
@@ -424,7 +429,7 @@ impl Renderer {
             "../".repeat(depth)
         };
         ctx.insert("root", &root);
-        ctx.insert("page", &page_meta(config, lang, page));
+        ctx.insert("page", &page_meta(config, lang, page, &ld.nav));
         let alt_path = if matches!(job, Job::Tag(..)) {
             "tags/"
         } else {
@@ -735,6 +740,8 @@ struct LangData {
     related: Arc<Vec<OnceLock<Vec<usize>>>>,
     /// The vocabularies' terms as template values.
     terms: views::TermValues,
+    /// The navigation's sections.
+    nav: Vec<NavItem>,
     index: TermIndex,
     /// Per method, the practices filed under it as (case, practice) indexes, in library order.
     practices: Vec<Vec<(usize, usize)>>,
@@ -770,6 +777,7 @@ impl LangData {
             &LangView {
                 code: l.code.clone(),
                 locale: l.locale.clone(),
+                og_locale: l.locale.replace('-', "_"),
                 name: l.name.clone(),
                 prefix: l.prefix.clone(),
                 default: lang == 0,
@@ -787,7 +795,8 @@ impl LangData {
         );
         base.insert_value("assets", r.assets.clone());
         base.insert("vocab", &vocab_view(config, lang));
-        base.insert("nav", &nav(config, lang, lib));
+        let nav = nav(config, lang, lib, r.strings.get(lang));
+        base.insert("nav", &nav);
         let mut practices = vec![Vec::new(); config.vocab.methods.terms.len()];
         for (ci, c) in lib.cases.iter().enumerate() {
             for (pi, p) in c.texts[0].practices.value.iter().enumerate() {
@@ -801,6 +810,7 @@ impl LangData {
             card_html,
             related,
             terms: views::TermValues::new(config, lang),
+            nav,
             index: views::term_index(lib, lang),
             practices,
         }
@@ -811,6 +821,8 @@ impl LangData {
 struct LangView {
     code: String,
     locale: String,
+    /// The locale as Open Graph writes it (`zh_CN`).
+    og_locale: String,
     name: String,
     prefix: String,
     default: bool,
@@ -826,16 +838,29 @@ struct SiteView {
 #[derive(Serialize)]
 struct NavItem {
     key: &'static str,
-    /// Folder without language prefix, to mark the current section.
+    /// Folder without language prefix: the section's pages are the ones under it.
     path: String,
     url: String,
+    /// Its UI string (`nav_<key>`).
+    label: String,
 }
 
-fn nav(config: &Config, lang: Lang, lib: &Library) -> Vec<NavItem> {
+/// The sections of the site navigation links to, each with its label: pages mark the one
+/// they belong to by `page.section`.
+fn nav(
+    config: &Config,
+    lang: Lang,
+    lib: &Library,
+    strings: Option<&IndexMap<String, String>>,
+) -> Vec<NavItem> {
     let item = |key: &'static str, path: &str| NavItem {
         key,
         path: path.to_owned(),
         url: views::url(config, lang, path),
+        label: strings
+            .and_then(|s| s.get(&format!("nav_{key}")))
+            .cloned()
+            .unwrap_or_default(),
     };
     let mut items = vec![
         item("cases", "cases/"),
@@ -999,9 +1024,11 @@ struct PageMeta {
     path: String,
     url: String,
     kind: &'static str,
+    /// Key of the navigation section the page is in, if any.
+    section: Option<&'static str>,
 }
 
-fn page_meta(config: &Config, lang: Lang, page: &PageInfo) -> PageMeta {
+fn page_meta(config: &Config, lang: Lang, page: &PageInfo, nav: &[NavItem]) -> PageMeta {
     PageMeta {
         path: page.path.clone(),
         url: absolute(
@@ -1009,6 +1036,10 @@ fn page_meta(config: &Config, lang: Lang, page: &PageInfo) -> PageMeta {
             &format!("{}{}", config.languages[lang].prefix, page.path),
         ),
         kind: page.kind,
+        section: nav
+            .iter()
+            .find(|n| page.path.starts_with(&n.path))
+            .map(|n| n.key),
     }
 }
 
