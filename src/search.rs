@@ -110,9 +110,17 @@ impl Default for Stems {
 
 /// Whether `c` is written without spaces between words (Chinese, Japanese, Korean).
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
-        | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
+    // Asked of every character indexed: Latin text and common ideographs are settled by one
+    // comparison each before the rarer ranges.
+    let c = c as u32;
+    if c < 0x3040 {
+        return false;
+    }
+    if (0x4E00..=0x9FFF).contains(&c) {
+        return true;
+    }
+    matches!(c,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
 }
 
 /// Whether a term is a CJK bigram (its postings carry position masks).
@@ -136,24 +144,39 @@ fn normalize_into(text: &str, out: &mut String) {
     // copied whole. Anything else takes the full path.
     out.clear();
     out.reserve(text.len());
+    let bytes = text.as_bytes();
     let mut copied = 0;
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                out.push_str(&text[copied..i]);
+                out.push(char::from(b.to_ascii_lowercase()));
+                copied = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
         let folded = match c as u32 {
-            0x61..=0x7A | 0..=0x40 | 0x5B..=0x60 | 0x7B..=0x7F | 0x4E00..=0x9FFF => continue,
-            0x41..=0x5A => c.to_ascii_lowercase(),
+            0x4E00..=0x9FFF => None,
             0xFF01..=0xFF5E => {
-                char::from_u32(c as u32 - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase())
+                Some(char::from_u32(c as u32 - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase()))
             }
             0x2000..=0x206F | 0x3000..=0x303F => {
                 let mut nf = std::iter::once(c).nfkc().flat_map(char::to_lowercase);
                 match (nf.next(), nf.next()) {
-                    (Some(f), None) if f == c => continue,
-                    (Some(f), None) => f,
+                    (Some(f), None) if f == c => None,
+                    (Some(f), None) => Some(f),
                     _ => {
                         out.push_str(&text[copied..i]);
                         out.extend(std::iter::once(c).nfkc().flat_map(char::to_lowercase));
-                        copied = i + c.len_utf8();
-                        continue;
+                        copied = i + len;
+                        None
                     }
                 }
             }
@@ -163,9 +186,12 @@ fn normalize_into(text: &str, out: &mut String) {
                 return;
             }
         };
-        out.push_str(&text[copied..i]);
-        out.push(folded);
-        copied = i + c.len_utf8();
+        if let Some(f) = folded {
+            out.push_str(&text[copied..i]);
+            out.push(f);
+            copied = i + len;
+        }
+        i += len;
     }
     out.push_str(&text[copied..]);
 }
@@ -246,7 +272,7 @@ pub fn tokens(text: &str, stems: &mut Stems, mut f: impl FnMut(TokenKind, &str, 
 fn html_text(html: &str, out: &mut String) {
     out.clear();
     let mut rest = html;
-    while let Some(i) = rest.find(['<', '&']) {
+    while let Some(i) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         if rest.starts_with('&') {
