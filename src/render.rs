@@ -881,14 +881,7 @@ fn nav(
 
 fn vocab_view(config: &Config, lang: Lang) -> IndexMap<&'static str, Vec<TermRef>> {
     let mut m = IndexMap::new();
-    for name in [
-        "methods",
-        "provinces",
-        "kinds",
-        "roles",
-        "challenges",
-        "changes",
-    ] {
+    for name in views::VOCABULARIES {
         let v = views::vocabulary(config, name).map_or(0, |v| v.terms.len());
         m.insert(
             name,

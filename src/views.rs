@@ -106,8 +106,8 @@ pub fn place_line(config: &Config, lang: Lang, case: &Case) -> String {
     parts.join(sep)
 }
 
-/// The vocabularies whose terms templates see as links.
-const VOCABULARIES: [&str; 6] = [
+/// The vocabularies whose terms templates see as links, in the order templates list them.
+pub const VOCABULARIES: [&str; 6] = [
     "methods",
     "provinces",
     "kinds",
