@@ -529,6 +529,27 @@ mod tests {
     }
 
     #[test]
+    fn no_prefix_of_a_template_makes_it_panic() {
+        // Cut anywhere (inside a tag, an attribute, a Tera tag, a multi-byte character), a
+        // template is minified or left alone, and what comes back keeps its Tera tags.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        let mut sources: Vec<String> = ["base.html", "case.html", "partials/card.html"]
+            .iter()
+            .map(|n| std::fs::read_to_string(dir.join(n)).unwrap_or_else(|e| panic!("{n}: {e}")))
+            .collect();
+        sources.push("<p title='{{ a }}'>—柏林寺村<!-- x --><script>if (a < b) {}</script>".into());
+        for src in &sources {
+            for (cut, _) in src.char_indices() {
+                let part = &src[..cut];
+                if let Some(out) = template(part) {
+                    let tags = |s: &str| pieces(s).map(|p| tera_tags(&p).len());
+                    assert_eq!(tags(&out), tags(part), "{part:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn tera_tags_survive_in_order() {
         let src = "{% extends \"base.html\" %}\n{% block title %}{{ a }} · {{ b }}{% endblock title %}\n{% block main %}\n<article class=\"c\">\n  {%- if x %}<p>{{ x }}</p>{% endif %}\n</article>\n{% endblock main %}\n";
         let out = min(src);
