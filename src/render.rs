@@ -309,7 +309,7 @@ impl Renderer {
                 })
         };
         // The files made from the whole library (sitemap, open data) are made beside the
-        // pages, each on its own thread, rather than one after another once the pages are done.
+        // pages rather than once the pages are done.
         let (pages, whole) = if extras {
             rayon::join(pages, || self.whole_library_files(lib, &langs, &jobs, sink))
         } else {
@@ -352,7 +352,8 @@ impl Renderer {
             path: format!("{}data/{name}", lib.config.languages[l].prefix),
             data: OutData::Bytes(text.into_bytes()),
         };
-        tasks.par_iter().try_for_each(|task| match *task {
+        // One after another, beside the pages: each holds a whole-library file in memory.
+        tasks.iter().try_for_each(|task| match *task {
             Whole::SitemapAndRobots => {
                 // One sitemap and robots.txt for all languages, at the root.
                 let mut ctx = langs[0].base.clone();
