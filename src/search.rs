@@ -841,9 +841,12 @@ impl LangIndex {
         } else {
             (total_len / n as f64).max(1.0) as f32
         };
-        let score = |t: &Term, p: &Posting| {
+        // The inverse document frequency is the term's, worked out once for all its postings.
+        let idf = |t: &Term| {
             let df = t.postings.len() as f32;
-            let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
+            (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln()
+        };
+        let score = |idf: f32, p: &Posting| {
             let dl = self.docs[p.doc as usize].len as f32;
             let tf = f32::from(p.tf);
             idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / avgdl))
@@ -851,7 +854,10 @@ impl LangIndex {
         let max = self
             .terms
             .par_iter()
-            .flat_map_iter(|t| t.postings.iter().map(move |p| score(t, p)))
+            .flat_map_iter(|t| {
+                let idf = idf(t);
+                t.postings.iter().map(move |p| score(idf, p))
+            })
             .reduce(|| 0.0f32, f32::max)
             .max(f32::MIN_POSITIVE);
         // About what each term will weigh: its key, and two or three characters per posting.
@@ -939,10 +945,11 @@ impl LangIndex {
                         push_json_str(&mut s, &t.text);
                         s.push_str(":\"");
                         let mut prev: i64 = -1;
+                        let idf = idf(t);
                         for p in &t.postings {
                             vlq(&mut s, (p.doc as i64 - prev - 1) as u32);
                             prev = p.doc as i64;
-                            let q = ((score(t, p) / max) * 63.0).round().clamp(1.0, 63.0) as u8;
+                            let q = ((score(idf, p) / max) * 63.0).round().clamp(1.0, 63.0) as u8;
                             s.push(B64[q as usize] as char);
                             if masked {
                                 s.push(B64[p.mask as usize & 63] as char);
