@@ -429,14 +429,14 @@ impl Renderer {
         } else {
             "../".repeat(depth)
         };
-        ctx.insert("root", &root);
-        ctx.insert("page", &page_meta(config, lang, page, &ld.nav));
+        ctx.insert_value("root", Value::from(root.as_str()));
+        ctx.insert_value("page", page_meta(config, lang, page, &ld.nav));
         let alt_path = if matches!(job, Job::Tag(..)) {
             "tags/"
         } else {
             page.path.as_str()
         };
-        ctx.insert("alternates", &alternates(config, lang, alt_path, &root));
+        ctx.insert_value("alternates", alternates(config, lang, alt_path, &root));
         let template = match job {
             Job::Home => {
                 let featured: Vec<usize> = {
@@ -686,25 +686,30 @@ impl Renderer {
         if !tera.contains_template(CARD) {
             return Ok(String::new());
         }
-        let mut out = String::new();
+        let mut cards = Vec::with_capacity(list.len());
         for &i in list {
-            let html = match ld.card_html[i].get() {
-                Some(h) => h,
+            let card = match ld.card_html[i].get() {
+                Some(c) => c,
                 None => {
                     let mut ctx = ld.base.clone();
                     ctx.insert_value("c", ld.card(lib, i));
                     ctx.insert("root", ROOT_MARK);
                     let bytes = with_buffer(|buf| tera.render_to(CARD, &ctx, buf))?;
                     let html = String::from_utf8(bytes).unwrap_or_default();
-                    ld.card_html[i].get_or_init(|| html)
+                    ld.card_html[i].get_or_init(|| CardHtml::new(&html))
                 }
             };
-            for (k, part) in html.split(ROOT_MARK).enumerate() {
-                if k > 0 {
-                    out.push_str(root);
-                }
-                out.push_str(part);
-            }
+            cards.push(card);
+        }
+        // Sized once: a library page holds hundreds of cards, and growing the string by
+        // doubling would copy them several times over.
+        let len = cards
+            .iter()
+            .map(|c| c.text.len() + c.roots.len() * root.len())
+            .sum();
+        let mut out = String::with_capacity(len);
+        for c in cards {
+            c.push_to(&mut out, root);
         }
         Ok(out)
     }
@@ -713,6 +718,39 @@ impl Renderer {
 /// Stands for a page's `root` in HTML made once for many pages. Private-use characters, which
 /// no editor's text holds in this order.
 const ROOT_MARK: &str = "\u{E00A}\u{E00B}";
+
+/// A card's HTML made once, without its pages' `root`: the text, and where a root goes in it.
+struct CardHtml {
+    text: String,
+    roots: Vec<usize>,
+}
+
+impl CardHtml {
+    /// Takes the [`ROOT_MARK`]s out of `html`, noting where they were.
+    fn new(html: &str) -> CardHtml {
+        let mut text = String::with_capacity(html.len());
+        let mut roots = Vec::new();
+        for (k, part) in html.split(ROOT_MARK).enumerate() {
+            if k > 0 {
+                roots.push(text.len());
+            }
+            text.push_str(part);
+        }
+        text.shrink_to_fit();
+        CardHtml { text, roots }
+    }
+
+    /// Appends the card to `out` with `root` at the start of its links.
+    fn push_to(&self, out: &mut String, root: &str) {
+        let mut at = 0;
+        for &r in &self.roots {
+            out.push_str(&self.text[at..r]);
+            out.push_str(root);
+            at = r;
+        }
+        out.push_str(&self.text[at..]);
+    }
+}
 
 /// Runs `render` on this thread's output buffer and returns what it wrote: pages are rendered
 /// into one buffer that keeps its capacity, then copied out at their size.
@@ -735,8 +773,8 @@ struct LangData {
     lang: Lang,
     base: Context,
     cards: Vec<OnceLock<Value>>,
-    /// Each case's card as HTML, with [`ROOT_MARK`] where its links start.
-    card_html: Vec<OnceLock<String>>,
+    /// Each case's card as HTML, rendered once.
+    card_html: Vec<OnceLock<CardHtml>>,
     /// Each case's related cases (the same in every language, so shared).
     related: Arc<Vec<OnceLock<Vec<usize>>>>,
     /// The vocabularies' terms as template values.
@@ -1013,28 +1051,23 @@ fn jobs(lib: &Library, langs: &[LangData]) -> Vec<Job> {
     jobs
 }
 
-#[derive(Serialize)]
-struct PageMeta {
-    path: String,
-    url: String,
-    kind: &'static str,
-    /// Key of the navigation section the page is in, if any.
-    section: Option<&'static str>,
-}
-
-fn page_meta(config: &Config, lang: Lang, page: &PageInfo, nav: &[NavItem]) -> PageMeta {
-    PageMeta {
-        path: page.path.clone(),
-        url: absolute(
-            config,
-            &format!("{}{}", config.languages[lang].prefix, page.path),
-        ),
-        kind: page.kind,
-        section: nav
-            .iter()
-            .find(|n| page.path.starts_with(&n.path))
-            .map(|n| n.key),
-    }
+/// The page's `page`: its path, absolute URL, kind and the navigation section it is in (or
+/// none). Made as a template value directly, as every page needs one.
+fn page_meta(config: &Config, lang: Lang, page: &PageInfo, nav: &[NavItem]) -> Value {
+    let url = absolute(
+        config,
+        &format!("{}{}", config.languages[lang].prefix, page.path),
+    );
+    let section = nav
+        .iter()
+        .find(|n| page.path.starts_with(&n.path))
+        .map(|n| n.key);
+    let mut m: IndexMap<&'static str, Value> = IndexMap::with_capacity(4);
+    m.insert("path", Value::from(page.path.as_str()));
+    m.insert("url", Value::from(url));
+    m.insert("kind", Value::from(page.kind));
+    m.insert("section", Value::from(section));
+    Value::from(m)
 }
 
 /// Absolute URL of a path relative to the site root, `index.html` left off.
@@ -1056,37 +1089,33 @@ fn not_found_root(config: &Config) -> String {
     format!("{}/", path.trim_end_matches('/'))
 }
 
-#[derive(Serialize)]
-struct Alternate {
-    code: String,
-    locale: String,
-    name: String,
-    href: String,
-    url: String,
-    current: bool,
-}
-
-fn alternates(config: &Config, lang: Lang, path: &str, root: &str) -> Vec<Alternate> {
-    config
+/// The page in every language, for the language switch and hreflang links: each with `code`,
+/// `locale`, `name`, `href` (relative), `url` (absolute) and whether it is `current`.
+fn alternates(config: &Config, lang: Lang, path: &str, root: &str) -> Value {
+    let file = if path.ends_with('/') || path.is_empty() {
+        format!("{path}index.html")
+    } else {
+        path.to_owned()
+    };
+    let list: Vec<Value> = config
         .languages
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let p = if path.ends_with('/') || path.is_empty() {
-                format!("{path}index.html")
-            } else {
-                path.to_owned()
-            };
-            Alternate {
-                code: l.code.clone(),
-                locale: l.locale.clone(),
-                name: l.name.clone(),
-                href: format!("{root}{}{p}", l.prefix),
-                url: absolute(config, &format!("{}{}", l.prefix, path)),
-                current: i == lang,
-            }
+            let mut m: IndexMap<&'static str, Value> = IndexMap::with_capacity(6);
+            m.insert("code", Value::from(l.code.as_str()));
+            m.insert("locale", Value::from(l.locale.as_str()));
+            m.insert("name", Value::from(l.name.as_str()));
+            m.insert("href", Value::from(format!("{root}{}{file}", l.prefix)));
+            m.insert(
+                "url",
+                Value::from(absolute(config, &format!("{}{}", l.prefix, path))),
+            );
+            m.insert("current", Value::from(i == lang));
+            Value::from(m)
         })
-        .collect()
+        .collect();
+    Value::from(list)
 }
 
 #[derive(Serialize)]
