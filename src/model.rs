@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use jiff::civil::Date;
+use serde::Serialize;
 
 use crate::config::{Config, Lang};
 use crate::diagnostics::{SourceText, Span};
@@ -100,8 +101,9 @@ pub struct Practice {
     pub conditions: Vec<String>,
 }
 
-/// A measured number, optionally as a before/after pair.
-#[derive(Debug, Clone)]
+/// A measured number, optionally as a before/after pair. Templates see it as it is, so its
+/// field names are part of the theme contract.
+#[derive(Debug, Clone, Serialize)]
 pub struct Figure {
     /// What is measured, with its unit.
     pub label: String,
@@ -117,8 +119,8 @@ pub struct Figure {
     pub year_after: Option<i32>,
 }
 
-/// Where a fact comes from.
-#[derive(Debug, Clone)]
+/// Where a fact comes from. Templates see it as it is (`title`, `url`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     /// Title of the article or document.
     pub title: String,

@@ -1397,7 +1397,7 @@ struct CourseView {
     /// The latest source date of its cases: how current the pack is.
     date: String,
     /// The sources of its cases, each once, for the cover.
-    sources: Vec<views::SourceView>,
+    sources: Vec<crate::model::Source>,
 }
 
 #[derive(Serialize)]
@@ -1417,17 +1417,11 @@ fn course_view(lib: &Library, lang: Lang, ci: usize, terms: &views::TermValues) 
         .iter()
         .map(|s| &*lib.cases[s.case])
         .collect();
-    let mut sources: Vec<views::SourceView> = Vec::new();
+    let mut sources: Vec<crate::model::Source> = Vec::new();
     for case in &cases {
         for src in &case.texts[lang].sources.value {
-            if !sources
-                .iter()
-                .any(|s| s.title == src.title && s.url == src.url)
-            {
-                sources.push(views::SourceView {
-                    title: src.title.clone(),
-                    url: src.url.clone(),
-                });
+            if !sources.contains(src) {
+                sources.push(src.clone());
             }
         }
     }

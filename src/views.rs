@@ -220,23 +220,6 @@ pub struct PracticeView {
     pub conditions: Vec<String>,
 }
 
-/// A figure.
-#[derive(Debug, Clone, Serialize)]
-pub struct FigureView {
-    /// Label.
-    pub label: String,
-    /// Single value.
-    pub value: Option<String>,
-    /// Before.
-    pub before: Option<String>,
-    /// After.
-    pub after: Option<String>,
-    /// Year before.
-    pub year_before: Option<i32>,
-    /// Year after.
-    pub year_after: Option<i32>,
-}
-
 /// Which parts of a page are shown in the default language.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Fallbacks {
@@ -339,15 +322,6 @@ pub fn with_pictures(
     out
 }
 
-/// A source.
-#[derive(Debug, Clone, Serialize)]
-pub struct SourceView {
-    /// Title.
-    pub title: String,
-    /// Address.
-    pub url: Option<String>,
-}
-
 /// A table of contents entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct TocEntry {
@@ -420,20 +394,7 @@ pub fn case_view(
         "practices",
         value(&practice_views(config, lang, &t.practices.value)),
     );
-    let figures: Vec<FigureView> = t
-        .figures
-        .value
-        .iter()
-        .map(|f| FigureView {
-            label: f.label.clone(),
-            value: f.value.clone(),
-            before: f.before.clone(),
-            after: f.after.clone(),
-            year_before: f.year_before,
-            year_after: f.year_after,
-        })
-        .collect();
-    m.insert("figures", value(&figures));
+    m.insert("figures", value(&t.figures.value));
     m.insert(
         "changes",
         c.changes
@@ -444,16 +405,7 @@ pub fn case_view(
     );
     let tags: Vec<TermRef> = t.tags.value.iter().map(|s| tag(config, lang, s)).collect();
     m.insert("tags", value(&tags));
-    let sources: Vec<SourceView> = t
-        .sources
-        .value
-        .iter()
-        .map(|s| SourceView {
-            title: s.title.clone(),
-            url: s.url.clone(),
-        })
-        .collect();
-    m.insert("sources", value(&sources));
+    m.insert("sources", value(&t.sources.value));
     m.insert("body", Value::safe_string(&body));
     m.insert("toc", value(&toc(&t.body.value)));
     let fb = Fallbacks {
