@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, suggest};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span, suggest};
 use crate::yaml::YamlDoc;
 
 /// Index of a language in [`Config::languages`]; 0 is the default language.
@@ -25,7 +25,7 @@ struct SiteFile {
     default_language: Spanned<String>,
     languages: IndexMap<Spanned<String>, LanguageFile>,
     #[serde(default)]
-    theme: Option<String>,
+    theme: Option<Spanned<String>>,
     #[serde(default)]
     allow_html: bool,
     #[serde(default)]
@@ -164,6 +164,9 @@ pub struct Config {
     pub languages: Vec<Language>,
     /// Theme folder name under `themes/`.
     pub theme: String,
+    /// Where site.yaml names the theme (its first line when it names none), for a theme
+    /// that cannot be found.
+    pub theme_span: Span,
     /// Whether raw HTML in Markdown is passed through (escaped otherwise).
     pub allow_html: bool,
     /// How many entries the Atom feed carries.
@@ -347,7 +350,11 @@ impl Config {
             description,
             base_url: base_url.trim_end_matches('/').to_owned(),
             languages,
-            theme: file.theme.unwrap_or_else(|| "default".to_owned()),
+            theme_span: file
+                .theme
+                .as_ref()
+                .map_or_else(|| source.whole(), |t| doc.at(t)),
+            theme: file.theme.map_or_else(|| "default".to_owned(), |t| t.value),
             allow_html: file.allow_html,
             feed_limit: file.feed_limit.unwrap_or(50),
             page_size,

@@ -57,6 +57,23 @@ enum DocKind {
     Page,
 }
 
+impl DocKind {
+    /// The kind of page a link to this document names.
+    fn target(self) -> TargetKind {
+        match self {
+            DocKind::Case => TargetKind::Case,
+            DocKind::Method => TargetKind::Method,
+            DocKind::Course => TargetKind::Course,
+            DocKind::Page => TargetKind::Page,
+        }
+    }
+}
+
+/// Documents that exist but are not published, by the kind and slug a link names them with:
+/// `true` for a draft, `false` for one that failed (its own errors say all there is to say,
+/// so links and courses naming it add nothing).
+type Unavailable = HashMap<(TargetKind, String), bool>;
+
 /// Front matter of a case file. A translation uses the same fields; it may leave out the
 /// language-neutral ones, which it inherits.
 #[derive(Deserialize, Default)]
@@ -204,8 +221,54 @@ pub struct ContentOptions {
     pub drafts: bool,
 }
 
-/// A case as parsed from the texts it was parsed from, with its diagnostics.
-type CachedCase = (Vec<Option<Arc<str>>>, Option<Arc<Case>>, Diagnostics);
+/// What a case is parsed from: the text of each language's file, and the other files of its
+/// folder (a photo added or removed changes what the case's checks find).
+#[derive(Debug)]
+struct CaseInputs {
+    texts: Vec<Option<Arc<str>>>,
+    files: Vec<PathBuf>,
+}
+
+impl CaseInputs {
+    fn of(files: &[Option<&SourceText>], sources: &Sources) -> CaseInputs {
+        let dir = files
+            .iter()
+            .flatten()
+            .next()
+            .and_then(|f| f.path.parent())
+            .unwrap_or(Path::new(""));
+        // `assets` is sorted, so a folder's files are one run of it.
+        let start = sources.assets.partition_point(|a| a.as_path() < dir);
+        let files_here = sources.assets[start..]
+            .iter()
+            .take_while(|a| a.starts_with(dir))
+            .cloned()
+            .collect();
+        CaseInputs {
+            texts: files.iter().map(|f| f.map(|f| f.text.clone())).collect(),
+            files: files_here,
+        }
+    }
+
+    /// The same inputs: the same files in the folder and the very same texts (shared, so a
+    /// pointer comparison says it).
+    fn same(&self, other: &CaseInputs) -> bool {
+        self.files == other.files
+            && self.texts.len() == other.texts.len()
+            && self
+                .texts
+                .iter()
+                .zip(&other.texts)
+                .all(|(a, b)| match (a, b) {
+                    (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                    (None, None) => true,
+                    _ => false,
+                })
+    }
+}
+
+/// A case with the inputs it was parsed from and its diagnostics.
+type CachedCase = (CaseInputs, Option<Arc<Case>>, Diagnostics);
 
 /// Parsed cases kept between runs of the content stage (in preview), keyed by slug, each
 /// with the texts it was parsed from: a case whose files did not change is not parsed again.
@@ -234,7 +297,18 @@ pub fn parse_cached(
     diags: &mut Diagnostics,
     cache: &mut CaseCache,
 ) -> Option<Library> {
+    // A file that could not be read is reported once, here, for as long as it stays unreadable.
+    for (_, d) in &sources.unreadable {
+        diags.push(d.clone());
+    }
     let Some(site) = &sources.site else {
+        if sources
+            .unreadable
+            .iter()
+            .any(|(p, _)| p == Path::new("content/site.yaml"))
+        {
+            return None;
+        }
         diags.push(
             Diagnostic::error(Span::file_only("content/site.yaml"), "content/site.yaml is missing")
                 .hint("every site needs content/site.yaml with its title, languages and vocabularies; `casebook new` sites come with one"),
@@ -256,12 +330,24 @@ pub fn parse_cached(
         }
     }
 
+    // Documents whose default-language file exists but could not be read: nothing more is said
+    // about them, their translations, or links to them.
+    let mut unavailable = Unavailable::new();
+    for (path, _) in &sources.unreadable {
+        if let Ok((kind, slug, 0)) = classify(path, &config) {
+            unavailable.insert((kind.target(), slug), false);
+        }
+    }
+
     let mut case_groups = Vec::new();
     let mut method_groups = HashMap::new();
     let mut course_groups = Vec::new();
     let mut page_groups = Vec::new();
     for ((kind, slug), files) in groups {
         let Some(default) = files[0] else {
+            if unavailable.contains_key(&(kind.target(), slug.clone())) {
+                continue;
+            }
             if let Some(first) = files.iter().flatten().next() {
                 diags.push(
                     Diagnostic::error(
@@ -294,15 +380,8 @@ pub fn parse_cached(
     let parsed: Vec<(Option<Arc<Case>>, Diagnostics)> = case_groups
         .par_iter()
         .map(|(slug, files)| {
-            let texts: Vec<Option<Arc<str>>> =
-                files.iter().map(|f| f.map(|f| f.text.clone())).collect();
-            if let Some((t, case, d)) = old.get(slug)
-                && t.len() == texts.len()
-                && t.iter().zip(&texts).all(|(a, b)| match (a, b) {
-                    (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-                    (None, None) => true,
-                    _ => false,
-                })
+            if let Some((inputs, case, d)) = old.get(slug)
+                && inputs.same(&CaseInputs::of(files, sources))
             {
                 return (case.clone(), d.clone());
             }
@@ -312,15 +391,19 @@ pub fn parse_cached(
         })
         .collect();
     for ((slug, files), (case, d)) in case_groups.iter().zip(&parsed) {
-        let texts = files.iter().map(|f| f.map(|f| f.text.clone())).collect();
-        cache
-            .cases
-            .insert(slug.clone(), (texts, case.clone(), d.clone()));
+        cache.cases.insert(
+            slug.clone(),
+            (CaseInputs::of(files, sources), case.clone(), d.clone()),
+        );
     }
     let mut cases = Vec::new();
     // Slugs of cases that exist but are not published (drafts) or did not parse: links and
     // courses naming them get a precise message, or none when the case's own errors say it all.
-    let mut unpublished: HashMap<String, bool> = HashMap::new();
+    let mut unpublished: HashMap<String, bool> = unavailable
+        .iter()
+        .filter(|((kind, _), _)| *kind == TargetKind::Case)
+        .map(|((_, slug), draft)| (slug.clone(), *draft))
+        .collect();
     for ((slug, files), (case, mut d)) in case_groups.iter().zip(parsed) {
         // A draft that is not being published may be unfinished: its problems are reported as
         // warnings, so it does not stop the build of everything else.
@@ -338,12 +421,23 @@ pub fn parse_cached(
             }
         }
     }
+    for (slug, draft) in &unpublished {
+        unavailable.insert((TargetKind::Case, slug.clone()), *draft);
+    }
     cases.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
 
     let mut methods = Vec::new();
     for (i, term) in config.vocab.methods.terms.iter().enumerate() {
+        let failed = (TargetKind::Method, term.key.clone());
         let texts = match method_groups.remove(&term.key) {
-            Some(files) => parse_doc(&files, &config, 2, diags).map(|(t, _)| t),
+            Some(files) => {
+                let texts = parse_doc(&files, &config, 2, diags).map(|(t, _)| t);
+                if texts.is_none() {
+                    unavailable.insert(failed, false);
+                }
+                texts
+            }
+            None if unavailable.contains_key(&failed) => None,
             None => {
                 diags.push(
                     Diagnostic::warning(
@@ -393,13 +487,14 @@ pub fn parse_cached(
             }
             continue;
         }
-        if let Some((texts, draft)) = parse_doc(files, &config, 1, diags)
-            && (!draft || opts.drafts)
-        {
-            pages.push(Page {
+        match parse_doc(files, &config, 1, diags) {
+            Some((texts, draft)) if !draft || opts.drafts => pages.push(Page {
                 slug: slug.clone(),
                 texts,
-            });
+            }),
+            other => {
+                unavailable.insert((TargetKind::Page, slug.clone()), other.is_some());
+            }
         }
     }
 
@@ -414,10 +509,11 @@ pub fn parse_cached(
             d = d.downgraded("in a draft, which is not published");
         }
         diags.extend(d);
-        if let Some((course, draft)) = parsed
-            && (!draft || opts.drafts)
-        {
-            courses.push(course);
+        match parsed {
+            Some((course, draft)) if !draft || opts.drafts => courses.push(course),
+            other => {
+                unavailable.insert((TargetKind::Course, slug.clone()), other.is_some());
+            }
         }
     }
 
@@ -468,7 +564,7 @@ pub fn parse_cached(
         assets,
         photos: HashMap::new(),
     };
-    check_links(&lib, sources, &unpublished, diags);
+    check_links(&lib, sources, &unavailable, diags);
     Some(lib)
 }
 
@@ -608,7 +704,7 @@ fn render_body(
         } else {
             Diagnostic::error(span, &p.message)
         };
-        diags.push(d.hint(&p.hint));
+        diags.push(d.hint(&p.hint).made_at(p.origin));
     }
     // Kept for the whole build: without the slack a growing string leaves.
     let mut html = r.html;
@@ -735,11 +831,14 @@ fn parse_case(
         requests: std::sync::Mutex::new(Vec::new()),
     };
     let default_text = case_text(base, &front, None, config, 0, &bundle, &photo_files, diags);
+    // A translation is checked against its default-language file only once that file is
+    // right: until then, what differs is the default file's mistake, already reported there.
+    let base_ok = diags.error_count() == before;
     let mut texts = vec![default_text];
     for (lang, variant) in variants.iter().enumerate().skip(1) {
         let text = match variant {
             Some(tv) => {
-                let Some(tf) = tv.parse::<CaseFront>(diags) else {
+                let Some(tf) = tv.parse::<CaseFront>(diags).filter(|_| base_ok) else {
                     texts.push(inherit_case_text(&texts[0]));
                     continue;
                 };
@@ -763,7 +862,6 @@ fn parse_case(
     // A case with errors in its texts is still returned when its core fields resolved, so
     // links and courses naming it do not add follow-on errors; the build fails on the errors
     // already reported.
-    let _ = before;
     Some(Case {
         slug: slug.to_owned(),
         draft: front.draft.unwrap_or(false),
@@ -1023,17 +1121,12 @@ fn case_text(
             }
             let mut out = Vec::new();
             for (i, p) in list.iter().enumerate() {
-                let Ok(method) = vocab.methods.check(&doc, &p.method) else {
-                    diags.push(
-                        vocab
-                            .methods
-                            .check(&doc, &p.method)
-                            .err()
-                            .unwrap_or_else(|| {
-                                Diagnostic::error(doc.at(&p.method), "unknown method")
-                            }),
-                    );
-                    continue;
+                let method = match vocab.methods.check(&doc, &p.method) {
+                    Ok(m) => m,
+                    Err(d) => {
+                        diags.push(d);
+                        continue;
+                    }
                 };
                 if let Some(bp) = base_list.and_then(|bl| bl.get(i))
                     && bp.method != method
@@ -1544,7 +1637,7 @@ fn parse_course(
 fn check_links(
     lib: &Library,
     sources: &Sources,
-    unpublished: &HashMap<String, bool>,
+    unavailable: &Unavailable,
     diags: &mut Diagnostics,
 ) {
     let langs = lib.lang_count();
@@ -1641,20 +1734,19 @@ fn check_links(
             let span = |range: &std::ops::Range<usize>| body.span(range).unwrap_or_else(|| source.whole());
             for link in &body.links {
                 let (kind, slug) = if link.kind == TargetKind::SamePage { (*own_kind, *own_slug) } else { (link.kind, link.slug.as_str()) };
+                let state = || unavailable.get(&(kind, slug.to_owned())).copied();
                 let Some(target) = targets.get(&(kind, slug)) else {
-                    if kind == TargetKind::Case {
-                        match unpublished.get(slug) {
-                            Some(true) => {
-                                out.push(
-                                    Diagnostic::error(span(&link.range), format!("link to the draft case `{slug}`"))
-                                        .label("not published")
-                                        .hint("publish that case first, or remove the link"),
-                                );
-                                continue;
-                            }
-                            Some(false) => continue,
-                            None => {}
+                    match state() {
+                        Some(true) => {
+                            out.push(
+                                Diagnostic::error(span(&link.range), format!("link to the draft {} `{slug}`", kind_name(kind)))
+                                    .label("not published")
+                                    .hint("publish it first, or remove the link"),
+                            );
+                            continue;
                         }
+                        Some(false) => continue,
+                        None => {}
                     }
                     let candidates: Vec<&str> = targets.keys().filter(|(k, _)| *k == kind).map(|(_, s)| *s).collect();
                     out.push(
@@ -1666,6 +1758,7 @@ fn check_links(
                 };
                 if let Some(f) = &link.fragment
                     && !target[*lang].contains(f)
+                    && state().is_none()
                 {
                     let mut known: Vec<&str> = target[*lang].iter().map(String::as_str).collect();
                     known.sort_unstable();

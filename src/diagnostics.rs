@@ -4,6 +4,7 @@
 //! run shows every error of every file (ripgrep's "a soft error is counted, not fatal").
 
 use std::fmt::Write as _;
+use std::panic::Location;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -40,9 +41,12 @@ impl SourceText {
     }
 
     /// Points at a byte range of this file.
+    /// Any range is accepted: both ends are clamped to the text and moved to the nearest
+    /// character boundary (the start back, the end forward), so a byte length reported by a
+    /// parser can never split a Chinese character.
     pub fn span(&self, range: std::ops::Range<usize>) -> Span {
-        let start = range.start.min(self.text.len());
-        let end = range.end.clamp(start, self.text.len());
+        let start = self.text.floor_char_boundary(range.start);
+        let end = self.text.ceil_char_boundary(range.end.max(start));
         let (line, column) = line_column(&self.text, start);
         Span {
             source: Some(self.clone()),
@@ -108,10 +112,14 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// How to fix it.
     pub hint: Option<String>,
+    /// The line of casebook's source that made it, so tests can show that every diagnostic
+    /// the code can produce is produced by some test.
+    origin: &'static Location<'static>,
 }
 
 impl Diagnostic {
     /// An error at `span`.
+    #[track_caller]
     pub fn error(span: Span, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
@@ -119,10 +127,12 @@ impl Diagnostic {
             span,
             label: None,
             hint: None,
+            origin: Location::caller(),
         }
     }
 
     /// A warning at `span`.
+    #[track_caller]
     pub fn warning(span: Span, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
@@ -130,7 +140,20 @@ impl Diagnostic {
             span,
             label: None,
             hint: None,
+            origin: Location::caller(),
         }
+    }
+
+    /// Where in casebook's source the diagnostic was made.
+    pub fn origin(&self) -> &'static Location<'static> {
+        self.origin
+    }
+
+    /// The same diagnostic, said to be made where a problem found earlier was (a Markdown
+    /// problem becomes a diagnostic in one place, but was found in many).
+    pub fn made_at(mut self, origin: &'static Location<'static>) -> Self {
+        self.origin = origin;
+        self
     }
 
     /// Adds how to fix it.
@@ -205,6 +228,7 @@ impl Diagnostic {
 /// Cuts the lines around `range` out of `text`, so rendering a diagnostic in a 10,000-line file
 /// costs the same as in a 10-line one. Returns the excerpt, its byte offset and its first line.
 fn excerpt(text: &str, range: std::ops::Range<usize>) -> (&str, usize, usize) {
+    let range = text.floor_char_boundary(range.start)..text.ceil_char_boundary(range.end);
     let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[range.end..]
         .find('\n')
@@ -215,7 +239,7 @@ fn excerpt(text: &str, range: std::ops::Range<usize>) -> (&str, usize, usize) {
 
 /// 1-based line and character column of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset);
+    let offset = text.floor_char_boundary(offset);
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -238,14 +262,6 @@ pub fn byte_offset(text: &str, line: usize, column: usize) -> usize {
             .char_indices()
             .nth(column.saturating_sub(1))
             .map_or(line_end, |(i, _)| i)
-}
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// The "did you mean" hint: the closest of `candidates` to `word`, if any is close enough to be
@@ -283,6 +299,24 @@ pub fn suggest<'a>(
             }
         }
     }
+}
+
+/// Where a file's diagnostics go among others: by path, except that a translation
+/// (`index.en.md`) comes right after its default-language file (`index.md`) instead of before
+/// it, so a file's own errors are read before anything about its translations.
+fn file_order(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let key = match name
+        .strip_suffix(".md")
+        .and_then(|stem| stem.rsplit_once('.'))
+    {
+        Some((base, lang)) => format!("{base}.md\u{1}{lang}"),
+        None => name.into_owned(),
+    };
+    path.with_file_name(key)
 }
 
 /// Every diagnostic of a run, collected from all stages.
@@ -343,13 +377,13 @@ impl Diagnostics {
     /// whatever order the parallel stages finished in.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut v: Vec<&Diagnostic> = self.items.iter().collect();
-        v.sort_by(|a, b| {
-            (a.span.path(), a.span.line, a.span.column, &a.message).cmp(&(
-                b.span.path(),
-                b.span.line,
-                b.span.column,
-                &b.message,
-            ))
+        v.sort_by_cached_key(|d| {
+            (
+                d.span.path().map(file_order),
+                d.span.line,
+                d.span.column,
+                d.message.clone(),
+            )
         });
         v
     }

@@ -11,6 +11,7 @@ pub mod bundle;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod fault;
 pub mod frontmatter;
 pub mod load;
 pub mod markdown;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span};
+use crate::diagnostics::{Diagnostic, SourceText, Span};
 
 /// Everything read from `content/`, with paths relative to the site root.
 #[derive(Debug, Clone, Default)]
@@ -22,6 +22,10 @@ pub struct Sources {
     pub markdown: Vec<SourceText>,
     /// Every other file (photos, documents), sorted by path.
     pub assets: Vec<PathBuf>,
+    /// Markdown files (and site.yaml) that could not be read as text, each with its error,
+    /// sorted by path. Kept with the sources rather than reported once, so the error stays
+    /// until the file is fixed and the content stage knows the file exists.
+    pub unreadable: Vec<(PathBuf, Diagnostic)>,
 }
 
 /// Whether a file name belongs to an editor or the system rather than to the site: swap and
@@ -39,9 +43,9 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name == "desktop.ini"
 }
 
-/// Reads `content/` under `root`. A file that cannot be read as text becomes a diagnostic; a
-/// missing `content/` folder is an IO error.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> io::Result<Sources> {
+/// Reads `content/` under `root`. A file that cannot be read as text is listed in
+/// [`Sources::unreadable`] with its diagnostic; a missing `content/` folder is an IO error.
+pub fn load(root: &Path) -> io::Result<Sources> {
     let content = root.join("content");
     if !content.is_dir() {
         return Err(io::Error::new(
@@ -90,18 +94,22 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> io::Result<Sources> {
 
     let results: Vec<Result<SourceText, Diagnostic>> = md_paths.par_iter().map(read).collect();
     let mut markdown = Vec::with_capacity(results.len());
-    for r in results {
+    let mut unreadable = Vec::new();
+    for (r, path) in results.into_iter().zip(md_paths) {
         match r {
             Ok(s) => markdown.push(s),
-            Err(d) => diags.push(d),
+            Err(d) => unreadable.push((path, d)),
         }
     }
-    let site = match site.as_ref().map(read) {
-        Some(Ok(s)) => Some(s),
-        Some(Err(d)) => {
-            diags.push(d);
-            None
-        }
+    let site = match site {
+        Some(rel) => match read(&rel) {
+            Ok(s) => Some(s),
+            Err(d) => {
+                unreadable.push((rel, d));
+                unreadable.sort_by(|a, b| a.0.cmp(&b.0));
+                None
+            }
+        },
         None => None,
     };
     Ok(Sources {
@@ -109,6 +117,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> io::Result<Sources> {
         site,
         markdown,
         assets,
+        unreadable,
     })
 }
 
@@ -116,6 +125,11 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> io::Result<Sources> {
 pub fn read_text(root: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
     let bytes = std::fs::read(root.join(rel))
         .map_err(|e| Diagnostic::error(Span::file_only(rel), format!("cannot read file: {e}")))?;
+    decode(rel, bytes)
+}
+
+/// The text of a file read as `bytes`: UTF-8, or a diagnostic at the first byte that is not.
+pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let ok =
             String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
@@ -133,7 +147,7 @@ impl Sources {
     /// Brings the sources up to date with changed files (paths relative to the root), reading
     /// only those. Returns `false` when a change is not a plain file (a folder was added,
     /// removed or renamed): the caller then loads everything again.
-    pub fn update(&mut self, changed: &[PathBuf], diags: &mut Diagnostics) -> bool {
+    pub fn update(&mut self, changed: &[PathBuf]) -> bool {
         for rel in changed {
             let full = self.root.join(rel);
             let name = rel
@@ -148,24 +162,27 @@ impl Sources {
             }
             self.markdown.retain(|s| &s.path != rel);
             self.assets.retain(|a| a != rel);
+            self.unreadable.retain(|(p, _)| p != rel);
             if !full.exists() {
                 if rel == Path::new("content/site.yaml") {
                     self.site = None;
                 }
                 continue;
             }
-            if rel == Path::new("content/site.yaml") {
+            if rel == Path::new("content/site.yaml") || name.ends_with(".md") {
                 match read_text(&self.root, rel) {
-                    Ok(s) => self.site = Some(s),
-                    Err(d) => diags.push(d),
-                }
-            } else if name.ends_with(".md") {
-                match read_text(&self.root, rel) {
+                    Ok(s) if rel == Path::new("content/site.yaml") => self.site = Some(s),
                     Ok(s) => {
                         let at = self.markdown.partition_point(|m| m.path < *rel);
                         self.markdown.insert(at, s);
                     }
-                    Err(d) => diags.push(d),
+                    Err(d) => {
+                        if rel == Path::new("content/site.yaml") {
+                            self.site = None;
+                        }
+                        let at = self.unreadable.partition_point(|(p, _)| p < rel);
+                        self.unreadable.insert(at, (rel.clone(), d));
+                    }
                 }
             } else {
                 let at = self.assets.partition_point(|a| a < rel);

@@ -140,7 +140,26 @@ fn main() -> ExitCode {
         }
     };
     let color = std::io::stderr().is_terminal();
-    match cli.command {
+    // A bug in casebook ends the command with a message and exit code 2, never a bare panic:
+    // `build` has written nothing by then (its staging folder is set aside), `check` nothing
+    // at all.
+    casebook::fault::catch(|| run(cli.command, color)).unwrap_or_else(|panic| {
+        eprintln!("{}", internal_error(&panic));
+        ExitCode::from(2)
+    })
+}
+
+/// The message for a command that stopped on a bug.
+fn internal_error(panic: &casebook::fault::Panic) -> String {
+    format!(
+        "internal error: {}\nThis is a bug in casebook, not in your files; nothing was written. \
+         Please report it with the message above.",
+        panic.message
+    )
+}
+
+fn run(command: Command, color: bool) -> ExitCode {
+    match command {
         Command::Build {
             root,
             out,
@@ -259,8 +278,10 @@ fn main() -> ExitCode {
             eprintln!("watching {} for changes (Ctrl-C to stop)", root.display());
             while casebook::serve::next_change(&rx, &abs).is_some() {
                 eprintln!("\n— {} —", jiff::Timestamp::now().strftime("%H:%M:%S"));
-                if let Err(e) = run() {
-                    eprintln!("error: {e}");
+                match casebook::fault::catch(run) {
+                    Ok(Ok(_)) => {}
+                    Ok(Err(e)) => eprintln!("error: {e}"),
+                    Err(panic) => eprintln!("{}", internal_error(&panic)),
                 }
             }
             ExitCode::SUCCESS
@@ -299,7 +320,7 @@ fn main() -> ExitCode {
         }
         Command::New { kind, slug, root } => {
             let mut diags = casebook::diagnostics::Diagnostics::new();
-            let sources = match casebook::load::load(&root, &mut diags) {
+            let sources = match casebook::load::load(&root) {
                 Ok(s) => s,
                 Err(e) => return io_error(&e),
             };

@@ -88,6 +88,34 @@ pub struct Problem {
     pub hint: String,
     /// Whether the page is still correct without a fix (the link was dropped safely).
     pub warning: bool,
+    /// Where in casebook's source it was found (see [`crate::diagnostics::Diagnostic::origin`]).
+    pub origin: &'static std::panic::Location<'static>,
+}
+
+impl Problem {
+    /// A problem that makes the page wrong until fixed.
+    #[track_caller]
+    fn error(range: Range<usize>, message: String, hint: &str) -> Problem {
+        Problem {
+            range,
+            message,
+            hint: hint.to_owned(),
+            warning: false,
+            origin: std::panic::Location::caller(),
+        }
+    }
+
+    /// A problem the page is safe without (what was wrong was left out).
+    #[track_caller]
+    fn warning(range: Range<usize>, message: String, hint: &str) -> Problem {
+        Problem {
+            range,
+            message,
+            hint: hint.to_owned(),
+            warning: true,
+            origin: std::panic::Location::caller(),
+        }
+    }
 }
 
 /// The result of rendering one Markdown body.
@@ -212,12 +240,11 @@ fn rewrite_link<'a>(
         .iter()
         .any(|s| lower.starts_with(s))
     {
-        out.problems.push(Problem {
+        out.problems.push(Problem::warning(
             range,
-            message: format!("link to `{}` removed", dest.split(':').next().unwrap_or(dest)),
-            hint: "scripts in links are not allowed on a public site; link to a page or an http(s) address".into(),
-            warning: true,
-        });
+            format!("link to `{}` removed", dest.split(':').next().unwrap_or(dest)),
+            "scripts in links are not allowed on a public site; link to a page or an http(s) address",
+        ));
         return None;
     }
     if let Some(rest) = dest.strip_prefix("@/") {
@@ -235,12 +262,11 @@ fn rewrite_link<'a>(
             Some(("courses", s)) => (TargetKind::Course, s),
             Some(("pages", s)) => (TargetKind::Page, s),
             _ => {
-                out.problems.push(Problem {
+                out.problems.push(Problem::error(
                     range,
-                    message: format!("`{dest}` is not a link to a page of this site"),
-                    hint: "write `@/cases/<slug>`, `@/methods/<key>`, `@/courses/<slug>` or `@/pages/<slug>`, optionally followed by `#heading-id`".into(),
-                    warning: false,
-                });
+                    format!("`{dest}` is not a link to a page of this site"),
+                    "write `@/cases/<slug>`, `@/methods/<key>`, `@/courses/<slug>` or `@/pages/<slug>`, optionally followed by `#heading-id`",
+                ));
                 return Some(CowStr::from("#"));
             }
         };
@@ -274,12 +300,11 @@ fn rewrite_link<'a>(
         return Some(format!("#{}{}", ctx.id_prefix, fragment).into());
     }
     if lower.ends_with(".md") || lower.contains(".md#") {
-        out.problems.push(Problem {
+        out.problems.push(Problem::error(
             range,
-            message: format!("link to the file `{dest}` will not exist on the site"),
-            hint: "link to pages with `@/cases/<slug>`, `@/methods/<key>`, `@/courses/<slug>` or `@/pages/<slug>`".into(),
-            warning: false,
-        });
+            format!("link to the file `{dest}` will not exist on the site"),
+            "link to pages with `@/cases/<slug>`, `@/methods/<key>`, `@/courses/<slug>` or `@/pages/<slug>`",
+        ));
     }
     Some(CowStr::from(dest.to_owned()))
 }
@@ -298,30 +323,27 @@ fn place_image(
         || dest.starts_with('/')
         || dest.starts_with("data:");
     if is_external {
-        out.problems.push(Problem {
+        out.problems.push(Problem::error(
             range,
-            message: format!("image `{dest}` is not a file beside this page"),
-            hint: "put the image in the case folder and name it by its file name, so the site works offline and asks no other host".into(),
-            warning: false,
-        });
+            format!("image `{dest}` is not a file beside this page"),
+            "put the image in the case folder and name it by its file name, so the site works offline and asks no other host",
+        ));
         return None;
     }
     if ctx.bundle.is_none() {
-        out.problems.push(Problem {
+        out.problems.push(Problem::error(
             range,
-            message: "images can only be placed in case texts".into(),
-            hint: "put the photo in a case folder and show it there".into(),
-            warning: false,
-        });
+            "images can only be placed in case texts".to_owned(),
+            "put the photo in a case folder and show it there",
+        ));
         return None;
     }
     if alt.trim().is_empty() {
-        out.problems.push(Problem {
-            range: range.clone(),
-            message: format!("image `{dest}` has no description"),
-            hint: "describe what the photo shows between the brackets: ![村口的新垃圾分类点](photo.jpg)".into(),
-            warning: false,
-        });
+        out.problems.push(Problem::error(
+            range.clone(),
+            format!("image `{dest}` has no description"),
+            "describe what the photo shows between the brackets: ![村口的新垃圾分类点](photo.jpg)",
+        ));
     }
     out.images.push(BodyImage {
         dest: dest.to_owned(),
@@ -375,6 +397,49 @@ fn unique(base: &str, used: &mut Vec<String>) -> String {
     }
     used.push(id.clone());
     id
+}
+
+/// `html` rendered for a page moved `levels` folders deeper (page 2 of a list repeats the
+/// text of page 1 one `page/N/` further down): every relative `href` and `src` gains that
+/// many `../`. Links to a fragment, an absolute path or another scheme stay as they are.
+pub fn deepen(html: &str, levels: usize) -> String {
+    if levels == 0 {
+        return html.to_owned();
+    }
+    let up = "../".repeat(levels);
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = next_url_attribute(rest) {
+        let (head, url) = rest.split_at(at);
+        out.push_str(head);
+        if is_relative(url) {
+            out.push_str(&up);
+        }
+        rest = url;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Byte offset just after the next ` href="` or ` src="` in `html`.
+fn next_url_attribute(html: &str) -> Option<usize> {
+    let href = html.find(" href=\"").map(|i| i + 7);
+    let src = html.find(" src=\"").map(|i| i + 6);
+    match (href, src) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn is_relative(url: &str) -> bool {
+    let end = url.find('"').unwrap_or(url.len());
+    let url = &url[..end];
+    let scheme = url.find(':').is_some_and(|i| {
+        url[..i]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    !(url.is_empty() || url.starts_with('#') || url.starts_with('/') || scheme)
 }
 
 /// Escapes text for an HTML attribute or element.
@@ -476,6 +541,16 @@ mod tests {
         assert_eq!(r.problems.len(), 1, "the second image has no description");
         let elsewhere = render("![x](https://example.org/x.jpg)", &ctx());
         assert!(elsewhere.images.is_empty() && elsewhere.problems.len() == 1);
+    }
+
+    #[test]
+    fn deepen_moves_relative_links_only() {
+        let html = r##"<p><a href="../../x/index.html#a">x</a> <a href="#b">b</a> <a href="https://e.org/">e</a> <a href="/abs">a</a> <img src="p.jpg" alt=""></p>"##;
+        assert_eq!(
+            deepen(html, 2),
+            r##"<p><a href="../../../../x/index.html#a">x</a> <a href="#b">b</a> <a href="https://e.org/">e</a> <a href="/abs">a</a> <img src="../../p.jpg" alt=""></p>"##
+        );
+        assert_eq!(deepen(html, 0), html);
     }
 
     #[test]

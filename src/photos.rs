@@ -204,7 +204,8 @@ pub fn process_all(
     (out, diags, counts)
 }
 
-fn bad(req: &Request, message: String, hint: &str) -> Diagnostic {
+#[track_caller]
+fn photo_error(req: &Request, message: String, hint: &str) -> Diagnostic {
     Diagnostic::error(req.span.clone(), message)
         .label("this photo")
         .hint(hint)
@@ -231,10 +232,10 @@ fn process_one(
 ) -> Result<Processed, Diagnostic> {
     let name = req.file.display();
     let bytes = std::fs::read(root.join(&req.file)).map_err(|e| {
-        bad(req, format!("cannot read photo {name}: {e}"), "put the photo in the case folder and write its file name exactly (names are case-sensitive)")
+        photo_error(req, format!("cannot read photo {name}: {e}"), "put the photo in the case folder and write its file name exactly (names are case-sensitive)")
     })?;
     if bytes.is_empty() {
-        return Err(bad(
+        return Err(photo_error(
             req,
             format!("photo {name} is an empty file"),
             "copy the photo again; the file has no data",
@@ -296,7 +297,7 @@ fn process_one(
         SEQ.fetch_add(1, Ordering::Relaxed)
     ));
     let io_err = |e: io::Error| {
-        bad(
+        photo_error(
             req,
             format!(
                 "cannot write the processed photo to the cache {}: {e}",
@@ -310,7 +311,7 @@ fn process_one(
     for &width in &widths {
         let height = height_of(width);
         let pixels = resize(&rgb, width, height).map_err(|e| {
-            bad(
+            photo_error(
                 req,
                 format!("cannot resize photo {name}: {e}"),
                 "try saving the photo again as JPEG",
@@ -327,7 +328,7 @@ fn process_one(
                 jpeg_encoder::ColorType::Rgb,
             )
             .map_err(|e| {
-                bad(
+                photo_error(
                     req,
                     format!("cannot encode photo {name} as JPEG: {e}"),
                     "try saving the photo again as JPEG",
@@ -354,7 +355,7 @@ fn process_one(
         if !dir.join("meta.json").is_file() {
             // A broken entry (an interrupted build): replace it.
             let _ = std::fs::remove_dir_all(&dir);
-            return Err(bad(
+            return Err(photo_error(
                 req,
                 format!("the photo cache entry for {name} was damaged and has been removed"),
                 "build again",
@@ -376,7 +377,7 @@ struct Opened<'a> {
 fn open<'a>(bytes: &'a [u8], req: &Request, s: &PhotoSettings) -> Result<Opened<'a>, Diagnostic> {
     let name = req.file.display();
     let unsupported = || {
-        bad(
+        photo_error(
             req,
             format!("photo {name} is not a JPEG, PNG or WebP image"),
             "save the photo as JPEG (or PNG/WebP) and name it with that extension",
@@ -400,7 +401,7 @@ fn open<'a>(bytes: &'a [u8], req: &Request, s: &PhotoSettings) -> Result<Opened<
             .rposition(|&b| b != 0 && b != b' ' && b != b'\n' && b != b'\r')
             .unwrap_or(0);
         if end < 1 || bytes[end - 1..=end] != [0xFF, 0xD9] {
-            return Err(bad(
+            return Err(photo_error(
                 req,
                 format!("photo {name} is truncated"),
                 "the file was only partly copied: copy it again from the camera or phone",
@@ -408,7 +409,7 @@ fn open<'a>(bytes: &'a [u8], req: &Request, s: &PhotoSettings) -> Result<Opened<
         }
     }
     let mut decoder = reader.into_decoder().map_err(|e| {
-        bad(
+        photo_error(
             req,
             format!("photo {name} cannot be read: {e}"),
             "the file may be damaged or only partly copied: copy it again",
@@ -421,7 +422,7 @@ fn open<'a>(bytes: &'a [u8], req: &Request, s: &PhotoSettings) -> Result<Opened<
     let (w, h) = decoder.dimensions();
     let pixels = u64::from(w) * u64::from(h);
     if pixels > s.max_pixels {
-        return Err(bad(
+        return Err(photo_error(
             req,
             format!(
                 "photo {name} is {w}×{h} pixels ({} megapixels), more than the {} allowed",
@@ -464,14 +465,14 @@ fn decode(bytes: &[u8], req: &Request, s: &PhotoSettings) -> Result<DynamicImage
     limits.max_image_height = Some(h);
     limits.max_alloc = Some((u64::from(w) * u64::from(h)).saturating_mul(8).max(1 << 20));
     decoder.set_limits(limits).map_err(|e| {
-        bad(
+        photo_error(
             req,
             format!("photo {name} cannot be read: {e}"),
             "make the photo smaller before adding it",
         )
     })?;
     let mut img = DynamicImage::from_decoder(decoder).map_err(|e| {
-        bad(
+        photo_error(
             req,
             format!("photo {name} is damaged or truncated: {e}"),
             "the file may be only partly copied: copy it again from the camera or phone",

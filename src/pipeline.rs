@@ -101,7 +101,8 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
         t = Instant::now();
     };
 
-    let sources = load::load(&opts.root, &mut out.diagnostics)?;
+    let sources = load::load(&opts.root)?;
+    crate::fault::injected(&sources);
     lap(&mut out.stats, "load");
 
     let Some(mut lib) = content::parse(
@@ -127,8 +128,10 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
 
     // The theme is compiled even when the content has errors, so template errors are reported
     // in the same run; nothing is rendered then.
-    let theme = theme::load(&opts.root, &lib.config.theme)?;
-    let renderer = Renderer::new(&theme, &lib.config, &mut out.diagnostics);
+    let renderer = match theme::load(&opts.root, &lib.config, &mut out.diagnostics)? {
+        Some(theme) => Renderer::new(&theme, &lib.config, &mut out.diagnostics),
+        None => None,
+    };
     lap(&mut out.stats, "theme");
     let Some(renderer) = renderer.filter(|_| !out.diagnostics.has_errors()) else {
         out.library = Some(lib);

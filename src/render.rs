@@ -13,6 +13,7 @@ use tera::{Context, Tera, Value};
 
 use crate::config::{Config, Lang};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span};
+use crate::markdown;
 use crate::model::Library;
 use crate::opendata;
 use crate::output::{OutData, OutFile, Sink};
@@ -385,19 +386,20 @@ impl Renderer {
         for f in &self.static_files {
             sink.put(f.clone())?;
         }
-        // Two source files with the same bytes share one cache entry and one set of outputs.
-        let mut seen_photos = HashSet::new();
-        for p in lib
-            .photos
-            .values()
-            .filter(|p| seen_photos.insert(p.key.as_str()))
-        {
+        // Two source files with the same bytes share one cache entry, but each keeps the
+        // output names its pages link to: outputs are told apart by path, not by cache key.
+        let mut seen_outputs = HashSet::new();
+        for p in lib.photos.values() {
             for z in &p.sizes {
                 for ext in ["webp", "jpg"] {
+                    let path = p.output(z.width, ext);
+                    if !seen_outputs.insert(path.clone()) {
+                        continue;
+                    }
                     let cached =
                         crate::photos::cached_file(&lib.config.photo_cache, p, z.width, ext);
                     sink.put(OutFile {
-                        path: p.output(z.width, ext),
+                        path,
                         data: OutData::Copy(cached),
                     })?;
                 }
@@ -502,7 +504,16 @@ impl Renderer {
                             |d| d.title.value.clone(),
                         ),
                         summary: doc.map(|d| d.summary.value.clone()).unwrap_or_default(),
-                        body: doc.map(|d| d.body.value.html.clone()).unwrap_or_default(),
+                        // Later pages repeat the method's text deeper (`page/N/`) than it
+                        // was rendered for.
+                        body: doc
+                            .map(|d| {
+                                markdown::deepen(
+                                    &d.body.value.html,
+                                    paged("", n).matches('/').count(),
+                                )
+                            })
+                            .unwrap_or_default(),
                         fallback: doc
                             .is_some_and(|d| lang > 0 && (d.body.fallback || !d.translated)),
                         practices: practice_refs(lib, lang, paginate(all, n, config.page_size)),

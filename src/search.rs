@@ -1291,7 +1291,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search");
         let mut d = crate::diagnostics::Diagnostics::new();
         let sources =
-            crate::load::load(&root, &mut d).unwrap_or_else(|e| panic!("fixture unreadable: {e}"));
+            crate::load::load(&root).unwrap_or_else(|e| panic!("fixture unreadable: {e}"));
         let lib = crate::content::parse(
             &sources,
             crate::content::ContentOptions { drafts: false },

@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use walkdir::WalkDir;
 
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
 use crate::load::is_ignored_name;
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -78,9 +80,12 @@ fn read_dir_files(dir: &Path, root: &Path) -> io::Result<Vec<ThemeFile>> {
     Ok(out)
 }
 
-/// Loads theme `name` for the site at `root`: `<root>/themes/<name>/` if it exists, else the
-/// built-in default theme. Templates in `<root>/templates/` replace the theme's of the same name.
-pub fn load(root: &Path, name: &str) -> io::Result<Theme> {
+/// Loads the theme site.yaml names for the site at `root`: `<root>/themes/<name>/` if it
+/// exists, else the built-in default theme. Templates in `<root>/templates/` replace the
+/// theme's of the same name. A theme that does not exist is a diagnostic at site.yaml's
+/// `theme:` line (and `None`); only a failure to read is an IO error.
+pub fn load(root: &Path, config: &Config, diags: &mut Diagnostics) -> io::Result<Option<Theme>> {
+    let name = config.theme.as_str();
     let dir = root.join("themes").join(name);
     let mut files = if dir.is_dir() {
         read_dir_files(&dir, root)?
@@ -94,13 +99,28 @@ pub fn load(root: &Path, name: &str) -> io::Result<Theme> {
             })
             .collect()
     } else {
-        return Err(io::Error::new(
-            io::ErrorKind::NotFound,
-            format!(
-                "theme `{name}` not found: expected the folder {}",
-                dir.display()
-            ),
-        ));
+        let mut known: Vec<String> = std::fs::read_dir(root.join("themes"))
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        known.push("default".to_owned());
+        known.sort();
+        known.dedup();
+        diags.push(
+            Diagnostic::error(
+                config.theme_span.clone(),
+                format!("theme `{name}` not found"),
+            )
+            .label("no folder themes/ of this name")
+            .hint(format!(
+                "{} (a theme is a folder under themes/; leave `theme:` out for the built-in one)",
+                suggest(name, "the theme", known.iter().map(String::as_str))
+            )),
+        );
+        return Ok(None);
     };
     let overrides = root.join("templates");
     if overrides.is_dir() {
@@ -112,8 +132,8 @@ pub fn load(root: &Path, name: &str) -> io::Result<Theme> {
             }
         }
     }
-    Ok(Theme {
+    Ok(Some(Theme {
         name: name.to_owned(),
         files,
-    })
+    }))
 }

@@ -519,6 +519,14 @@ pub fn term_index(lib: &Library, lang: Lang) -> TermIndex {
     idx
 }
 
+/// The related cases of every case (the preview compares them before and after an edit).
+pub fn related_all(lib: &Library) -> Vec<Vec<usize>> {
+    let idx = term_index(lib, 0);
+    (0..lib.cases.len())
+        .map(|i| related(lib, &idx, i))
+        .collect()
+}
+
 /// Up to three cases most like `ci`: sharing challenges, methods, province and kind. Looks at a
 /// bounded number of candidates, so the cost per case stays flat as the library grows.
 pub fn related(lib: &Library, idx: &TermIndex, ci: usize) -> Vec<usize> {

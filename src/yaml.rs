@@ -45,19 +45,27 @@ impl<'a> YamlDoc<'a> {
     fn error(&self, e: &YamlError) -> Diagnostic {
         let inner = e.without_snippet();
         let message = UserMessageFormatter.format_message(inner).into_owned();
-        let span = e
-            .location()
-            .map_or_else(|| self.source.whole(), |l| self.span(&l));
+        let location = e.location();
+        // The parser notices a tab where the value before it ends, often a line above the tab:
+        // point at the tab itself.
+        if message.contains("tab") {
+            let near = location.map_or(1, |l| l.line() as usize);
+            if let Some((line, column)) = tab_indent(self.yaml, near) {
+                return Diagnostic::error(
+                    self.source.span_at(self.first_line + line - 1, column, 1),
+                    "a tab indents this line",
+                )
+                .label("tab")
+                .hint("YAML indents with spaces only: replace the tab with two spaces (tabs often come with text pasted from Word or WPS)");
+            }
+        }
+        let span = location.map_or_else(|| self.source.whole(), |l| self.span(&l));
         let d = Diagnostic::error(span, format!("invalid YAML: {message}"));
         match inner {
             YamlError::SerdeUnknownField { field, expected, .. } => {
                 Diagnostic::error(d.span, format!("unknown field `{field}`"))
                     .label("not a field of this file")
                     .hint(suggest(field, "a field", expected.iter().copied()))
-            }
-            YamlError::SerdeUnknownVariant { variant, expected, .. } => {
-                Diagnostic::error(d.span, format!("unknown value `{variant}`"))
-                    .hint(suggest(variant, "the value", expected.iter().copied()))
             }
             YamlError::SerdeMissingField { field, .. } => {
                 Diagnostic::error(d.span, format!("missing field `{field}`"))
@@ -69,4 +77,23 @@ impl<'a> YamlDoc<'a> {
             _ => d.hint("check indentation and quoting near this line; text containing `: ` or starting with `[`, `{`, `*` or `&` needs quotes"),
         }
     }
+}
+
+/// The 1-based line and column of the first tab in the indentation of a line, from line
+/// `from` on (or anywhere, when there is none after it).
+fn tab_indent(yaml: &str, from: usize) -> Option<(usize, usize)> {
+    let tabs: Vec<(usize, usize)> = yaml
+        .lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let indent = &l[..l.len() - l.trim_start_matches([' ', '\t']).len()];
+            indent
+                .find('\t')
+                .map(|col| (i + 1, indent[..col].chars().count() + 1))
+        })
+        .collect();
+    tabs.iter()
+        .find(|(line, _)| *line >= from)
+        .or(tabs.first())
+        .copied()
 }

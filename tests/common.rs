@@ -64,3 +64,184 @@ pub fn copy_dir(from: &Path, to: &Path) {
         std::fs::copy(from.join(&f), dest).unwrap_or_else(|e| panic!("{e}"));
     }
 }
+
+/// A built site as path → bytes, with `/` separators.
+pub type Site = std::collections::BTreeMap<String, Vec<u8>>;
+
+/// Every file under `dir`, read.
+pub fn read_site(dir: &Path) -> Site {
+    files(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+            (f, bytes)
+        })
+        .collect()
+}
+
+/// The values of every `name=` attribute in `html`, however minify-html quoted them, with
+/// `&amp;` decoded.
+pub fn attributes(html: &str, name: &str) -> Vec<String> {
+    let re = regex_lite::Regex::new(&format!(
+        r#"[\s"']{name}=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    re.captures_iter(html)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)))
+        .map(|m| m.as_str().replace("&amp;", "&"))
+        .collect()
+}
+
+/// Checks link closure: every local `href`, `src` and `srcset` of every HTML page (the 404
+/// page aside, which hosts serve at any depth) resolves to a file of `site`, and every
+/// `#fragment` to an `id` in its target. Returns how many links were checked; panics with
+/// every broken one.
+pub fn check_links(site: &Site) -> usize {
+    let ids: std::collections::HashMap<&str, std::collections::HashSet<String>> = site
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| {
+            let html = String::from_utf8_lossy(b);
+            (p.as_str(), attributes(&html, "id").into_iter().collect())
+        })
+        .collect();
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (page, bytes) in site.iter().filter(|(p, _)| p.ends_with(".html")) {
+        if page.ends_with("404.html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        let mut urls = attributes(&html, "href");
+        urls.extend(attributes(&html, "src"));
+        for set in attributes(&html, "srcset") {
+            urls.extend(
+                set.split(',')
+                    .filter_map(|c| c.split_whitespace().next())
+                    .map(str::to_owned),
+            );
+        }
+        let dir = Path::new(page.as_str()).parent().unwrap_or(Path::new(""));
+        for url in urls {
+            let lower = url.to_ascii_lowercase();
+            if ["https:", "http:", "mailto:", "data:", "tel:"]
+                .iter()
+                .any(|s| lower.starts_with(s))
+            {
+                continue;
+            }
+            checked += 1;
+            if url.starts_with('/') {
+                broken.push(format!("{page}: absolute link {url}"));
+                continue;
+            }
+            let (path, fragment) = match url.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (url.as_str(), None),
+            };
+            let path = path.split('?').next().unwrap_or("");
+            let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+            let target = if decoded.is_empty() {
+                page.clone()
+            } else {
+                let mut t = normalize(&dir.join(decoded.as_ref()));
+                if decoded.ends_with('/') || t.is_empty() {
+                    t = if t.is_empty() {
+                        "index.html".into()
+                    } else {
+                        format!("{t}/index.html")
+                    };
+                }
+                t
+            };
+            if !site.contains_key(&target) {
+                broken.push(format!("{page}: broken link {url} (no {target})"));
+                continue;
+            }
+            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+                let f = percent_encoding::percent_decode_str(f).decode_utf8_lossy();
+                if !ids
+                    .get(target.as_str())
+                    .is_some_and(|s| s.contains(f.as_ref()))
+                {
+                    broken.push(format!("{page}: no id `{f}` in {target} ({url})"));
+                }
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "{} broken links, such as:\n{}",
+        broken.len(),
+        broken[..broken.len().min(20)].join("\n")
+    );
+    checked
+}
+
+/// `a/b/../c` → `a/c`.
+pub fn normalize(p: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
+
+/// A site made from the minimal fixture plus changes: each test states only what differs.
+pub struct Overlay {
+    dir: tempfile::TempDir,
+}
+
+impl Overlay {
+    /// A copy of the fixture `name`.
+    pub fn of(name: &str) -> Overlay {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        copy_dir(&fixture(name), dir.path());
+        Overlay { dir }
+    }
+
+    /// A copy of the minimal fixture.
+    pub fn minimal() -> Overlay {
+        Overlay::of("minimal")
+    }
+
+    /// The site's folder.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `text` to `rel` (creating folders).
+    pub fn write(self, rel: &str, text: impl AsRef<[u8]>) -> Overlay {
+        let p = self.dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap_or(self.dir.path()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&p, text).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        self
+    }
+
+    /// Replaces the first `from` in `rel` with `to`; fails when `from` is not there.
+    pub fn replace(self, rel: &str, from: &str, to: &str) -> Overlay {
+        let text = read(&self.dir.path().join(rel));
+        assert!(text.contains(from), "{rel} has no `{from}`");
+        let text = text.replacen(from, to, 1);
+        self.write(rel, text)
+    }
+
+    /// Removes the file `rel`.
+    pub fn remove(self, rel: &str) -> Overlay {
+        std::fs::remove_file(self.dir.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        self
+    }
+
+    /// Copies a file from the repository (`rel_from`) into the site (`rel_to`).
+    pub fn copy(self, rel_from: &str, rel_to: &str) -> Overlay {
+        let bytes = std::fs::read(repo().join(rel_from)).unwrap_or_else(|e| panic!("{e}"));
+        self.write(rel_to, bytes)
+    }
+}

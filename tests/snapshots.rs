@@ -63,10 +63,23 @@ fn minimal_case_page() {
 #[test]
 fn minimal_case_page_in_english_marks_fallbacks() {
     let o = build("minimal");
-    let html = page(&o, "en/cases/beta/index.html");
+    // Beta has no English file: its title and narrative are shown in Chinese, each marked as
+    // such on the element that holds it (not merely somewhere on the page, where the language
+    // switch and hreflang links say zh-CN on every page).
+    let html = common::canonical(&page(&o, "en/cases/beta/index.html"));
     assert!(
-        html.contains("lang=\"zh-CN\""),
-        "fallback text is marked with its language"
+        html.contains("<h1 lang=zh-CN>乙社区</h1>"),
+        "fallback title unmarked"
+    );
+    let body =
+        regex_lite::Regex::new(r#"<div class="prose fallback" lang=zh-CN>(?s:.)*?乙社区的故事"#)
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert!(body.is_match(&html), "fallback narrative unmarked");
+    // Alpha has one: nothing of it is marked.
+    let own = common::canonical(&page(&o, "en/cases/alpha/index.html"));
+    assert!(
+        own.contains("<h1>Village A</h1>"),
+        "translated title marked as Chinese"
     );
     insta::assert_snapshot!(main_of(&page(&o, "en/cases/alpha/index.html")));
 }

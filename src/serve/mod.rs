@@ -2,7 +2,7 @@
 //! rebuilds on save and tells open pages to reload (server-sent events). A failed rebuild
 //! keeps the last good site and shows its diagnostics over every page.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
 use std::io;
 use std::net::{IpAddr, SocketAddr};
@@ -81,7 +81,8 @@ struct AppState {
 }
 
 /// The parts of a build kept between rebuilds, so a change redoes only the stages it affects.
-struct Builder {
+/// Public so tests can hold the preview's site against `build`'s, edit after edit.
+pub struct Builder {
     opts: BuildOptions,
     sources: Option<load::Sources>,
     cache: content::CaseCache,
@@ -206,8 +207,79 @@ fn listed_fields(lib: &Library, slug: &str) -> Option<String> {
     ))
 }
 
+/// The pages an edit to one case changes, when no case was added, removed or moved.
+struct Selection {
+    /// The edited case.
+    case: usize,
+    /// Case pages to render again: the edited one, and those whose related cases changed or
+    /// show it.
+    cases: HashSet<usize>,
+    /// Courses that teach the edited case (they show its narrative).
+    courses: HashSet<usize>,
+    /// Term page folders that list the case, before or after the edit.
+    terms: Vec<String>,
+    /// Whether the edit changed what other pages show of the case (its card, its terms): then
+    /// every list, feed and data file is made again too.
+    listed: bool,
+}
+
+impl Selection {
+    fn plan(old: &Library, lib: &Library, slug: &str) -> Option<Selection> {
+        let same_order = old.cases.len() == lib.cases.len()
+            && old
+                .cases
+                .iter()
+                .zip(&lib.cases)
+                .all(|(a, b)| a.slug == b.slug);
+        let case = lib.cases.iter().position(|c| c.slug == slug)?;
+        if !same_order {
+            return None;
+        }
+        let listed = listed_fields(old, slug) != listed_fields(lib, slug);
+        let mut cases = HashSet::from([case]);
+        if listed {
+            let (before, after) = (
+                crate::views::related_all(old),
+                crate::views::related_all(lib),
+            );
+            cases.extend(
+                (0..lib.cases.len()).filter(|&i| before[i] != after[i] || after[i].contains(&case)),
+            );
+        }
+        let courses = (0..lib.courses.len())
+            .filter(|&k| {
+                lib.courses[k]
+                    .texts
+                    .iter()
+                    .any(|t| t.sessions.value.iter().any(|s| s.case == case))
+            })
+            .collect();
+        let mut terms = term_folders(old, &old.cases[case]);
+        terms.extend(term_folders(lib, &lib.cases[case]));
+        Some(Selection {
+            case,
+            cases,
+            courses,
+            terms,
+            listed,
+        })
+    }
+
+    /// Whether the page of `job`, at `path`, is rendered again.
+    fn keeps(&self, job: Job, path: &str) -> bool {
+        match job {
+            Job::Case(i) => self.cases.contains(&i),
+            Job::Course(k) if self.courses.contains(&k) => true,
+            _ if !self.listed => false,
+            Job::Term(..) | Job::Tag(..) => self.terms.iter().any(|t| path.starts_with(t.as_str())),
+            _ => true,
+        }
+    }
+}
+
 impl Builder {
-    fn new(opts: BuildOptions) -> Self {
+    /// A builder that has built nothing yet: its first [`Builder::rebuild`] builds everything.
+    pub fn new(opts: BuildOptions) -> Self {
         Builder {
             opts,
             sources: None,
@@ -226,20 +298,9 @@ impl Builder {
     }
 
     /// Brings the build up to date with `plan` (everything on the first call).
-    fn rebuild(&mut self, plan: &Plan) -> io::Result<Rebuilt> {
-        let before = self.library.as_ref().and_then(|lib| {
-            let (slug, _) = plan.edited_case.as_ref()?;
-            let terms = lib
-                .cases
-                .iter()
-                .find(|c| &c.slug == slug)
-                .map(|c| term_folders(lib, c));
-            Some((
-                lib.cases.iter().map(|c| c.slug.clone()).collect::<Vec<_>>(),
-                terms,
-                listed_fields(lib, slug),
-            ))
-        });
+    pub fn rebuild(&mut self, plan: &Plan) -> io::Result<Rebuilt> {
+        // The library before this change, while the selective render is planned.
+        let mut old_library = None;
         let mut full_render =
             plan.config || plan.theme || self.renderer.is_none() || !plan.single_case;
         let timing = std::env::var_os("CASEBOOK_TIMINGS").is_some();
@@ -247,18 +308,20 @@ impl Builder {
         if plan.config || plan.content || self.library.is_none() {
             let mut d = Diagnostics::new();
             let fresh = match (&mut self.sources, plan.config) {
-                (Some(sources), false) => !sources.update(&plan.content_files, &mut d),
+                (Some(sources), false) => !sources.update(&plan.content_files),
                 _ => true,
             };
             if fresh {
                 d = Diagnostics::new();
-                self.sources = Some(load::load(&self.opts.root, &mut d)?);
+                self.sources = Some(load::load(&self.opts.root)?);
                 full_render = true;
             }
             if plan.config {
                 self.cache.clear();
             }
             if let Some(sources) = &self.sources {
+                crate::fault::injected(sources);
+                old_library = self.library.take();
                 self.library = content::parse_cached(
                     sources,
                     ContentOptions {
@@ -278,10 +341,10 @@ impl Builder {
         if plan.config || plan.theme || self.renderer.is_none() {
             let mut d = Diagnostics::new();
             self.renderer = match &self.library {
-                Some(lib) => {
-                    let t = theme::load(&self.opts.root, &lib.config.theme)?;
-                    Renderer::new(&t, &lib.config, &mut d)
-                }
+                Some(lib) => match theme::load(&self.opts.root, &lib.config, &mut d)? {
+                    Some(t) => Renderer::new(&t, &lib.config, &mut d),
+                    None => None,
+                },
                 None => None,
             };
             self.theme_diags = d;
@@ -303,24 +366,14 @@ impl Builder {
             });
         }
 
-        // One case edited and no case added or removed: only the pages that show or count it.
-        let selective = match (&before, &plan.edited_case) {
-            (Some((slugs, old_terms, old_listed)), Some((slug, _)))
-                if !full_render
-                    && !self.files.is_empty()
-                    && *slugs == lib.cases.iter().map(|c| c.slug.clone()).collect::<Vec<_>>() =>
-            {
-                // An edit that other pages do not show (the narrative, figures, sources)
-                // re-renders the case's own pages only.
-                let own_only = old_listed.is_some() && *old_listed == listed_fields(lib, slug);
-                let mut terms = old_terms.clone().unwrap_or_default();
-                if let Some(c) = lib.cases.iter().find(|c| &c.slug == slug) {
-                    terms.extend(term_folders(lib, c));
-                }
-                Some((format!("cases/{slug}/"), terms, own_only))
+        // One case edited and no case added, removed or moved: only the pages that show it.
+        let selective = match (&old_library, &plan.edited_case) {
+            (Some(old), Some((slug, _))) if !full_render && !self.files.is_empty() => {
+                Selection::plan(old, lib, slug)
             }
             _ => None,
         };
+        drop(old_library);
         if timing {
             eprintln!("  content+theme {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
         }
@@ -330,10 +383,7 @@ impl Builder {
         // The search index is brought up to date and encoded beside the render: one edited
         // case is re-indexed alone; any other content change indexes the library again; a
         // template change keeps the encoded files.
-        let edited = selective
-            .as_ref()
-            .and(plan.edited_case.as_ref())
-            .and_then(|(slug, _)| lib.cases.iter().position(|c| &c.slug == slug));
+        let edited = selective.as_ref().map(|s| s.case);
         let stale = self.search_stale || self.search.is_none();
         // One edited case: the pages go out first and the index follows (it costs more than
         // the pages in a large library, and nobody searches in the instant after a save).
@@ -348,20 +398,13 @@ impl Builder {
         let (index, encoded) = (&mut self.search, &mut self.search_files);
         let (rendered, search_ms) = rayon::join(
             || match &selective {
-                Some((page, terms, own_only)) => renderer.render_some(
+                Some(sel) => renderer.render_some(
                     lib,
                     &opts,
                     &sink,
                     &mut diagnostics,
-                    !own_only,
-                    &|job, path| match job {
-                        Job::Case(_) => path == page,
-                        _ if *own_only => false,
-                        Job::Term(..) | Job::Tag(..) => {
-                            terms.iter().any(|t| path.starts_with(t.as_str()))
-                        }
-                        _ => true,
-                    },
+                    sel.listed,
+                    &|job, path| sel.keeps(job, path),
                 ),
                 None => renderer.render(lib, &opts, &sink, &mut diagnostics),
             },
@@ -400,11 +443,6 @@ impl Builder {
                 }
             );
         }
-        let mut files = if selective.is_some() {
-            (*self.files).clone()
-        } else {
-            HashMap::new()
-        };
         // Which source each photo output comes from, for photos not encoded yet.
         let mut lazy = HashMap::new();
         let cache = self.opts.root.join(&lib.config.photo_cache);
@@ -428,6 +466,15 @@ impl Builder {
                 }
             }
         }
+        let mut files = if selective.is_some() {
+            // Photo outputs the library no longer shows go; the rest is rendered again or
+            // unchanged.
+            let mut kept = (*self.files).clone();
+            kept.retain(|path, _| !path.starts_with("photos/") || lazy.contains_key(path));
+            kept
+        } else {
+            HashMap::new()
+        };
         for f in sink.into_files() {
             let bytes: Arc<[u8]> = match f.data {
                 OutData::Bytes(b) => b.into(),
@@ -459,7 +506,7 @@ impl Builder {
 impl Builder {
     /// Re-indexes the cases edited since the index was last encoded and returns the site's
     /// files with the new index, or `None` when nothing was pending.
-    fn finish_search(&mut self) -> Option<Arc<HashMap<String, Arc<[u8]>>>> {
+    pub fn finish_search(&mut self) -> Option<Arc<HashMap<String, Arc<[u8]>>>> {
         if self.search_pending.is_empty() {
             return None;
         }
@@ -612,14 +659,31 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
         base_url: None,
         minify: true,
     };
-    let mut builder = Builder::new(build_opts);
+    let mut builder = Builder::new(build_opts.clone());
     let started = Instant::now();
-    let first = builder.rebuild(&Plan {
+    let everything = Plan {
         config: true,
         content: true,
         theme: true,
         ..Plan::default()
-    })?;
+    };
+    // Even a bug in the first build leaves a running preview that the next save retries.
+    let first = match crate::fault::catch(|| builder.rebuild(&everything)) {
+        Ok(r) => r?,
+        Err(panic) => {
+            builder = Builder::new(build_opts);
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(crate::diagnostics::Diagnostic::error(
+                crate::diagnostics::Span::file_only("content"),
+                internal_error(&everything, &panic),
+            ));
+            Rebuilt {
+                files: None,
+                lazy: Arc::default(),
+                diagnostics,
+            }
+        }
+    };
     print_diagnostics(&first.diagnostics, color);
     let site = Arc::new(RwLock::new(Site {
         files: first.files.unwrap_or_default(),
@@ -677,7 +741,15 @@ fn rebuild_loop(
 ) {
     while let Some(plan) = next_change(&rx, root) {
         let t = Instant::now();
-        let result = builder.rebuild(&plan);
+        // A bug in a rebuild must not end the preview: the editor could not restart it.
+        let result = match crate::fault::catch(|| builder.rebuild(&plan)) {
+            Ok(r) => r.map_err(Failure::Io),
+            Err(panic) => {
+                // What the rebuild was changing may be half-made: start the kept stages anew.
+                builder = Builder::new(builder.opts.clone());
+                Err(Failure::Internal(internal_error(&plan, &panic)))
+            }
+        };
         let Ok(mut s) = site.write() else { return };
         s.generation += 1;
         let mut published = false;
@@ -715,9 +787,13 @@ fn rebuild_loop(
                     }
                 );
             }
-            Err(e) => {
+            Err(Failure::Io(e)) => {
                 eprintln!("error: {e}");
                 s.errors = vec![format!("error: {e}")];
+            }
+            Err(Failure::Internal(message)) => {
+                eprintln!("{message}");
+                s.errors = vec![message];
             }
         }
         event.errors = s.errors.clone();
@@ -731,6 +807,33 @@ fn rebuild_loop(
             s.files = files;
         }
     }
+}
+
+/// Why a rebuild produced no site.
+enum Failure {
+    /// A file could not be read or written.
+    Io(io::Error),
+    /// casebook itself failed (a caught panic), with the message for the editor.
+    Internal(String),
+}
+
+/// The message for a rebuild that panicked: what was being rebuilt, and what happens now.
+fn internal_error(plan: &Plan, panic: &crate::fault::Panic) -> String {
+    let what = if plan.content_files.is_empty() {
+        "the site settings or theme".to_owned()
+    } else {
+        plan.content_files
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!(
+        "internal error: casebook failed while rebuilding after a change to {what}: {}\n\
+         This is a bug in casebook, not in your files; please report it with the file named here. \
+         The preview keeps serving the last good site; save again to retry.",
+        panic.message
+    )
 }
 
 /// The absolute form of `root`, as file events name paths.

@@ -1,0 +1,266 @@
+//! Properties of every library, checked over generated libraries of many shapes: the build
+//! succeeds, every local link and fragment of every page resolves, and the preview serves the
+//! same bytes as `build` writes, before and after edits.
+
+mod common;
+mod library;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use casebook::output::{Memory, OutData};
+use casebook::pipeline::{self, BuildOptions};
+use casebook::serve::Builder;
+use casebook::watch::{self, Plan};
+use common::{Site, check_links};
+use library::{Shape, generate};
+
+/// Builds the site at `root` in memory, as `build` would write it.
+fn build(root: &Path) -> Site {
+    let sink = Memory::default();
+    let outcome = pipeline::build(&BuildOptions::new(root), &sink)
+        .unwrap_or_else(|e| panic!("build failed: {e}"));
+    assert!(
+        outcome.complete,
+        "the generated library did not build:\n{}",
+        outcome.diagnostics.render_human(false)
+    );
+    sink.into_files()
+        .into_iter()
+        .map(|f| {
+            let bytes = match f.data {
+                OutData::Bytes(b) => b,
+                OutData::Copy(src) => std::fs::read(root.join(&src))
+                    .unwrap_or_else(|e| panic!("{} (copied from {}): {e}", f.path, src.display())),
+            };
+            (f.path, bytes)
+        })
+        .collect()
+}
+
+/// What the preview holds after `plan`: its files, and the photo outputs it would encode
+/// on request.
+fn preview(builder: &mut Builder, plan: &Plan) -> (Site, BTreeSet<String>) {
+    let rebuilt = builder
+        .rebuild(plan)
+        .unwrap_or_else(|e| panic!("preview failed: {e}"));
+    assert!(
+        !rebuilt.diagnostics.has_errors(),
+        "{}",
+        rebuilt.diagnostics.render_human(false)
+    );
+    let lazy: BTreeSet<String> = rebuilt.lazy.keys().cloned().collect();
+    let files = builder
+        .finish_search()
+        .or(rebuilt.files)
+        .unwrap_or_else(|| panic!("the preview has no site"));
+    let site = files.iter().map(|(k, v)| (k.clone(), v.to_vec())).collect();
+    (site, lazy)
+}
+
+/// The preview's site is the built site: the same paths (photos the preview has not encoded
+/// yet count as there) and, for every file it holds, the same bytes.
+fn assert_same(built: &Site, served: &(Site, BTreeSet<String>), when: &str) {
+    let (files, lazy) = served;
+    let paths: BTreeSet<&String> = files.keys().chain(lazy.iter()).collect();
+    let want: BTreeSet<&String> = built.keys().collect();
+    let missing: Vec<_> = want.difference(&paths).take(10).collect();
+    let extra: Vec<_> = paths.difference(&want).take(10).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{when}: the preview lacks {missing:?} and has more: {extra:?}"
+    );
+    for (path, bytes) in files {
+        assert!(
+            built.get(path) == Some(bytes),
+            "{when}: {path} differs between preview and build"
+        );
+    }
+}
+
+/// A change to a file's text.
+type Edit = Box<dyn Fn(&str) -> String>;
+
+/// The case text with the files of its first photo pair swapped.
+fn swap_photos(t: &str) -> String {
+    let lines: Vec<&str> = t.lines().collect();
+    let Some(i) = lines.iter().position(|l| l.starts_with("  - before: ")) else {
+        return t.to_owned();
+    };
+    let (before, after) = (
+        &lines[i]["  - before: ".len()..],
+        &lines[i + 1]["    after: ".len()..],
+    );
+    let mut out: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+    out[i] = format!("  - before: {after}");
+    out[i + 1] = format!("    after: {before}");
+    out.join("\n") + "\n"
+}
+
+fn shapes() -> Vec<(&'static str, Shape)> {
+    let base = Shape {
+        cases: 1,
+        page_size: 60,
+        translate_every: 0,
+        photos_every: 0,
+        courses: 0,
+        drafts: 0,
+        seed: 1,
+    };
+    vec![
+        ("one case", base),
+        (
+            "page size 1, every case translated, photos everywhere",
+            Shape {
+                cases: 9,
+                page_size: 1,
+                translate_every: 1,
+                photos_every: 1,
+                courses: 2,
+                seed: 2,
+                ..base
+            },
+        ),
+        (
+            "page size 2, some translated, drafts",
+            Shape {
+                cases: 23,
+                page_size: 2,
+                translate_every: 3,
+                photos_every: 2,
+                courses: 1,
+                drafts: 3,
+                seed: 3,
+            },
+        ),
+        (
+            "page size 7",
+            Shape {
+                cases: 61,
+                page_size: 7,
+                translate_every: 5,
+                photos_every: 4,
+                courses: 3,
+                drafts: 1,
+                seed: 4,
+            },
+        ),
+        (
+            "page size 50, several pages per method and term",
+            Shape {
+                cases: 240,
+                page_size: 50,
+                translate_every: 2,
+                photos_every: 9,
+                courses: 2,
+                seed: 5,
+                ..base
+            },
+        ),
+    ]
+}
+
+#[test]
+fn every_link_of_every_generated_library_resolves() {
+    for (name, shape) in shapes() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        generate(shape, dir.path());
+        let site = build(dir.path());
+        let checked = check_links(&site);
+        assert!(
+            checked > shape.cases * 10,
+            "{name}: only {checked} links checked"
+        );
+        // Later pages of lists exist and were checked too.
+        if shape.cases > shape.page_size {
+            assert!(
+                site.contains_key("cases/page/2/index.html"),
+                "{name}: no second library page"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_large_library_with_long_lists_has_no_broken_link() {
+    let shape = Shape {
+        cases: 2000,
+        page_size: 50,
+        translate_every: 4,
+        photos_every: 50,
+        courses: 3,
+        drafts: 2,
+        seed: 6,
+    };
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    generate(shape, dir.path());
+    let site = build(dir.path());
+    for p in [
+        "methods/co-decision/page/3/index.html",
+        "en/methods/co-decision/page/3/index.html",
+        "tags/党建引领/page/2/index.html",
+    ] {
+        assert!(site.contains_key(p), "{p} missing");
+    }
+    check_links(&site);
+}
+
+#[test]
+fn the_preview_serves_what_build_writes_before_and_after_edits() {
+    for (name, shape) in shapes().into_iter().take(4) {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = dir.path();
+        generate(shape, root);
+        let mut builder = Builder::new(BuildOptions {
+            photos: casebook::photos::Mode::Plan,
+            ..BuildOptions::new(root)
+        });
+        let everything = Plan {
+            config: true,
+            content: true,
+            theme: true,
+            ..Plan::default()
+        };
+        assert_same(&build(root), &preview(&mut builder, &everything), name);
+
+        // Edits the preview handles selectively: the narrative only, a listed field, a
+        // translation, and a photo added to a case folder.
+        let case = |i: usize| format!("content/cases/{}/index.md", library::slug(i));
+        let last = shape.cases - 1;
+        let edits: Vec<(String, Edit)> = vec![
+            (
+                case(0),
+                Box::new(|t: &str| format!("{t}\n新增的一段话。\n")),
+            ),
+            (
+                case(last),
+                Box::new(|t: &str| t.replacen("title: ", "title: 改名", 1)),
+            ),
+            (
+                case(last),
+                Box::new(|t: &str| t.replacen("tags: [", "tags: [新标签, ", 1)),
+            ),
+            (
+                case(0),
+                Box::new(|t: &str| t.replacen("alt_before: 改造前的", "alt_before: 改动之前的", 1)),
+            ),
+            (case(0), Box::new(swap_photos)),
+            (
+                case(0),
+                Box::new(|t: &str| t.replacen("updated: 20", "updated: 19", 1)),
+            ),
+        ];
+        for (rel, edit) in &edits {
+            let path = root.join(rel);
+            let text = common::read(&path);
+            std::fs::write(&path, edit(&text)).unwrap_or_else(|e| panic!("{e}"));
+            let plan = watch::plan(root, [path.as_path()]);
+            let served = preview(&mut builder, &plan);
+            assert_same(
+                &build(root),
+                &served,
+                &format!("{name}, after editing {rel}"),
+            );
+        }
+    }
+}
