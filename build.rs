@@ -1,6 +1,9 @@
 //! Embeds `themes/default` in the binary, so `casebook` can build a site whose folder has no
 //! copy of the theme (a new site, a test fixture). A site's own `themes/<name>/` wins.
 
+// Cargo reads a build script's instructions from its standard output.
+#![allow(clippy::print_stdout)]
+
 use std::fmt::Write as _;
 use std::path::Path;
 

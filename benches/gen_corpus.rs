@@ -5,6 +5,8 @@
 //! (`content/`); the other cases are generated: mixed Chinese and English text, 3–6 KB bodies, every vocabulary used,
 //! half of them with an English translation, links between cases and to method pages.
 
+#![allow(clippy::print_stdout)]
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 

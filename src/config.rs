@@ -86,11 +86,99 @@ pub struct Term {
     pub labels: Vec<String>,
 }
 
+/// The six vocabularies, and everything casebook knows about each: its name in site.yaml,
+/// front matter and URLs, its singular for messages and templates, its search parameter, and
+/// whether a case names one term or several. Every list of vocabularies is made from
+/// [`Vocab::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Vocab {
+    /// The co- methods; each has pages of its own rather than term pages.
+    Methods,
+    /// Provinces.
+    Provinces,
+    /// Rural or urban.
+    Kinds,
+    /// Pilot, model point, reference.
+    Roles,
+    /// Problems a case solved.
+    Challenges,
+    /// The "five changes" a case shows.
+    Changes,
+}
+
+impl Vocab {
+    /// Every vocabulary, in the order pages, facets and templates list them.
+    pub const ALL: [Vocab; 6] = [
+        Vocab::Methods,
+        Vocab::Provinces,
+        Vocab::Kinds,
+        Vocab::Roles,
+        Vocab::Challenges,
+        Vocab::Changes,
+    ];
+
+    /// The plural name: the key under `vocabularies:`, the front-matter field of the
+    /// multi-valued ones and the folder of its term pages (`provinces`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Vocab::Methods => "methods",
+            Vocab::Provinces => "provinces",
+            Vocab::Kinds => "kinds",
+            Vocab::Roles => "roles",
+            Vocab::Challenges => "challenges",
+            Vocab::Changes => "changes",
+        }
+    }
+
+    /// The singular (`province`): messages, and the field of the single-valued ones.
+    pub const fn singular(self) -> &'static str {
+        match self {
+            Vocab::Methods => "method",
+            Vocab::Provinces => "province",
+            Vocab::Kinds => "kind",
+            Vocab::Roles => "role",
+            Vocab::Challenges => "challenge",
+            Vocab::Changes => "change",
+        }
+    }
+
+    /// The vocabulary of a plural name.
+    pub fn from_name(name: &str) -> Option<Vocab> {
+        Vocab::ALL.into_iter().find(|v| v.name() == name)
+    }
+
+    /// Whether a case names several of its terms (`methods: …`, `challenges: [...]`).
+    pub const fn multi(self) -> bool {
+        matches!(self, Vocab::Methods | Vocab::Challenges | Vocab::Changes)
+    }
+
+    /// The URL parameter that narrows a search by it, for those search can narrow by.
+    pub const fn search_param(self) -> Option<&'static str> {
+        match self {
+            Vocab::Changes => None,
+            v => Some(v.singular()),
+        }
+    }
+
+    /// The vocabularies a search can narrow by, each with its URL parameter, in the order the
+    /// search form and the index list them.
+    pub fn facets() -> impl Iterator<Item = (&'static str, Vocab)> {
+        Vocab::ALL
+            .into_iter()
+            .filter_map(|v| Some((v.search_param()?, v)))
+    }
+
+    /// Whether its terms have pages listing their cases (methods have pages of their own).
+    pub const fn term_pages(self) -> bool {
+        !matches!(self, Vocab::Methods)
+    }
+}
+
 /// A closed list of keys (methods, provinces, …) declared once in site.yaml.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    /// Field name, used in messages and URLs (`provinces`).
-    pub name: &'static str,
+    /// Which vocabulary this is.
+    pub vocab: Vocab,
     /// The keys in the order site.yaml declares them; pages list them in that order.
     pub terms: Vec<Term>,
 }
@@ -106,11 +194,11 @@ impl Vocabulary {
         self.index(&key.value).ok_or_else(|| {
             Diagnostic::error(
                 doc.at(key),
-                format!("unknown {} key `{}`", self.singular(), key.value),
+                format!("unknown {} key `{}`", self.vocab.singular(), key.value),
             )
             .label(format!(
                 "not declared under `vocabularies.{}` in content/site.yaml",
-                self.name
+                self.vocab.name()
             ))
             .hint(suggest(
                 &key.value,
@@ -118,19 +206,6 @@ impl Vocabulary {
                 self.terms.iter().map(|t| t.key.as_str()),
             ))
         })
-    }
-
-    /// "province" for "provinces", for messages.
-    pub fn singular(&self) -> &'static str {
-        match self.name {
-            "methods" => "method",
-            "challenges" => "challenge",
-            "kinds" => "kind",
-            "roles" => "role",
-            "provinces" => "province",
-            "changes" => "change",
-            other => other,
-        }
     }
 }
 
@@ -149,6 +224,20 @@ pub struct Vocabularies {
     pub provinces: Vocabulary,
     /// The "five changes" a case shows.
     pub changes: Vocabulary,
+}
+
+impl Vocabularies {
+    /// The site's terms of one vocabulary.
+    pub fn get(&self, v: Vocab) -> &Vocabulary {
+        match v {
+            Vocab::Methods => &self.methods,
+            Vocab::Provinces => &self.provinces,
+            Vocab::Kinds => &self.kinds,
+            Vocab::Roles => &self.roles,
+            Vocab::Challenges => &self.challenges,
+            Vocab::Changes => &self.changes,
+        }
+    }
 }
 
 /// Validated site settings.
@@ -182,6 +271,11 @@ pub struct Config {
 }
 
 impl Config {
+    /// The URL prefix of a language: empty for the default one, `en/` for English.
+    pub fn prefix(&self, lang: Lang) -> &str {
+        &self.languages[lang].prefix
+    }
+
     /// Finds a language by its code.
     pub fn lang(&self, code: &str) -> Option<Lang> {
         self.languages.iter().position(|l| l.code == code)
@@ -281,12 +375,12 @@ impl Config {
 
         let v = &file.vocabularies;
         let vocab = Vocabularies {
-            methods: vocabulary(&doc, "methods", &v.methods, &codes, diags),
-            challenges: vocabulary(&doc, "challenges", &v.challenges, &codes, diags),
-            kinds: vocabulary(&doc, "kinds", &v.kinds, &codes, diags),
-            roles: vocabulary(&doc, "roles", &v.roles, &codes, diags),
-            provinces: vocabulary(&doc, "provinces", &v.provinces, &codes, diags),
-            changes: vocabulary(&doc, "changes", &v.changes, &codes, diags),
+            methods: vocabulary(&doc, Vocab::Methods, &v.methods, &codes, diags),
+            challenges: vocabulary(&doc, Vocab::Challenges, &v.challenges, &codes, diags),
+            kinds: vocabulary(&doc, Vocab::Kinds, &v.kinds, &codes, diags),
+            roles: vocabulary(&doc, Vocab::Roles, &v.roles, &codes, diags),
+            provinces: vocabulary(&doc, Vocab::Provinces, &v.provinces, &codes, diags),
+            changes: vocabulary(&doc, Vocab::Changes, &v.changes, &codes, diags),
         };
 
         let page_size = file.page_size.as_ref().map_or(Ok(60), |p| {
@@ -404,7 +498,7 @@ fn labels(
 
 fn vocabulary(
     doc: &YamlDoc<'_>,
-    name: &'static str,
+    vocab: Vocab,
     entries: &IndexMap<Spanned<String>, Labels>,
     codes: &[&str],
     diags: &mut Diagnostics,
@@ -421,7 +515,7 @@ fn vocabulary(
             Term { key: key.value.clone(), labels: labels(doc, &format!("`{}`", key.value), key, l, codes, diags) }
         })
         .collect();
-    Vocabulary { name, terms }
+    Vocabulary { vocab, terms }
 }
 
 /// Whether `s` is a valid key or slug: lower-case ASCII letters, digits and inner hyphens.

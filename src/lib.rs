@@ -26,6 +26,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod theme;
+pub mod urls;
 pub mod views;
 pub mod watch;
 pub mod yaml;

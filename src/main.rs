@@ -1,6 +1,9 @@
 //! The `casebook` command line: parses arguments, dispatches to the library, prints, and
 //! decides the exit code in one place (0 ok, 1 content errors, 2 usage or IO errors).
 
+// The command line is where casebook talks to its user.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -171,7 +174,7 @@ fn run(command: Command, color: bool) -> ExitCode {
             let opts = BuildOptions {
                 drafts,
                 base_url,
-                progress: true,
+                progress: progress_bar(),
                 ..BuildOptions::new(root.clone())
             };
             let started = std::time::Instant::now();
@@ -234,7 +237,7 @@ fn run(command: Command, color: bool) -> ExitCode {
             let opts = BuildOptions {
                 drafts,
                 minify: false,
-                progress: !watch,
+                progress: if watch { None } else { progress_bar() },
                 photos: casebook::photos::Mode::Check,
                 ..BuildOptions::new(root.clone())
             };
@@ -339,7 +342,12 @@ fn run(command: Command, color: bool) -> ExitCode {
                 NewKind::Case => casebook::scaffold::Kind::Case,
                 NewKind::Course => casebook::scaffold::Kind::Course,
             };
-            let files = match casebook::scaffold::files(kind, &slug, &config) {
+            let files = match casebook::scaffold::files(
+                kind,
+                &slug,
+                &config,
+                &jiff::Timestamp::now().strftime("%Y-%m-%d").to_string(),
+            ) {
                 Ok(f) => f,
                 Err(msg) => {
                     eprintln!("error: {msg}");
@@ -382,6 +390,27 @@ fn run(command: Command, color: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// A progress bar on stderr for long stages, or none when stderr is not a terminal.
+fn progress_bar() -> Option<pipeline::Progress> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{prefix} {bar:30} {pos}/{len}") {
+        bar.set_style(style);
+    }
+    Some(pipeline::Progress(std::sync::Arc::new(
+        move |what, done, total| {
+            bar.set_prefix(what);
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+            if done >= total {
+                bar.finish_and_clear();
+            }
+        },
+    )))
 }
 
 /// Opens `url` in the desktop's browser; failing to is not worth stopping for.

@@ -7,6 +7,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::urls::{self, Page};
+
 /// Where the rendered HTML will be placed, so links can be written relative to it.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
@@ -271,13 +273,13 @@ fn rewrite_link<'a>(
             }
         };
         let page = match kind {
-            TargetKind::Page => format!("{slug}/"),
-            TargetKind::Case => format!("cases/{slug}/"),
-            TargetKind::Method => format!("methods/{slug}/"),
-            TargetKind::Course => format!("courses/{slug}/"),
-            TargetKind::SamePage => String::new(),
+            TargetKind::Page => Page::Doc { slug },
+            TargetKind::Case => Page::Case { slug },
+            TargetKind::Method => Page::Method { key: slug, page: 1 },
+            TargetKind::Course => Page::Course { slug },
+            TargetKind::SamePage => Page::Home,
         };
-        let mut url = format!("{}{}{}index.html", ctx.root, ctx.lang_prefix, page);
+        let mut url = urls::link(ctx.root, ctx.lang_prefix, &page.path());
         if let Some(f) = &fragment {
             url.push('#');
             url.push_str(f);

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::config::{Config, Lang};
+use crate::config::{Config, Lang, Vocab};
 use crate::diagnostics::{SourceText, Span};
 use crate::markdown::{Heading, InternalLink};
 use std::ops::Range;
@@ -216,6 +216,18 @@ impl Case {
     /// Methods the case has something for, in vocabulary order.
     pub fn method_keys(&self) -> impl Iterator<Item = usize> + '_ {
         self.texts[0].methods.value.iter().map(|(m, _)| *m)
+    }
+
+    /// The case's terms of one vocabulary, as indexes into it.
+    pub fn terms(&self, v: Vocab) -> Vec<usize> {
+        match v {
+            Vocab::Methods => self.method_keys().collect(),
+            Vocab::Provinces => vec![self.province],
+            Vocab::Kinds => vec![self.kind],
+            Vocab::Roles => vec![self.role],
+            Vocab::Challenges => self.challenges.clone(),
+            Vocab::Changes => self.changes.clone(),
+        }
     }
 }
 

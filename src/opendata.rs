@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::config::Lang;
 use crate::model::Library;
-use crate::views;
+use crate::urls::{self, Page};
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -57,11 +57,9 @@ fn records(lib: &Library, lang: Lang) -> impl Iterator<Item = Record<'_>> {
         let p = &t.place.value;
         Record {
             slug: &case.slug,
-            url: format!(
-                "{}/{}",
-                c.base_url,
-                views::url(c, lang, &format!("cases/{}/", case.slug))
-                    .trim_end_matches("index.html")
+            url: urls::absolute(
+                &c.base_url,
+                &urls::site_file(c.prefix(lang), &Page::Case { slug: &case.slug }.path()),
             ),
             title: &t.title.value,
             summary: &t.summary.value,

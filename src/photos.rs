@@ -58,7 +58,7 @@ pub struct Processed {
 impl Processed {
     /// Output path of one size in one format (`webp` or `jpg`).
     pub fn output(&self, width: u32, ext: &str) -> String {
-        format!("photos/{}-{}-{width}.{ext}", self.stem, &self.key[..10])
+        crate::urls::photo(&self.stem, &self.key, width, ext)
     }
 
     /// The largest size.

@@ -4,6 +4,7 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::content::{self, ContentOptions};
@@ -28,8 +29,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Render from minified templates (see [`crate::minify`]).
     pub minify: bool,
-    /// Show progress bars (on a terminal).
-    pub progress: bool,
+    /// Told how a long stage is getting on (the command line draws a bar).
+    pub progress: Option<Progress>,
     /// How much photo work to do: all of it, checking only, or sizes only (preview).
     pub photos: photos::Mode,
 }
@@ -42,24 +43,21 @@ impl BuildOptions {
             drafts: false,
             base_url: None,
             minify: true,
-            progress: false,
+            progress: None,
             photos: photos::Mode::Full,
         }
     }
 }
 
-/// A progress bar on stderr, or none when stderr is not a terminal.
-fn progress_bar(enabled: bool, what: &'static str) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if !enabled || !std::io::stderr().is_terminal() {
-        return None;
+/// Where a long stage reports how far it got: the stage's name, work done and total (the
+/// total once more when it is finished).
+#[derive(Clone)]
+pub struct Progress(pub Arc<dyn Fn(&'static str, usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
     }
-    let bar = indicatif::ProgressBar::new(0);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{prefix} {bar:30} {pos}/{len}") {
-        bar.set_style(style);
-    }
-    bar.set_prefix(what);
-    Some(bar)
 }
 
 /// Counts and timings of a run, for the closing line and the benchmark.
@@ -177,7 +175,6 @@ pub fn photo_stage(
         return photos::Counts::default();
     }
     let cache = opts.root.join(&lib.config.photo_cache);
-    let bar = progress_bar(opts.progress, "photos");
     let (processed, problems, counts) = photos::process_all(
         &opts.root,
         &cache,
@@ -185,15 +182,11 @@ pub fn photo_stage(
         &lib.config.photos,
         opts.photos,
         &|done, total| {
-            if let Some(b) = &bar {
-                b.set_length(total as u64);
-                b.set_position(done as u64);
+            if let Some(p) = &opts.progress {
+                (p.0)("photos", done, total);
             }
         },
     );
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
     for d in problems {
         diags.push(d);
     }

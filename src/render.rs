@@ -11,14 +11,15 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
-use crate::config::{Config, Lang};
+use crate::config::{Config, Lang, Vocab};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span};
 use crate::markdown;
 use crate::model::Library;
 use crate::opendata;
 use crate::output::{OutData, OutFile, Sink};
 use crate::theme::Theme;
-use crate::views::{self, TAXONOMIES, TermIndex, TermRef};
+use crate::urls::{self, Page};
+use crate::views::{self, TermIndex, TermRef};
 
 /// Options of the render stage.
 #[derive(Debug, Clone, Default)]
@@ -48,23 +49,51 @@ pub enum Job {
     /// Home page.
     Home,
     /// Case library, by page number (1-based).
-    Library(usize),
+    Library {
+        /// 1-based page number.
+        page: usize,
+    },
     /// One case, by index.
     Case(usize),
     /// List of methods.
     Methods,
-    /// One method, by index, and page of its practices.
-    Method(usize, usize),
+    /// One page of a method's practices.
+    Method {
+        /// Index of the method.
+        method: usize,
+        /// 1-based page number.
+        page: usize,
+    },
     /// Practice library.
     Practices,
     /// Cases × methods, by page.
-    Matrix(usize),
+    Matrix {
+        /// 1-based page number.
+        page: usize,
+    },
     /// List of a taxonomy's terms.
-    Taxonomy(&'static str),
+    Taxonomy {
+        /// The taxonomy (a vocabulary's plural name, or `tags`).
+        name: &'static str,
+    },
     /// Cases of one vocabulary term, by page.
-    Term(&'static str, usize, usize),
+    Term {
+        /// The vocabulary.
+        vocab: Vocab,
+        /// Index of the term in it.
+        term: usize,
+        /// 1-based page number.
+        page: usize,
+    },
     /// Cases of one tag, by page, in one language only (tags are written per language).
-    Tag(Lang, usize, usize),
+    Tag {
+        /// The language the tag is written in.
+        lang: Lang,
+        /// Index of the tag in that language's term index.
+        tag: usize,
+        /// 1-based page number.
+        page: usize,
+    },
     /// List of courses.
     Courses,
     /// One course.
@@ -276,7 +305,7 @@ impl Renderer {
         let pages = || {
             jobs.par_iter()
                 .flat_map_iter(|job| lib.langs().map(move |l| (*job, l)))
-                .filter(|(job, l)| !matches!(job, Job::Tag(tl, _, _) if tl != l))
+                .filter(|(job, l)| !matches!(job, Job::Tag { lang, .. } if lang != l))
                 .try_for_each(|(job, lang)| {
                     let page = page_for(lib, &langs[lang], job);
                     if !keep(job, &page.path) {
@@ -425,16 +454,17 @@ impl Renderer {
         let config = &lib.config;
         let lang = ld.lang;
         let mut ctx = ld.base.clone();
-        let depth = page.path.matches('/').count() + usize::from(lang > 0);
         let root = if job == Job::NotFound {
-            not_found_root(config)
+            urls::not_found_root(&config.base_url)
         } else {
-            "../".repeat(depth)
+            urls::root_of(config.prefix(lang), &page.path)
         };
         ctx.insert_value("root", Value::from(root.as_str()));
         ctx.insert_value("page", page_meta(config, lang, page, &ld.nav));
-        let alt_path = if matches!(job, Job::Tag(..)) {
-            "tags/"
+        // A tag exists in one language only: its page's other languages are their tag lists.
+        let tags = Page::Taxonomy { name: "tags" }.path();
+        let alt_path = if matches!(job, Job::Tag { .. }) {
+            tags.as_str()
         } else {
             page.path.as_str()
         };
@@ -466,14 +496,23 @@ impl Renderer {
                 ctx.insert("case_count", &lib.cases.len());
                 "index.html"
             }
-            Job::Library(n) => {
+            Job::Library { page: n } => {
                 let all: Vec<usize> = (0..lib.cases.len()).collect();
                 let shown = paginate(&all, n, config.page_size);
                 ctx.insert_value("cases", cards(lib, ld, shown));
                 let html = self.cards_html(lib, ld, shown, &root, opts)?;
                 ctx.insert_value("cases_html", Value::safe_string(&html));
                 ctx.insert("total", &lib.cases.len());
-                ctx.insert("pager", &pager(config, lang, "cases/", n, all.len()));
+                ctx.insert(
+                    "pager",
+                    &pager(
+                        config,
+                        lang,
+                        &Page::Library { page: 1 }.path(),
+                        n,
+                        all.len(),
+                    ),
+                );
                 ctx.insert("facets", &facets(lib, ld));
                 "library.html"
             }
@@ -492,7 +531,7 @@ impl Renderer {
                 ctx.insert("methods", &method_summaries(lib, lang));
                 "methods.html"
             }
-            Job::Method(m, n) => {
+            Job::Method { method: m, page: n } => {
                 let all = &ld.practices[m];
                 let doc = lib.methods[m].texts.as_ref().map(|t| &t[lang]);
                 ctx.insert(
@@ -507,12 +546,7 @@ impl Renderer {
                         // Later pages repeat the method's text deeper (`page/N/`) than it
                         // was rendered for.
                         body: doc
-                            .map(|d| {
-                                markdown::deepen(
-                                    &d.body.value.html,
-                                    paged("", n).matches('/').count(),
-                                )
-                            })
+                            .map(|d| markdown::deepen(&d.body.value.html, urls::paged_depth(n)))
                             .unwrap_or_default(),
                         fallback: doc
                             .is_some_and(|d| lang > 0 && (d.body.fallback || !d.translated)),
@@ -524,7 +558,13 @@ impl Renderer {
                 let key = &config.vocab.methods.terms[m].key;
                 ctx.insert(
                     "pager",
-                    &pager(config, lang, &format!("methods/{key}/"), n, all.len()),
+                    &pager(
+                        config,
+                        lang,
+                        &Page::Method { key, page: 1 }.path(),
+                        n,
+                        all.len(),
+                    ),
                 );
                 "method.html"
             }
@@ -544,9 +584,12 @@ impl Renderer {
                 ctx.insert("groups", &groups);
                 "practices.html"
             }
-            Job::Matrix(n) => {
+            Job::Matrix { page: n } => {
                 let all: Vec<usize> = (0..lib.cases.len()).collect();
-                ctx.insert("pager", &pager(config, lang, "matrix/", n, all.len()));
+                ctx.insert(
+                    "pager",
+                    &pager(config, lang, &Page::Matrix { page: 1 }.path(), n, all.len()),
+                );
                 let rows: Vec<MatrixRow> = paginate(&all, n, config.page_size)
                     .iter()
                     .map(|&i| (i, &lib.cases[i]))
@@ -573,7 +616,7 @@ impl Renderer {
                 );
                 "matrix.html"
             }
-            Job::Taxonomy(name) => {
+            Job::Taxonomy { name } => {
                 ctx.insert(
                     "taxonomy",
                     &TaxonomyPage {
@@ -583,9 +626,14 @@ impl Renderer {
                 );
                 "taxonomy.html"
             }
-            Job::Term(_, t, n) | Job::Tag(_, t, n) => {
-                let name = if let Job::Term(name, _, _) = job {
-                    name
+            Job::Term {
+                term: t, page: n, ..
+            }
+            | Job::Tag {
+                tag: t, page: n, ..
+            } => {
+                let name = if let Job::Term { vocab, .. } = job {
+                    vocab.name()
                 } else {
                     "tags"
                 };
@@ -597,7 +645,12 @@ impl Renderer {
                     &pager(
                         config,
                         lang,
-                        &format!("{name}/{}/", term.key),
+                        &Page::Term {
+                            taxonomy: name,
+                            key: &term.key,
+                            page: 1,
+                        }
+                        .path(),
                         n,
                         cases.len(),
                     ),
@@ -642,9 +695,12 @@ impl Renderer {
                     .map(|c| FeedEntry {
                         title: c.texts[lang].title.value.clone(),
                         summary: c.texts[lang].summary.value.clone(),
-                        url: absolute(
-                            config,
-                            &views::url(config, lang, &format!("cases/{}/", c.slug)),
+                        url: urls::absolute(
+                            &config.base_url,
+                            &urls::site_file(
+                                config.prefix(lang),
+                                &Page::Case { slug: &c.slug }.path(),
+                            ),
                         ),
                         updated: format!("{}T00:00:00Z", c.updated),
                     })
@@ -657,8 +713,8 @@ impl Renderer {
                 ctx.insert("updated", &updated);
                 ctx.insert(
                     "feed_url",
-                    &absolute(
-                        config,
+                    &urls::absolute(
+                        &config.base_url,
                         &format!("{}atom.xml", config.languages[lang].prefix),
                     ),
                 );
@@ -906,24 +962,24 @@ fn nav(
     let item = |key: &'static str, path: &str| NavItem {
         key,
         path: path.to_owned(),
-        url: views::url(config, lang, path),
+        url: urls::site_file(config.prefix(lang), path),
         label: strings
             .and_then(|s| s.get(&format!("nav_{key}")))
             .cloned()
             .unwrap_or_default(),
     };
     let mut items = vec![
-        item("cases", "cases/"),
-        item("methods", "methods/"),
-        item("practices", "practices/"),
-        item("matrix", "matrix/"),
+        item("cases", &Page::Library { page: 1 }.path()),
+        item("methods", &Page::Methods.path()),
+        item("practices", &Page::Practices.path()),
+        item("matrix", &Page::Matrix { page: 1 }.path()),
     ];
     if !lib.courses.is_empty() {
-        items.push(item("courses", "courses/"));
+        items.push(item("courses", &Page::Courses.path()));
     }
-    for (key, path) in [("guide", "guide/"), ("about", "about/")] {
-        if lib.pages.iter().any(|p| format!("{}/", p.slug) == path) {
-            items.push(item(key, path));
+    for key in ["guide", "about"] {
+        if lib.pages.iter().any(|p| p.slug == key) {
+            items.push(item(key, &Page::Doc { slug: key }.path()));
         }
     }
     items
@@ -931,7 +987,7 @@ fn nav(
 
 fn vocab_view(config: &Config, lang: Lang) -> IndexMap<&'static str, Vec<TermRef>> {
     let mut m = IndexMap::new();
-    for name in views::VOCABULARIES {
+    for name in Vocab::ALL.map(Vocab::name) {
         let v = views::vocabulary(config, name).map_or(0, |v| v.terms.len());
         m.insert(
             name,
@@ -952,54 +1008,71 @@ struct PageInfo {
 }
 
 fn page_for(lib: &Library, ld: &LangData, job: Job) -> PageInfo {
-    let folder = |p: String, kind| PageInfo {
-        file: format!("{p}index.html"),
-        path: p,
-        kind,
+    let page = match job {
+        Job::Home => Page::Home,
+        Job::Library { page } => Page::Library { page },
+        Job::Case(i) => Page::Case {
+            slug: &lib.cases[i].slug,
+        },
+        Job::Methods => Page::Methods,
+        Job::Method { method, page } => Page::Method {
+            key: &lib.config.vocab.methods.terms[method].key,
+            page,
+        },
+        Job::Practices => Page::Practices,
+        Job::Matrix { page } => Page::Matrix { page },
+        Job::Taxonomy { name } => Page::Taxonomy { name },
+        Job::Term { vocab, term, page } => Page::Term {
+            taxonomy: vocab.name(),
+            key: &lib.config.vocab.get(vocab).terms[term].key,
+            page,
+        },
+        Job::Tag { tag, page, .. } => {
+            let key = term_of(ld, "tags", tag).0.key;
+            return info(
+                Page::Term {
+                    taxonomy: "tags",
+                    key: &key,
+                    page,
+                },
+                "term",
+            );
+        }
+        Job::Courses => Page::Courses,
+        Job::Course(c) => Page::Course {
+            slug: &lib.courses[c].slug,
+        },
+        Job::Page(p) => Page::Doc {
+            slug: &lib.pages[p].slug,
+        },
+        Job::NotFound => Page::NotFound,
+        Job::Feed => Page::Feed,
     };
-    match job {
-        Job::Home => folder(String::new(), "home"),
-        Job::Library(n) => folder(paged("cases/", n), "library"),
-        Job::Case(i) => folder(format!("cases/{}/", lib.cases[i].slug), "case"),
-        Job::Methods => folder("methods/".into(), "methods"),
-        Job::Method(m, n) => folder(
-            paged(
-                &format!("methods/{}/", lib.config.vocab.methods.terms[m].key),
-                n,
-            ),
-            "method",
-        ),
-        Job::Practices => folder("practices/".into(), "practices"),
-        Job::Matrix(n) => folder(paged("matrix/", n), "matrix"),
-        Job::Taxonomy(n) => folder(format!("{n}/"), "taxonomy"),
-        Job::Term(name, t, n) => folder(
-            paged(&format!("{name}/{}/", vocab_key(lib, name, t)), n),
-            "term",
-        ),
-        Job::Tag(_, t, n) => folder(
-            paged(&format!("tags/{}/", term_of(ld, "tags", t).0.key), n),
-            "term",
-        ),
-        Job::Courses => folder("courses/".into(), "courses"),
-        Job::Course(c) => folder(format!("courses/{}/", lib.courses[c].slug), "course"),
-        Job::Page(p) => folder(format!("{}/", lib.pages[p].slug), "page"),
-        Job::NotFound => PageInfo {
-            path: "404.html".into(),
-            file: "404.html".into(),
-            kind: "404",
-        },
-        Job::Feed => PageInfo {
-            path: "atom.xml".into(),
-            file: "atom.xml".into(),
-            kind: "feed",
-        },
-    }
+    let kind = match job {
+        Job::Home => "home",
+        Job::Library { .. } => "library",
+        Job::Case(_) => "case",
+        Job::Methods => "methods",
+        Job::Method { .. } => "method",
+        Job::Practices => "practices",
+        Job::Matrix { .. } => "matrix",
+        Job::Taxonomy { .. } => "taxonomy",
+        Job::Term { .. } | Job::Tag { .. } => "term",
+        Job::Courses => "courses",
+        Job::Course(_) => "course",
+        Job::Page(_) => "page",
+        Job::NotFound => "404",
+        Job::Feed => "feed",
+    };
+    info(page, kind)
 }
 
-fn vocab_key(lib: &Library, taxonomy: &str, t: usize) -> String {
-    views::vocabulary(&lib.config, taxonomy)
-        .map(|v| v.terms[t].key.clone())
-        .unwrap_or_default()
+fn info(page: Page<'_>, kind: &'static str) -> PageInfo {
+    PageInfo {
+        path: page.path(),
+        file: page.file(),
+        kind,
+    }
 }
 
 fn term_of(ld: &LangData, name: &str, t: usize) -> (TermRef, Vec<usize>) {
@@ -1030,18 +1103,18 @@ fn jobs(lib: &Library, langs: &[LangData]) -> Vec<Job> {
         Job::Feed,
     ];
     let size = lib.config.page_size;
-    jobs.extend((1..=page_count(lib.cases.len(), size)).map(Job::Library));
-    jobs.extend((1..=page_count(lib.cases.len(), size)).map(Job::Matrix));
+    jobs.extend((1..=page_count(lib.cases.len(), size)).map(|page| Job::Library { page }));
+    jobs.extend((1..=page_count(lib.cases.len(), size)).map(|page| Job::Matrix { page }));
     jobs.extend((0..lib.cases.len()).map(Job::Case));
     // Practices line up across languages, so the default language's counts serve all.
     for (m, list) in langs[0].practices.iter().enumerate() {
-        jobs.extend((1..=page_count(list.len(), size)).map(|n| Job::Method(m, n)));
+        jobs.extend((1..=page_count(list.len(), size)).map(|page| Job::Method { method: m, page }));
     }
     jobs.extend((0..lib.courses.len()).map(Job::Course));
     jobs.extend((0..lib.pages.len()).map(Job::Page));
-    for name in TAXONOMIES {
-        jobs.push(Job::Taxonomy(name));
-        if *name != "tags" {
+    for name in urls::taxonomies() {
+        jobs.push(Job::Taxonomy { name });
+        if let Some(vocab) = Vocab::from_name(name) {
             for (t, (_, cases)) in langs[0]
                 .index
                 .terms
@@ -1050,13 +1123,21 @@ fn jobs(lib: &Library, langs: &[LangData]) -> Vec<Job> {
                 .flatten()
                 .enumerate()
             {
-                jobs.extend((1..=page_count(cases.len(), size)).map(|n| Job::Term(name, t, n)));
+                jobs.extend((1..=page_count(cases.len(), size)).map(|page| Job::Term {
+                    vocab,
+                    term: t,
+                    page,
+                }));
             }
         }
     }
     for ld in langs {
         for (t, (_, cases)) in ld.index.terms.get("tags").into_iter().flatten().enumerate() {
-            jobs.extend((1..=page_count(cases.len(), size)).map(|n| Job::Tag(ld.lang, t, n)));
+            jobs.extend((1..=page_count(cases.len(), size)).map(|page| Job::Tag {
+                lang: ld.lang,
+                tag: t,
+                page,
+            }));
         }
     }
     jobs
@@ -1065,8 +1146,8 @@ fn jobs(lib: &Library, langs: &[LangData]) -> Vec<Job> {
 /// The page's `page`: its path, absolute URL, kind and the navigation section it is in (or
 /// none). Made as a template value directly, as every page needs one.
 fn page_meta(config: &Config, lang: Lang, page: &PageInfo, nav: &[NavItem]) -> Value {
-    let url = absolute(
-        config,
+    let url = urls::absolute(
+        &config.base_url,
         &format!("{}{}", config.languages[lang].prefix, page.path),
     );
     let section = nav
@@ -1081,33 +1162,10 @@ fn page_meta(config: &Config, lang: Lang, page: &PageInfo, nav: &[NavItem]) -> V
     Value::from(m)
 }
 
-/// Absolute URL of a path relative to the site root, `index.html` left off.
-fn absolute(config: &Config, path: &str) -> String {
-    format!(
-        "{}/{}",
-        config.base_url,
-        path.strip_suffix("index.html").unwrap_or(path)
-    )
-}
-
-/// Root of absolute links for the 404 page, which hosts serve at any depth.
-fn not_found_root(config: &Config) -> String {
-    let after_scheme = config
-        .base_url
-        .split_once("://")
-        .map_or(config.base_url.as_str(), |(_, r)| r);
-    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
-    format!("{}/", path.trim_end_matches('/'))
-}
-
 /// The page in every language, for the language switch and hreflang links: each with `code`,
 /// `locale`, `name`, `href` (relative), `url` (absolute) and whether it is `current`.
 fn alternates(config: &Config, lang: Lang, path: &str, root: &str) -> Value {
-    let file = if path.ends_with('/') || path.is_empty() {
-        format!("{path}index.html")
-    } else {
-        path.to_owned()
-    };
+    let file = urls::file_of(path);
     let list: Vec<Value> = config
         .languages
         .iter()
@@ -1120,7 +1178,10 @@ fn alternates(config: &Config, lang: Lang, path: &str, root: &str) -> Value {
             m.insert("href", Value::from(format!("{root}{}{file}", l.prefix)));
             m.insert(
                 "url",
-                Value::from(absolute(config, &format!("{}{}", l.prefix, path))),
+                Value::from(urls::absolute(
+                    &config.base_url,
+                    &format!("{}{}", l.prefix, path),
+                )),
             );
             m.insert("current", Value::from(i == lang));
             Value::from(m)
@@ -1210,7 +1271,7 @@ fn practice_refs(lib: &Library, lang: Lang, list: &[(usize, usize)]) -> Vec<Prac
                 case_place: views::place_line(config, lang, c),
                 url: format!(
                     "{}#practice-{n}",
-                    views::url(config, lang, &format!("cases/{}/", c.slug))
+                    urls::site_file(config.prefix(lang), &Page::Case { slug: &c.slug }.path())
                 ),
                 practice: views::PracticeView { n, ..view },
             }
@@ -1231,15 +1292,6 @@ fn paginate<T>(all: &[T], n: usize, size: usize) -> &[T] {
     let size = size.max(1);
     let start = ((n - 1) * size).min(all.len());
     &all[start..(start + size).min(all.len())]
-}
-
-/// Folder of page `n` of a list whose first page is `base`.
-fn paged(base: &str, n: usize) -> String {
-    if n <= 1 {
-        base.to_owned()
-    } else {
-        format!("{base}page/{n}/")
-    }
 }
 
 fn cards(lib: &Library, ld: &LangData, list: &[usize]) -> Value {
@@ -1266,7 +1318,7 @@ struct Pager {
 /// Page links of a paginated list: first, last, and a window around the current page.
 fn pager(config: &Config, lang: Lang, base: &str, n: usize, len: usize) -> Pager {
     let pages = page_count(len, config.page_size);
-    let url = |k: usize| views::url(config, lang, &paged(base, k));
+    let url = |k: usize| urls::site_file(config.prefix(lang), &urls::paged(base, k));
     let links = (1..=pages)
         .filter(|&k| k == 1 || k == pages || k.abs_diff(n) <= 2)
         .map(|k| PagerLink {
@@ -1336,10 +1388,10 @@ struct FacetTerm {
 /// The library's facets, in the order and with the parameters of the search index.
 fn facets(lib: &Library, ld: &LangData) -> Vec<Facet> {
     let config = &lib.config;
-    crate::search::FACETS
-        .iter()
-        .map(|&(param, name)| {
-            let terms = if name == "methods" {
+    Vocab::facets()
+        .map(|(param, voc)| {
+            let name = voc.name();
+            let terms = if voc == Vocab::Methods {
                 ld.index
                     .methods
                     .iter()
@@ -1352,7 +1404,7 @@ fn facets(lib: &Library, ld: &LangData) -> Vec<Facet> {
             } else {
                 taxonomy_terms(ld, name)
             };
-            let vocab = views::vocabulary(config, name);
+            let vocab = Some(config.vocab.get(voc));
             Facet {
                 name,
                 param,
@@ -1386,7 +1438,10 @@ fn course_list(lib: &Library, lang: Lang) -> Vec<CourseItem> {
         .iter()
         .map(|c| CourseItem {
             slug: c.slug.clone(),
-            url: views::url(&lib.config, lang, &format!("courses/{}/", c.slug)),
+            url: urls::site_file(
+                lib.config.prefix(lang),
+                &Page::Course { slug: &c.slug }.path(),
+            ),
             title: c.texts[lang].doc.title.value.clone(),
             summary: c.texts[lang].doc.summary.value.clone(),
             session_count: c.texts[0].sessions.value.len(),
@@ -1457,11 +1512,17 @@ fn course_view(lib: &Library, lang: Lang, ci: usize, terms: &views::TermValues) 
             .enumerate()
             .map(|(i, s)| {
                 let case = &lib.cases[s.case];
-                let root = "../".repeat(2 + usize::from(lang > 0));
+                let root = urls::root_of(
+                    lib.config.prefix(lang),
+                    &Page::Course {
+                        slug: &lib.courses[ci].slug,
+                    }
+                    .path(),
+                );
                 // Several narratives share the course page: render each again with ids
                 // prefixed by its session, so anchors stay unique.
                 let prefix = format!("s{}-", i + 1);
-                let bundle = format!("cases/{}/", case.slug);
+                let bundle = Page::Case { slug: &case.slug }.path();
                 let ctx = crate::markdown::Ctx {
                     allow_html: lib.config.allow_html,
                     root: &root,
@@ -1522,10 +1583,13 @@ fn sitemap_entries(lib: &Library, langs: &[LangData], jobs: &[Job]) -> Vec<Sitem
         if matches!(job, Job::NotFound | Job::Feed) {
             continue;
         }
-        if let Job::Tag(l, _, _) = job {
+        if let Job::Tag { lang: l, .. } = job {
             let page = page_for(lib, &langs[*l], *job).path;
             out.push(SitemapEntry {
-                url: absolute(config, &format!("{}{}", config.languages[*l].prefix, page)),
+                url: urls::absolute(
+                    &config.base_url,
+                    &format!("{}{}", config.languages[*l].prefix, page),
+                ),
                 lastmod: None,
                 alternates: Vec::new(),
             });
@@ -1541,12 +1605,12 @@ fn sitemap_entries(lib: &Library, langs: &[LangData], jobs: &[Job]) -> Vec<Sitem
             .iter()
             .map(|l| SitemapAlt {
                 hreflang: l.locale.clone(),
-                href: absolute(config, &format!("{}{}", l.prefix, page)),
+                href: urls::absolute(&config.base_url, &format!("{}{}", l.prefix, page)),
             })
             .collect();
         for l in &config.languages {
             out.push(SitemapEntry {
-                url: absolute(config, &format!("{}{}", l.prefix, page)),
+                url: urls::absolute(&config.base_url, &format!("{}{}", l.prefix, page)),
                 lastmod: lastmod.clone(),
                 alternates: alts.clone(),
             });
@@ -1573,7 +1637,7 @@ fn case_jsonld(lib: &Library, lang: Lang, i: usize) -> String {
         "description": t.summary.value,
         "inLanguage": config.languages[lang].locale,
         "dateModified": c.updated.to_string(),
-        "url": absolute(config, &views::url(config, lang, &format!("cases/{}/", c.slug))),
+        "url": urls::absolute(&config.base_url, &urls::site_file(config.prefix(lang), &Page::Case { slug: &c.slug }.path())),
         "keywords": t.tags.value.join(", "),
         "contentLocation": {
             "@type": "Place",
@@ -1585,7 +1649,7 @@ fn case_jsonld(lib: &Library, lang: Lang, i: usize) -> String {
                 "addressCountry": "CN",
             }
         },
-        "isPartOf": {"@type": "WebSite", "name": config.title[lang], "url": absolute(config, &config.languages[lang].prefix)},
+        "isPartOf": {"@type": "WebSite", "name": config.title[lang], "url": urls::absolute(&config.base_url, &config.languages[lang].prefix)},
     });
     // `</script>` inside a string would end the element early.
     v.to_string().replace('<', "\\u003c")

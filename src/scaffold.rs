@@ -24,7 +24,7 @@ fn keys(v: &Vocabulary, lang: usize) -> String {
 }
 
 /// Checks the slug and returns the files to write, or why not.
-pub fn files(kind: Kind, slug: &str, config: &Config) -> Result<Vec<NewFile>, String> {
+pub fn files(kind: Kind, slug: &str, config: &Config, today: &str) -> Result<Vec<NewFile>, String> {
     if !is_key(slug) {
         return Err(format!(
             "`{slug}` is not a valid slug: use lower-case ASCII letters, digits and `-` (it becomes the page's address), for example `baishui-village`"
@@ -87,7 +87,7 @@ draft: true\n\
                         changes = keys(&v.changes, lang),
                         methods = keys(&v.methods, lang),
                         method = first(&v.methods),
-                        today = jiff::Timestamp::now().strftime("%Y-%m-%d"),
+                        today = today,
                     )
                 } else {
                     format!(

@@ -29,7 +29,7 @@ use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::config::{Config, Lang};
+use crate::config::{Config, Lang, Vocab};
 use crate::model::{Case, Library};
 use crate::output::{OutData, OutFile};
 
@@ -44,15 +44,6 @@ const EXCERPT: usize = 90;
 /// BM25 parameters (the usual ones).
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
-
-/// The facets a search can narrow by: URL parameter and taxonomy.
-pub const FACETS: &[(&str, &str)] = &[
-    ("method", "methods"),
-    ("province", "provinces"),
-    ("kind", "kinds"),
-    ("role", "roles"),
-    ("challenge", "challenges"),
-];
 
 /// Field weights: a term in a title or a practice's name counts most.
 #[derive(Clone, Copy)]
@@ -660,16 +651,7 @@ fn row(config: &Config, lang: Lang, case: &Case) -> Row {
 }
 
 fn facet_values(case: &Case) -> Vec<Vec<usize>> {
-    FACETS
-        .iter()
-        .map(|(_, tax)| match *tax {
-            "methods" => case.method_keys().collect(),
-            "provinces" => vec![case.province],
-            "kinds" => vec![case.kind],
-            "roles" => vec![case.role],
-            _ => case.challenges.clone(),
-        })
-        .collect()
+    Vocab::facets().map(|(_, v)| case.terms(v)).collect()
 }
 
 impl LangIndex {
@@ -685,9 +667,8 @@ impl LangIndex {
             ids: FxHashMap::default(),
             aliases: BTreeMap::new(),
             docs: Vec::with_capacity(lib.cases.len()),
-            facet_sizes: FACETS
-                .iter()
-                .map(|(_, tax)| crate::views::vocabulary(config, tax).map_or(0, |v| v.terms.len()))
+            facet_sizes: Vocab::facets()
+                .map(|(_, v)| config.vocab.get(v).terms.len())
                 .collect(),
         };
         // Each worker numbers the terms of its run of cases on its own (no shared table, no
@@ -980,11 +961,10 @@ impl LangIndex {
         }));
 
         // Facets: per case and facet, a bit set (several values) or an index (one value).
-        let layout: Vec<(bool, usize)> = FACETS
-            .iter()
+        let layout: Vec<(bool, usize)> = Vocab::facets()
             .zip(&self.facet_sizes)
-            .map(|((_, tax), &n)| {
-                let multi = matches!(*tax, "methods" | "challenges");
+            .map(|((_, voc), &n)| {
+                let multi = voc.multi();
                 let width = if multi {
                     n.div_ceil(6).max(1)
                 } else {
@@ -1038,7 +1018,7 @@ impl LangIndex {
             "shards": buckets,
             "split": split,
             "chunk": CHUNK,
-            "facets": FACETS.iter().zip(&layout).zip(&self.facet_sizes).map(|(((name, _), (multi, w)), n)| {
+            "facets": Vocab::facets().zip(&layout).zip(&self.facet_sizes).map(|(((name, _), (multi, w)), n)| {
                 serde_json::json!({"name": name, "multi": multi, "w": w, "n": n})
             }).collect::<Vec<_>>(),
         });

@@ -10,9 +10,10 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use tera::Value;
 
-use crate::config::{Config, Lang, Vocabulary};
+use crate::config::{Config, Lang, Vocab, Vocabulary};
 use crate::markdown::slugify;
 use crate::model::*;
+use crate::urls::{self, Page};
 
 /// A vocabulary term or tag as a link.
 #[derive(Debug, Clone, Serialize)]
@@ -25,33 +26,9 @@ pub struct TermRef {
     pub url: String,
 }
 
-/// The taxonomies that get term pages, in the order the site lists them.
-pub const TAXONOMIES: &[&str] = &[
-    "provinces",
-    "kinds",
-    "roles",
-    "challenges",
-    "changes",
-    "tags",
-];
-
-/// URL of a page relative to the site root; `path` is a folder (`cases/x/`) or empty for home.
-pub fn url(config: &Config, lang: Lang, path: &str) -> String {
-    format!("{}{}index.html", config.languages[lang].prefix, path)
-}
-
 /// The vocabulary a taxonomy name refers to (tags have none).
 pub fn vocabulary<'a>(config: &'a Config, taxonomy: &str) -> Option<&'a Vocabulary> {
-    let v = &config.vocab;
-    Some(match taxonomy {
-        "methods" => &v.methods,
-        "provinces" => &v.provinces,
-        "kinds" => &v.kinds,
-        "roles" => &v.roles,
-        "challenges" => &v.challenges,
-        "changes" => &v.changes,
-        _ => return None,
-    })
+    Vocab::from_name(taxonomy).map(|v| config.vocab.get(v))
 }
 
 /// A term of a vocabulary as a link.
@@ -61,14 +38,14 @@ pub fn term(config: &Config, lang: Lang, taxonomy: &str, index: usize) -> TermRe
     TermRef {
         key: t.map(|t| t.key.clone()).unwrap_or_default(),
         label: t.map(|t| t.labels[lang].clone()).unwrap_or_default(),
-        url: url(
-            config,
-            lang,
-            &format!(
-                "{}/{}/",
+        url: urls::site_file(
+            config.prefix(lang),
+            &Page::Term {
                 taxonomy,
-                t.map(|t| t.key.as_str()).unwrap_or_default()
-            ),
+                key: t.map(|t| t.key.as_str()).unwrap_or_default(),
+                page: 1,
+            }
+            .path(),
         ),
     }
 }
@@ -77,7 +54,15 @@ pub fn term(config: &Config, lang: Lang, taxonomy: &str, index: usize) -> TermRe
 pub fn tag(config: &Config, lang: Lang, label: &str) -> TermRef {
     let key = slugify(label);
     TermRef {
-        url: url(config, lang, &format!("tags/{key}/")),
+        url: urls::site_file(
+            config.prefix(lang),
+            &Page::Term {
+                taxonomy: "tags",
+                key: &key,
+                page: 1,
+            }
+            .path(),
+        ),
         key,
         label: label.to_owned(),
     }
@@ -106,16 +91,6 @@ pub fn place_line(config: &Config, lang: Lang, case: &Case) -> String {
     parts.join(sep)
 }
 
-/// The vocabularies whose terms templates see as links, in the order templates list them.
-pub const VOCABULARIES: [&str; 6] = [
-    "methods",
-    "provinces",
-    "kinds",
-    "roles",
-    "challenges",
-    "changes",
-];
-
 /// Every vocabulary term of one language as a template value, made once: cards and pages name
 /// the same few terms thousands of times, and a shared value costs a reference count where a
 /// new one costs a map of three strings.
@@ -127,8 +102,9 @@ impl TermValues {
     /// The terms of every vocabulary in `lang`.
     pub fn new(config: &Config, lang: Lang) -> Self {
         TermValues {
-            by_vocabulary: VOCABULARIES
+            by_vocabulary: Vocab::ALL
                 .iter()
+                .map(|v| v.name())
                 .map(|name| {
                     let n = vocabulary(config, name).map_or(0, |v| v.terms.len());
                     (0..n)
@@ -140,10 +116,10 @@ impl TermValues {
     }
 
     /// Term `index` of a vocabulary, as [`term`] makes it.
-    pub fn get(&self, taxonomy: &str, index: usize) -> Value {
-        VOCABULARIES
+    pub fn get(&self, vocab: Vocab, index: usize) -> Value {
+        Vocab::ALL
             .iter()
-            .position(|n| *n == taxonomy)
+            .position(|v| *v == vocab)
             .and_then(|v| self.by_vocabulary[v].get(index))
             .cloned()
             .unwrap_or_else(Value::none)
@@ -167,25 +143,25 @@ fn card_map(
     terms: &TermValues,
 ) -> IndexMap<&'static str, Value> {
     let t = &c.texts[lang];
-    let list = |name: &str, keys: &mut dyn Iterator<Item = usize>| {
-        Value::from(keys.map(|k| terms.get(name, k)).collect::<Vec<Value>>())
+    let list = |vocab: Vocab, keys: &mut dyn Iterator<Item = usize>| {
+        Value::from(keys.map(|k| terms.get(vocab, k)).collect::<Vec<Value>>())
     };
     let mut m: IndexMap<&'static str, Value> = IndexMap::with_capacity(14);
     m.insert("slug", c.slug.as_str().into());
     m.insert(
         "url",
-        url(config, lang, &format!("cases/{}/", c.slug)).into(),
+        urls::site_file(config.prefix(lang), &Page::Case { slug: &c.slug }.path()).into(),
     );
     m.insert("title", t.title.value.as_str().into());
     m.insert("summary", t.summary.value.as_str().into());
     m.insert("place", place_line(config, lang, c).into());
-    m.insert("province", terms.get("provinces", c.province));
-    m.insert("kind", terms.get("kinds", c.kind));
-    m.insert("role", terms.get("roles", c.role));
-    m.insert("methods", list("methods", &mut c.method_keys()));
+    m.insert("province", terms.get(Vocab::Provinces, c.province));
+    m.insert("kind", terms.get(Vocab::Kinds, c.kind));
+    m.insert("role", terms.get(Vocab::Roles, c.role));
+    m.insert("methods", list(Vocab::Methods, &mut c.method_keys()));
     m.insert(
         "challenges",
-        list("challenges", &mut c.challenges.iter().copied()),
+        list(Vocab::Challenges, &mut c.challenges.iter().copied()),
     );
     m.insert("since", c.since.into());
     m.insert("updated", c.updated.to_string().into());
@@ -383,7 +359,7 @@ pub fn case_view(
                 .find(|(k, _)| *k == m)
                 .map(|(_, s)| s.as_str());
             let mut row: IndexMap<&'static str, Value> = IndexMap::with_capacity(2);
-            row.insert("method", terms.get("methods", m));
+            row.insert("method", terms.get(Vocab::Methods, m));
             row.insert("text", text.into());
             Value::from(row)
         })
@@ -399,7 +375,7 @@ pub fn case_view(
         "changes",
         c.changes
             .iter()
-            .map(|&i| terms.get("changes", i))
+            .map(|&i| terms.get(Vocab::Changes, i))
             .collect::<Vec<Value>>()
             .into(),
     );
@@ -483,22 +459,12 @@ pub fn term_index(lib: &Library, lang: Lang) -> TermIndex {
             .map(|(i, l)| (term(config, lang, name, i), l))
             .collect::<Vec<_>>()
     };
-    idx.terms.insert(
-        "provinces",
-        vocab_terms("provinces", &v.provinces, &|c| vec![c.province]),
-    );
-    idx.terms
-        .insert("kinds", vocab_terms("kinds", &v.kinds, &|c| vec![c.kind]));
-    idx.terms
-        .insert("roles", vocab_terms("roles", &v.roles, &|c| vec![c.role]));
-    idx.terms.insert(
-        "challenges",
-        vocab_terms("challenges", &v.challenges, &|c| c.challenges.clone()),
-    );
-    idx.terms.insert(
-        "changes",
-        vocab_terms("changes", &v.changes, &|c| c.changes.clone()),
-    );
+    for voc in Vocab::ALL.into_iter().filter(|v| v.term_pages()) {
+        idx.terms.insert(
+            voc.name(),
+            vocab_terms(voc.name(), v.get(voc), &|c| c.terms(voc)),
+        );
+    }
     let mut tags: BTreeMap<String, (TermRef, Vec<usize>)> = BTreeMap::new();
     for (ci, c) in lib.cases.iter().enumerate() {
         for t in &c.texts[lang].tags.value {
@@ -533,13 +499,10 @@ pub fn related(lib: &Library, idx: &TermIndex, ci: usize) -> Vec<usize> {
     const PER_LIST: usize = 40;
     let c = &lib.cases[ci];
     let mut candidates: Vec<usize> = Vec::new();
-    let lists = [
-        ("provinces", vec![c.province]),
-        ("challenges", c.challenges.clone()),
-    ];
-    for (name, keys) in lists {
-        if let Some(terms) = idx.terms.get(name) {
-            for k in keys {
+    // Candidates share a province or a problem solved.
+    for voc in [Vocab::Provinces, Vocab::Challenges] {
+        if let Some(terms) = idx.terms.get(voc.name()) {
+            for k in c.terms(voc) {
                 candidates.extend(terms[k].1.iter().take(PER_LIST).copied());
             }
         }

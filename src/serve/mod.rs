@@ -2,6 +2,9 @@
 //! rebuilds on save and tells open pages to reload (server-sent events). A failed rebuild
 //! keeps the last good site and shows its diagnostics over every page.
 
+// The preview reports its rebuilds on the terminal it was started from.
+#![allow(clippy::print_stderr)]
+
 use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
 use std::io;
@@ -25,6 +28,7 @@ use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
+use crate::config::Vocab;
 use crate::content::{self, ContentOptions};
 use crate::diagnostics::Diagnostics;
 use crate::load;
@@ -34,6 +38,7 @@ use crate::pipeline::BuildOptions;
 use crate::render::{Job, RenderOptions, Renderer};
 use crate::search;
 use crate::theme;
+use crate::urls::{self, Page};
 use crate::watch::{self, Plan};
 
 const LIVE_JS: &str = include_str!("live.js");
@@ -146,29 +151,33 @@ pub struct Rebuilt {
 /// Folders of the term pages that list `case` (in any language), so a change to the case
 /// re-renders those and no other term pages.
 fn term_folders(lib: &Library, case: &crate::model::Case) -> Vec<String> {
-    let v = &lib.config.vocab;
-    let mut out = vec![
-        format!("provinces/{}/", v.provinces.terms[case.province].key),
-        format!("kinds/{}/", v.kinds.terms[case.kind].key),
-        format!("roles/{}/", v.roles.terms[case.role].key),
-    ];
-    out.extend(
-        case.challenges
-            .iter()
-            .map(|&i| format!("challenges/{}/", v.challenges.terms[i].key)),
-    );
-    out.extend(
-        case.changes
-            .iter()
-            .map(|&i| format!("changes/{}/", v.changes.terms[i].key)),
-    );
-    out.extend(
+    let mut terms: Vec<(&str, String)> = Vocab::ALL
+        .into_iter()
+        .filter(|v| v.term_pages())
+        .flat_map(|v| {
+            let voc = lib.config.vocab.get(v);
+            case.terms(v)
+                .into_iter()
+                .map(move |i| (v.name(), voc.terms[i].key.clone()))
+        })
+        .collect();
+    terms.extend(
         case.texts
             .iter()
             .flat_map(|t| t.tags.value.iter())
-            .map(|t| format!("tags/{}/", crate::markdown::slugify(t))),
+            .map(|t| ("tags", crate::markdown::slugify(t))),
     );
-    out
+    terms
+        .iter()
+        .map(|(taxonomy, key)| {
+            Page::Term {
+                taxonomy,
+                key,
+                page: 1,
+            }
+            .path()
+        })
+        .collect()
 }
 
 /// Everything about a case that other pages show (cards, lists, matrix, feed, open data): when
@@ -271,7 +280,9 @@ impl Selection {
             Job::Case(i) => self.cases.contains(&i),
             Job::Course(k) if self.courses.contains(&k) => true,
             _ if !self.listed => false,
-            Job::Term(..) | Job::Tag(..) => self.terms.iter().any(|t| path.starts_with(t.as_str())),
+            Job::Term { .. } | Job::Tag { .. } => {
+                self.terms.iter().any(|t| path.starts_with(t.as_str()))
+            }
             _ => true,
         }
     }
@@ -470,7 +481,7 @@ impl Builder {
             // Photo outputs the library no longer shows go; the rest is rendered again or
             // unchanged.
             let mut kept = (*self.files).clone();
-            kept.retain(|path, _| !path.starts_with("photos/") || lazy.contains_key(path));
+            kept.retain(|path, _| !path.starts_with(urls::PHOTOS) || lazy.contains_key(path));
             kept
         } else {
             HashMap::new()
@@ -566,7 +577,10 @@ fn case_page(lib: Option<&Library>, slug: &str, lang: &str) -> Option<String> {
         lib.config.lang(lang)?
     };
     lib.case_index(slug)?;
-    Some(format!("/{}cases/{slug}/", lib.config.languages[l].prefix))
+    Some(urls::served(
+        lib.config.prefix(l),
+        &Page::Case { slug }.path(),
+    ))
 }
 
 fn stylesheet(files: &HashMap<String, Arc<[u8]>>) -> Option<String> {
@@ -652,7 +666,7 @@ fn is_change(kind: &notify::EventKind) -> bool {
 /// Runs the preview server until interrupted. Prints diagnostics like `check` does.
 pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) -> io::Result<()> {
     let build_opts = BuildOptions {
-        progress: false,
+        progress: None,
         photos: crate::photos::Mode::Plan,
         root: opts.root.clone(),
         drafts: opts.drafts,

@@ -1,0 +1,575 @@
+//! A case: its files in every language decoded, checked against the vocabularies, and each
+//! translation merged with the default-language file.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_saphyr::Spanned;
+
+use crate::config::{Config, Lang};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span};
+use crate::model::*;
+use crate::urls::Page;
+use crate::yaml::YamlDoc;
+
+use super::doc::*;
+use super::files::*;
+use super::photos::*;
+use super::schema::*;
+
+/// Parses one case: its default-language file and its translations.
+pub(super) fn parse_case(
+    slug: &str,
+    files: &[Option<&SourceText>],
+    config: &Config,
+    assets: &HashSet<&Path>,
+    diags: &mut Diagnostics,
+) -> Option<Case> {
+    let variants = split_variants(files, diags)?;
+    let base = variants[0].as_ref()?;
+    let before = diags.error_count();
+    let front: CaseFront = base.parse(diags)?;
+    let doc = base.doc();
+    let v = &config.vocab;
+
+    let kind = check_required(
+        base,
+        "kind",
+        front.kind.as_ref(),
+        |k| v.kinds.check(&doc, k),
+        diags,
+    );
+    let role = check_required(
+        base,
+        "role",
+        front.role.as_ref(),
+        |k| v.roles.check(&doc, k),
+        diags,
+    );
+    let place_front = front.place.as_ref();
+    let province = match place_front.and_then(|p| p.province.as_ref()) {
+        Some(p) => v.provinces.check(&doc, p).map_err(|d| diags.push(d)).ok(),
+        None => {
+            diags.push(
+                Diagnostic::error(base.top(), "`place.province` is missing").hint(
+                    "add `province: <key>` to `place`, with a key from `vocabularies.provinces`",
+                ),
+            );
+            None
+        }
+    };
+    let challenges = check_list(
+        &doc,
+        front.challenges.as_deref(),
+        |k| v.challenges.check(&doc, k),
+        diags,
+    );
+    let changes = check_list(
+        &doc,
+        front.changes.as_deref(),
+        |k| v.changes.check(&doc, k),
+        diags,
+    );
+    let updated = match &front.updated {
+        Some(s) => match s.value.parse::<jiff::civil::Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                diags.push(
+                    Diagnostic::error(doc.at(s), format!("`{}` is not a date", s.value))
+                        .hint("write the date as YYYY-MM-DD, for example 2022-09-06"),
+                );
+                None
+            }
+        },
+        None => {
+            diags.push(Diagnostic::error(base.top(), "`updated` is missing").hint("add `updated: YYYY-MM-DD`, the date of the latest source or revision; it orders the feed"));
+            None
+        }
+    };
+    if let Some(since) = &front.since
+        && !(1949..=2100).contains(&since.value)
+    {
+        diags.push(
+            Diagnostic::error(
+                doc.at(since),
+                format!("`{}` is not a plausible year", since.value),
+            )
+            .hint("write the year the pilot started, such as 2017"),
+        );
+    }
+
+    let bundle = Page::Case { slug }.path();
+    let dir = base
+        .source
+        .path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let photo_files = PhotoFiles {
+        dir: &dir,
+        assets,
+        requests: std::sync::Mutex::new(Vec::new()),
+    };
+    let default_text = case_text(base, &front, None, config, 0, &bundle, &photo_files, diags);
+    // A translation is checked against its default-language file only once that file is
+    // right: until then, what differs is the default file's mistake, already reported there.
+    let base_ok = diags.error_count() == before;
+    let mut texts = vec![default_text];
+    for (lang, variant) in variants.iter().enumerate().skip(1) {
+        let text = match variant {
+            Some(tv) => {
+                let Some(tf) = tv.parse::<CaseFront>(diags).filter(|_| base_ok) else {
+                    texts.push(inherit_case_text(&texts[0]));
+                    continue;
+                };
+                check_neutral(tv, &front, &tf, diags);
+                case_text(
+                    tv,
+                    &tf,
+                    Some((&texts[0], &front)),
+                    config,
+                    lang,
+                    &bundle,
+                    &photo_files,
+                    diags,
+                )
+            }
+            None => inherit_case_text(&texts[0]),
+        };
+        texts.push(text);
+    }
+
+    // A case with errors in its texts is still returned when its core fields resolved, so
+    // links and courses naming it do not add follow-on errors; the build fails on the errors
+    // already reported.
+    Some(Case {
+        slug: slug.to_owned(),
+        draft: front.draft.unwrap_or(false),
+        featured: front.featured.unwrap_or(false),
+        kind: kind?,
+        role: role?,
+        province: province?,
+        since: front.since.map(|s| s.value),
+        updated: updated?,
+        challenges,
+        changes,
+        texts,
+        photo_requests: photo_files.requests.into_inner().unwrap_or_default(),
+        dir,
+    })
+}
+
+pub(super) fn check_required(
+    v: &Variant<'_>,
+    field: &str,
+    value: Option<&Spanned<String>>,
+    check: impl FnOnce(&Spanned<String>) -> Result<usize, Diagnostic>,
+    diags: &mut Diagnostics,
+) -> Option<usize> {
+    match value {
+        Some(k) => check(k).map_err(|d| diags.push(d)).ok(),
+        None => {
+            diags.push(
+                Diagnostic::error(v.top(), format!("`{field}` is missing")).hint(format!(
+                    "add `{field}: <key>` with a key from `vocabularies` in content/site.yaml"
+                )),
+            );
+            None
+        }
+    }
+}
+
+pub(super) fn check_list(
+    _doc: &YamlDoc<'_>,
+    values: Option<&[Spanned<String>]>,
+    check: impl Fn(&Spanned<String>) -> Result<usize, Diagnostic>,
+    diags: &mut Diagnostics,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for k in values.unwrap_or_default() {
+        if let Ok(i) = check(k).map_err(|d| diags.push(d))
+            && !out.contains(&i)
+        {
+            out.push(i);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// A translation may repeat a language-neutral field, but only with the same value: a
+/// different one would silently lose to the default language's file.
+pub(super) fn check_neutral(
+    tv: &Variant<'_>,
+    base: &CaseFront,
+    tr: &CaseFront,
+    diags: &mut Diagnostics,
+) {
+    let doc = tv.doc();
+    let mut differs = |span: Span, field: &str| {
+        diags.push(
+            Diagnostic::error(span, format!("`{field}` differs from the default-language file"))
+                .hint(format!("a translation inherits `{field}` from index.md: remove it here, or make it the same")),
+        );
+    };
+    let same = |a: Option<&Spanned<String>>, b: Option<&Spanned<String>>| {
+        a.map(|x| &x.value) == b.map(|x| &x.value)
+    };
+    if let Some(k) = &tr.kind
+        && !same(Some(k), base.kind.as_ref())
+    {
+        differs(doc.at(k), "kind");
+    }
+    if let Some(k) = &tr.role
+        && !same(Some(k), base.role.as_ref())
+    {
+        differs(doc.at(k), "role");
+    }
+    if let Some(p) = tr.place.as_ref().and_then(|p| p.province.as_ref())
+        && !same(
+            Some(p),
+            base.place.as_ref().and_then(|p| p.province.as_ref()),
+        )
+    {
+        differs(doc.at(p), "place.province");
+    }
+    if let Some(s) = &tr.since
+        && Some(s.value) != base.since.as_ref().map(|b| b.value)
+    {
+        differs(doc.at(s), "since");
+    }
+    if let Some(s) = &tr.updated
+        && !same(Some(s), base.updated.as_ref())
+    {
+        differs(doc.at(s), "updated");
+    }
+    let keys = |l: Option<&Vec<Spanned<String>>>| {
+        l.map(|l| l.iter().map(|k| k.value.clone()).collect::<Vec<_>>())
+    };
+    for (field, t, b) in [
+        ("challenges", &tr.challenges, &base.challenges),
+        ("changes", &tr.changes, &base.changes),
+    ] {
+        if let Some(list) = t
+            && keys(Some(list)) != keys(b.as_ref())
+        {
+            differs(list.first().map_or_else(|| tv.top(), |k| doc.at(k)), field);
+        }
+    }
+    if tr.draft.is_some() && tr.draft != base.draft {
+        differs(tv.top(), "draft");
+    }
+    if tr.featured.is_some() && tr.featured != base.featured {
+        differs(tv.top(), "featured");
+    }
+}
+
+pub(super) fn inherit_case_text(base: &CaseText) -> CaseText {
+    CaseText {
+        title: Loc::inherited(base.title.value.clone()),
+        summary: Loc::inherited(base.summary.value.clone()),
+        place: Loc::inherited(base.place.value.clone()),
+        methods: Loc::inherited(base.methods.value.clone()),
+        practices: Loc::inherited(base.practices.value.clone()),
+        figures: Loc::inherited(base.figures.value.clone()),
+        sources: Loc::inherited(base.sources.value.clone()),
+        tags: Loc::inherited(base.tags.value.clone()),
+        photos: Loc::inherited(base.photos.value.clone()),
+        body: Loc::inherited(base.body.value.clone()),
+        translated: false,
+    }
+}
+
+/// Builds one language's texts. For a translation, `base` holds the default language's texts
+/// and front matter: what the translation leaves out is inherited and marked.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn case_text(
+    v: &Variant<'_>,
+    f: &CaseFront,
+    base: Option<(&CaseText, &CaseFront)>,
+    config: &Config,
+    lang: Lang,
+    bundle: &str,
+    files: &PhotoFiles<'_>,
+    diags: &mut Diagnostics,
+) -> CaseText {
+    let doc = v.doc();
+    let vocab = &config.vocab;
+    let inherit = |own: Option<String>, pick: &dyn Fn(&CaseText) -> String| match (own, base) {
+        (Some(s), _) => Loc::own(s),
+        (None, Some((b, _))) => Loc::inherited(pick(b)),
+        (None, None) => Loc::own(String::new()),
+    };
+
+    let title = match base {
+        None => Loc::own(text_or_missing(v, "title", f.title.clone(), diags)),
+        Some(_) => inherit(f.title.clone(), &|b| b.title.value.clone()),
+    };
+    let summary = match base {
+        None => Loc::own(text_or_missing(v, "summary", f.summary.clone(), diags)),
+        Some(_) => inherit(f.summary.clone(), &|b| b.summary.value.clone()),
+    };
+
+    let place = match (&f.place, base) {
+        (Some(p), b) => {
+            let fallback =
+                |pick: fn(&Place) -> Option<String>| b.and_then(|(b, _)| pick(&b.place.value));
+            let village = match (&p.village, b) {
+                (Some(s), _) => s.clone(),
+                (None, Some((b, _))) => b.place.value.village.clone(),
+                (None, None) => {
+                    diags.push(
+                        Diagnostic::error(v.top(), "`place.village` is missing").hint(
+                            "add `village:` to `place`: the name of the village or community",
+                        ),
+                    );
+                    String::new()
+                }
+            };
+            Loc::own(Place {
+                village,
+                town: p.town.clone().or_else(|| fallback(|p| p.town.clone())),
+                county: p.county.clone().or_else(|| fallback(|p| p.county.clone())),
+                city: p.city.clone().or_else(|| fallback(|p| p.city.clone())),
+            })
+        }
+        (None, Some((b, _))) => Loc::inherited(b.place.value.clone()),
+        (None, None) => {
+            diags.push(
+                Diagnostic::error(v.top(), "`place` is missing")
+                    .hint("add `place: {village: …, province: <key>}`"),
+            );
+            Loc::own(Place::default())
+        }
+    };
+
+    let methods = match (&f.methods, base) {
+        (Some(m), b) => {
+            let mut list = Vec::new();
+            for (key, text) in m {
+                if let Ok(i) = vocab.methods.check(&doc, key) {
+                    if let Some((bt, _)) = b
+                        && !bt.methods.value.iter().any(|(bm, _)| *bm == i)
+                    {
+                        diags.push(
+                                Diagnostic::error(doc.at(key), format!("method `{}` is not in the default-language file", key.value))
+                                    .hint("a translation translates the methods of index.md; add it there first"),
+                            );
+                    }
+                    list.push((i, text.clone()));
+                }
+            }
+            if let Some((bt, _)) = b {
+                // A method the translation skipped keeps its default-language text.
+                for (bm, bt) in &bt.methods.value {
+                    if !list.iter().any(|(m, _)| m == bm) {
+                        list.push((*bm, bt.clone()));
+                    }
+                }
+            }
+            list.sort_by_key(|(m, _)| *m);
+            if list.is_empty() && b.is_none() {
+                diags.push(
+                    Diagnostic::error(v.top(), "`methods` is empty")
+                        .hint("say what the case did under at least one of the methods"),
+                );
+            }
+            Loc::own(list)
+        }
+        (None, Some((b, _))) => Loc::inherited(b.methods.value.clone()),
+        (None, None) => {
+            diags.push(Diagnostic::error(v.top(), "`methods` is missing").hint(
+                "add `methods:` with a line per method the case used, for example `co-decision: …`",
+            ));
+            Loc::own(Vec::new())
+        }
+    };
+
+    let practices = match (&f.practices, base) {
+        (Some(list), b) => {
+            let base_list = b.map(|(b, _)| &b.practices.value);
+            if let Some((_, bf)) = b {
+                let base_len = bf.practices.as_ref().map_or(0, Vec::len);
+                if base_len != list.len() {
+                    diags.push(
+                        Diagnostic::error(
+                            list.first().map_or_else(|| v.top(), |p| doc.at(&p.name)),
+                            format!(
+                                "{} practices here, {} in the default-language file",
+                                list.len(),
+                                base_len
+                            ),
+                        )
+                        .hint("a translation lists the same practices in the same order"),
+                    );
+                }
+            }
+            let mut out = Vec::new();
+            for (i, p) in list.iter().enumerate() {
+                let method = match vocab.methods.check(&doc, &p.method) {
+                    Ok(m) => m,
+                    Err(d) => {
+                        diags.push(d);
+                        continue;
+                    }
+                };
+                if let Some(bp) = base_list.and_then(|bl| bl.get(i))
+                    && bp.method != method
+                {
+                    diags.push(
+                            Diagnostic::error(doc.at(&p.method), "practice is filed under another method than in the default-language file")
+                                .hint("keep the practices in the same order as index.md, with the same methods"),
+                        );
+                }
+                if p.name.value.trim().is_empty() {
+                    diags.push(
+                        Diagnostic::error(doc.at(&p.name), "practice has no name")
+                            .hint("give the practice a short name"),
+                    );
+                }
+                out.push(Practice {
+                    name: p.name.value.clone(),
+                    method,
+                    summary: p.summary.clone(),
+                    steps: p.steps.clone(),
+                    conditions: p.conditions.clone(),
+                });
+            }
+            Loc::own(out)
+        }
+        (None, Some((b, _))) => Loc::inherited(b.practices.value.clone()),
+        (None, None) => Loc::own(Vec::new()),
+    };
+
+    let figures = match (&f.figures, base) {
+        (Some(list), b) => {
+            let base_list = b.map(|(b, _)| &b.figures.value);
+            if let Some((_, bf)) = b {
+                let base_len = bf.figures.as_ref().map_or(0, Vec::len);
+                if base_len != list.len() {
+                    diags.push(
+                        Diagnostic::error(list.first().map_or_else(|| v.top(), |x| doc.at(&x.label)), format!("{} figures here, {} in the default-language file", list.len(), base_len))
+                            .hint("a translation lists the same figures in the same order; it may give only `label`"),
+                    );
+                }
+            }
+            let out = list
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    let bf = base_list.and_then(|bl| bl.get(i));
+                    if bf.is_none()
+                        && x.value.is_none()
+                        && (x.before.is_none() || x.after.is_none())
+                    {
+                        diags.push(
+                            Diagnostic::error(doc.at(&x.label), "figure has no number")
+                                .hint("give `value`, or both `before` and `after`"),
+                        );
+                    }
+                    Figure {
+                        label: x.label.value.clone(),
+                        value: x.value.clone().or_else(|| bf.and_then(|b| b.value.clone())),
+                        before: x
+                            .before
+                            .clone()
+                            .or_else(|| bf.and_then(|b| b.before.clone())),
+                        after: x.after.clone().or_else(|| bf.and_then(|b| b.after.clone())),
+                        year_before: x.year_before.or_else(|| bf.and_then(|b| b.year_before)),
+                        year_after: x.year_after.or_else(|| bf.and_then(|b| b.year_after)),
+                    }
+                })
+                .collect();
+            Loc::own(out)
+        }
+        (None, Some((b, _))) => Loc::inherited(b.figures.value.clone()),
+        (None, None) => Loc::own(Vec::new()),
+    };
+
+    let sources = match (&f.sources, base) {
+        (Some(list), _) => {
+            let mut out = Vec::new();
+            for s in list {
+                if let Some(u) = &s.url
+                    && !(u.value.starts_with("https://") || u.value.starts_with("http://"))
+                {
+                    diags.push(
+                        Diagnostic::error(doc.at(u), format!("`{}` is not a web address", u.value))
+                            .hint("write the full address, starting with https://"),
+                    );
+                }
+                out.push(Source {
+                    title: s.title.clone(),
+                    url: s.url.as_ref().map(|u| u.value.clone()),
+                });
+            }
+            Loc::own(out)
+        }
+        (None, Some((b, _))) => Loc::inherited(b.sources.value.clone()),
+        (None, None) => Loc::own(Vec::new()),
+    };
+
+    let tags = match (&f.tags, base) {
+        (Some(t), _) => {
+            let mut out: Vec<String> = Vec::new();
+            for tag in t {
+                let tag = tag.trim();
+                if tag.is_empty() {
+                    diags.push(
+                        Diagnostic::error(v.top(), "empty tag")
+                            .hint("remove the empty entry from `tags`"),
+                    );
+                } else if !out.iter().any(|x| x == tag) {
+                    out.push(tag.to_owned());
+                }
+            }
+            Loc::own(out)
+        }
+        (None, Some((b, _))) => Loc::inherited(b.tags.value.clone()),
+        (None, None) => Loc::own(Vec::new()),
+    };
+
+    let body = if v.split.body.trim().is_empty() {
+        match base {
+            Some((b, _)) => Loc::inherited(b.body.value.clone()),
+            None => Loc::own(Arc::default()),
+        }
+    } else {
+        Loc::own(Arc::new(render_body(
+            v,
+            config,
+            lang,
+            bundle,
+            Some(bundle),
+            diags,
+        )))
+    };
+
+    let photos = photo_pairs(v, f, base, files, diags);
+    if let Loc {
+        value: b,
+        fallback: false,
+    } = &body
+    {
+        for img in &b.images {
+            if let Some(span) = b.span(&img.range) {
+                files.request(&img.dest, span);
+            }
+        }
+    }
+
+    CaseText {
+        title,
+        summary,
+        place,
+        methods,
+        practices,
+        figures,
+        sources,
+        tags,
+        photos,
+        body,
+        translated: true,
+    }
+}

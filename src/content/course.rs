@@ -1,0 +1,150 @@
+//! Course packs: their sessions resolved to cases, in every language.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, suggest};
+use crate::model::*;
+use crate::urls::Page;
+
+use super::doc::*;
+use super::files::*;
+use super::schema::*;
+
+pub(super) fn parse_course(
+    slug: &str,
+    files: &[Option<&SourceText>],
+    config: &Config,
+    cases: &[Arc<Case>],
+    unpublished: &HashMap<String, bool>,
+    diags: &mut Diagnostics,
+) -> Option<(Course, bool)> {
+    let variants = split_variants(files, diags)?;
+    let base = variants[0].as_ref()?;
+    let before = diags.error_count();
+    let front: CourseFront = base.parse(diags)?;
+    let mut texts: Vec<CourseText> = Vec::new();
+    for (lang, variant) in variants.iter().enumerate() {
+        let Some(v) = variant else {
+            let b = &texts[0];
+            texts.push(CourseText {
+                doc: inherit_doc(&b.doc),
+                audience: b.audience.clone(),
+                duration: b.duration.clone(),
+                sessions: Loc::inherited(b.sessions.value.clone()),
+                questions: Loc::inherited(b.questions.value.clone()),
+            });
+            continue;
+        };
+        let f = if lang == 0 {
+            None
+        } else {
+            match v.parse::<CourseFront>(diags) {
+                Some(f) => Some(f),
+                None => continue,
+            }
+        };
+        let f = f.as_ref().unwrap_or(&front);
+        let doc_front = DocFront {
+            title: f.title.clone(),
+            summary: f.summary.clone(),
+            draft: None,
+        };
+        let doc = doc_text(
+            v,
+            &doc_front,
+            texts.first().map(|t| &t.doc),
+            config,
+            lang,
+            &Page::Course { slug }.path(),
+            diags,
+        );
+        let ydoc = v.doc();
+        let sessions = match (&f.sessions, texts.first()) {
+            (Some(list), b) => {
+                let mut out = Vec::new();
+                let base_len = front.sessions.as_ref().map_or(0, Vec::len);
+                if b.is_some() && base_len != list.len() {
+                    diags.push(
+                        Diagnostic::error(
+                            list.first().map_or_else(|| v.top(), |s| ydoc.at(&s.case)),
+                            format!(
+                                "{} sessions here, {} in the default-language file",
+                                list.len(),
+                                base_len
+                            ),
+                        )
+                        .hint("a translation lists the same sessions in the same order"),
+                    );
+                }
+                for (i, s) in list.iter().enumerate() {
+                    match cases.iter().position(|c| c.slug == s.case.value) {
+                        Some(ci) => {
+                            if let Some(bs) = texts.first().and_then(|b| b.sessions.value.get(i))
+                                && bs.case != ci {
+                                    diags.push(Diagnostic::error(ydoc.at(&s.case), "session names another case than the default-language file").hint("keep the sessions in the same order as the default-language file"));
+                                }
+                            out.push(Session { case: ci, focus: s.focus.clone(), questions: s.questions.clone() });
+                        }
+                        None => match unpublished.get(&s.case.value) {
+                            Some(true) => diags.push(
+                                Diagnostic::error(ydoc.at(&s.case), format!("case `{}` is a draft", s.case.value))
+                                    .hint("publish the case (remove `draft: true`) or take it out of the course"),
+                            ),
+                            Some(false) => {} // the case's own errors are reported in its file
+                            None => diags.push(
+                                Diagnostic::error(ydoc.at(&s.case), format!("no case `{}`", s.case.value))
+                                    .hint(suggest(&s.case.value, "the case", cases.iter().map(|c| c.slug.as_str()))),
+                            ),
+                        },
+                    }
+                }
+                if list.is_empty() && lang == 0 {
+                    diags.push(
+                        Diagnostic::error(v.top(), "course has no sessions")
+                            .hint("add `sessions:` with at least one `- case: <slug>`"),
+                    );
+                }
+                Loc::own(out)
+            }
+            (None, Some(b)) => Loc::inherited(b.sessions.value.clone()),
+            (None, None) => {
+                diags.push(
+                    Diagnostic::error(v.top(), "`sessions` is missing")
+                        .hint("add `sessions:`, the cases of the course in teaching order"),
+                );
+                Loc::own(Vec::new())
+            }
+        };
+        let questions = match (&f.questions, texts.first()) {
+            (Some(q), _) => Loc::own(q.clone()),
+            (None, Some(b)) => Loc::inherited(b.questions.value.clone()),
+            (None, None) => Loc::own(Vec::new()),
+        };
+        let first = texts.first();
+        texts.push(CourseText {
+            doc,
+            audience: f
+                .audience
+                .clone()
+                .or_else(|| first.and_then(|b| b.audience.clone())),
+            duration: f
+                .duration
+                .clone()
+                .or_else(|| first.and_then(|b| b.duration.clone())),
+            sessions,
+            questions,
+        });
+    }
+    if diags.error_count() > before || texts.len() != config.languages.len() {
+        return None;
+    }
+    Some((
+        Course {
+            slug: slug.to_owned(),
+            texts,
+        },
+        front.draft.unwrap_or(false),
+    ))
+}

@@ -1,0 +1,160 @@
+//! Which document a Markdown file is (from its path), and its languages' files split into
+//! front matter and body.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::config::{Config, Lang, is_key};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span, suggest};
+use crate::frontmatter::{self, Split, SplitError};
+use crate::markdown::TargetKind;
+use crate::yaml::YamlDoc;
+
+/// A file of one document in one language, split and ready to decode.
+pub(super) struct Variant<'a> {
+    pub(super) source: &'a SourceText,
+    pub(super) split: Split<'a>,
+}
+
+impl<'a> Variant<'a> {
+    pub(super) fn doc(&self) -> YamlDoc<'a> {
+        YamlDoc {
+            source: self.source,
+            yaml: self.split.yaml,
+            first_line: self.split.yaml_line,
+        }
+    }
+
+    /// The opening `---`: where problems of the front matter as a whole are shown.
+    pub(super) fn top(&self) -> Span {
+        self.source.span_at(1, 1, 3)
+    }
+
+    pub(super) fn parse<T: for<'de> Deserialize<'de>>(&self, diags: &mut Diagnostics) -> Option<T> {
+        match self.doc().parse::<T>() {
+            Ok(v) => Some(v),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        }
+    }
+}
+
+pub(super) fn is_case_dir(p: &Path) -> bool {
+    let mut c = p.components();
+    matches!((c.next(), c.next(), c.next(), c.next()), (Some(a), Some(b), Some(_), None) if a.as_os_str() == "content" && b.as_os_str() == "cases")
+}
+
+/// Works out what a Markdown file is from its path: `content/cases/<slug>/index.en.md` is the
+/// English text of a case.
+pub(super) fn classify(
+    path: &Path,
+    config: &Config,
+) -> Result<(DocKind, String, Lang), Diagnostic> {
+    let parts: Vec<String> = path
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let unknown = || {
+        Diagnostic::warning(Span::file_only(path), "Markdown file is not part of any page")
+            .hint("cases go in content/cases/<slug>/index.md, methods in content/methods/<key>.md, courses in content/courses/<slug>.md and free pages in content/pages/<slug>.md")
+    };
+    let (kind, slug, file) = match parts.as_slice() {
+        ["content", "cases", slug, file] => (DocKind::Case, *slug, *file),
+        ["content", "methods", file] => (DocKind::Method, "", *file),
+        ["content", "courses", file] => (DocKind::Course, "", *file),
+        ["content", "pages", file] => (DocKind::Page, "", *file),
+        _ => return Err(unknown()),
+    };
+    let stem = file.strip_suffix(".md").ok_or_else(unknown)?;
+    let (name, lang) = match stem.rsplit_once('.') {
+        Some((name, code)) => match config.lang(code) {
+            Some(l) if l > 0 => (name, l),
+            _ => {
+                return Err(Diagnostic::error(
+                    Span::file_only(path),
+                    format!("`{code}` in the file name is not a translation language of this site"),
+                )
+                .hint(suggest(
+                    code,
+                    "the language code",
+                    config.languages.iter().skip(1).map(|l| l.code.as_str()),
+                )));
+            }
+        },
+        None => (stem, 0),
+    };
+    let slug = match kind {
+        DocKind::Case => {
+            if name != "index" {
+                return Err(Diagnostic::warning(
+                    Span::file_only(path),
+                    "Markdown file in a case folder that is not the case text",
+                )
+                .hint("a case's text is index.md (and index.<lang>.md for translations)"));
+            }
+            slug
+        }
+        _ => name,
+    };
+    if !is_key(slug) {
+        return Err(Diagnostic::error(Span::file_only(path), format!("`{slug}` is not a valid slug"))
+            .hint("slugs are lower-case ASCII letters, digits and `-` (they become the page's address): rename the file or folder"));
+    }
+    Ok((kind, slug.to_owned(), lang))
+}
+
+pub(super) fn split_variants<'a>(
+    files: &[Option<&'a SourceText>],
+    diags: &mut Diagnostics,
+) -> Option<Vec<Option<Variant<'a>>>> {
+    let mut out = Vec::new();
+    let mut ok = true;
+    for f in files {
+        match f {
+            None => out.push(None),
+            Some(source) => match frontmatter::split(&source.text) {
+                Ok(split) => out.push(Some(Variant { source, split })),
+                Err(e) => {
+                    ok = false;
+                    let (msg, hint) = match e {
+                        SplitError::NoOpeningFence => (
+                            "file does not start with front matter",
+                            "start the file with a line `---`, the YAML fields, and another `---` line",
+                        ),
+                        SplitError::NoClosingFence => (
+                            "front matter is not closed",
+                            "end the YAML fields with a line that holds only `---`",
+                        ),
+                    };
+                    diags.push(Diagnostic::error(source.whole(), msg).hint(hint));
+                    out.push(None);
+                }
+            },
+        }
+    }
+    ok.then_some(out)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) enum DocKind {
+    Case,
+    Method,
+    Course,
+    Page,
+}
+
+impl DocKind {
+    /// The kind of page a link to this document names.
+    pub(super) fn target(self) -> TargetKind {
+        match self {
+            DocKind::Case => TargetKind::Case,
+            DocKind::Method => TargetKind::Method,
+            DocKind::Course => TargetKind::Course,
+            DocKind::Page => TargetKind::Page,
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! The content stage: classifies the files of `content/`, decodes their front matter against a
+//! strict schema, merges translations with their default-language file, renders Markdown and
+//! checks every link between pages. Pure: reads [`Sources`], returns a [`Library`].
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span, suggest};
+use crate::frontmatter;
+use crate::load::Sources;
+use crate::markdown::TargetKind;
+use crate::model::*;
+use crate::urls::{self, Page};
+
+mod case;
+mod course;
+mod doc;
+mod files;
+mod links;
+mod photos;
+mod schema;
+
+use case::parse_case;
+use course::parse_course;
+use doc::parse_doc;
+use files::{DocKind, classify, is_case_dir};
+use links::check_links;
+
+/// Documents that exist but are not published, by the kind and slug a link names them with:
+/// `true` for a draft, `false` for one that failed (its own errors say all there is to say,
+/// so links and courses naming it add nothing).
+type Unavailable = HashMap<(TargetKind, String), bool>;
+
+/// Options of the content stage.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ContentOptions {
+    /// Publish drafts.
+    pub drafts: bool,
+}
+
+/// What a case is parsed from: the text of each language's file, and the other files of its
+/// folder (a photo added or removed changes what the case's checks find).
+#[derive(Debug)]
+struct CaseInputs {
+    texts: Vec<Option<Arc<str>>>,
+    files: Vec<PathBuf>,
+}
+
+impl CaseInputs {
+    fn of(files: &[Option<&SourceText>], sources: &Sources) -> CaseInputs {
+        let dir = files
+            .iter()
+            .flatten()
+            .next()
+            .and_then(|f| f.path.parent())
+            .unwrap_or(Path::new(""));
+        // `assets` is sorted, so a folder's files are one run of it.
+        let start = sources.assets.partition_point(|a| a.as_path() < dir);
+        let files_here = sources.assets[start..]
+            .iter()
+            .take_while(|a| a.starts_with(dir))
+            .cloned()
+            .collect();
+        CaseInputs {
+            texts: files.iter().map(|f| f.map(|f| f.text.clone())).collect(),
+            files: files_here,
+        }
+    }
+
+    /// The same inputs: the same files in the folder and the very same texts (shared, so a
+    /// pointer comparison says it).
+    fn same(&self, other: &CaseInputs) -> bool {
+        self.files == other.files
+            && self.texts.len() == other.texts.len()
+            && self
+                .texts
+                .iter()
+                .zip(&other.texts)
+                .all(|(a, b)| match (a, b) {
+                    (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                    (None, None) => true,
+                    _ => false,
+                })
+    }
+}
+
+/// A case with the inputs it was parsed from and its diagnostics.
+type CachedCase = (CaseInputs, Option<Arc<Case>>, Diagnostics);
+
+/// Parsed cases kept between runs of the content stage (in preview), keyed by slug, each
+/// with the texts it was parsed from: a case whose files did not change is not parsed again.
+#[derive(Debug, Default)]
+pub struct CaseCache {
+    cases: HashMap<String, CachedCase>,
+}
+
+impl CaseCache {
+    /// Forgets everything: needed when site.yaml changed, since cases are parsed against its
+    /// vocabularies and languages.
+    pub fn clear(&mut self) {
+        self.cases.clear();
+    }
+}
+
+/// Runs the content stage over everything the loader read.
+pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -> Option<Library> {
+    parse_cached(sources, opts, diags, &mut CaseCache::default())
+}
+
+/// [`parse`], reusing the cases of `cache` whose files are unchanged and refreshing it.
+pub fn parse_cached(
+    sources: &Sources,
+    opts: ContentOptions,
+    diags: &mut Diagnostics,
+    cache: &mut CaseCache,
+) -> Option<Library> {
+    // A file that could not be read is reported once, here, for as long as it stays unreadable.
+    for (_, d) in &sources.unreadable {
+        diags.push(d.clone());
+    }
+    let Some(site) = &sources.site else {
+        if sources
+            .unreadable
+            .iter()
+            .any(|(p, _)| p == Path::new("content/site.yaml"))
+        {
+            return None;
+        }
+        diags.push(
+            Diagnostic::error(Span::file_only("content/site.yaml"), "content/site.yaml is missing")
+                .hint("every site needs content/site.yaml with its title, languages and vocabularies; `casebook new` sites come with one"),
+        );
+        return None;
+    };
+    let config = Config::parse(site, diags)?;
+
+    let mut groups: BTreeMap<(DocKind, String), Vec<Option<&SourceText>>> = BTreeMap::new();
+    for file in &sources.markdown {
+        match classify(&file.path, &config) {
+            Ok((kind, slug, lang)) => {
+                let slot = groups
+                    .entry((kind, slug))
+                    .or_insert_with(|| vec![None; config.languages.len()]);
+                slot[lang] = Some(file);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+
+    // Documents whose default-language file exists but could not be read: nothing more is said
+    // about them, their translations, or links to them.
+    let mut unavailable = Unavailable::new();
+    for (path, _) in &sources.unreadable {
+        if let Ok((kind, slug, 0)) = classify(path, &config) {
+            unavailable.insert((kind.target(), slug), false);
+        }
+    }
+
+    let mut case_groups = Vec::new();
+    let mut method_groups = HashMap::new();
+    let mut course_groups = Vec::new();
+    let mut page_groups = Vec::new();
+    for ((kind, slug), files) in groups {
+        let Some(default) = files[0] else {
+            if unavailable.contains_key(&(kind.target(), slug.clone())) {
+                continue;
+            }
+            if let Some(first) = files.iter().flatten().next() {
+                diags.push(
+                    Diagnostic::error(
+                        first.whole(),
+                        "translation has no default-language file beside it",
+                    )
+                    .hint(format!(
+                        "add the {} version first; a translation inherits from it",
+                        config.languages[0].name
+                    )),
+                );
+            }
+            continue;
+        };
+        let _ = default;
+        match kind {
+            DocKind::Case => case_groups.push((slug, files)),
+            DocKind::Method => {
+                method_groups.insert(slug, files);
+            }
+            DocKind::Course => course_groups.push((slug, files)),
+            DocKind::Page => page_groups.push((slug, files)),
+        }
+    }
+
+    // Cases are independent of each other: parse them in parallel, then merge diagnostics in a
+    // stable order (Diagnostics sorts on output).
+    let old = std::mem::take(&mut cache.cases);
+    let asset_set: HashSet<&Path> = sources.assets.iter().map(PathBuf::as_path).collect();
+    let parsed: Vec<(Option<Arc<Case>>, Diagnostics)> = case_groups
+        .par_iter()
+        .map(|(slug, files)| {
+            if let Some((inputs, case, d)) = old.get(slug)
+                && inputs.same(&CaseInputs::of(files, sources))
+            {
+                return (case.clone(), d.clone());
+            }
+            let mut d = Diagnostics::new();
+            let case = parse_case(slug, files, &config, &asset_set, &mut d).map(Arc::new);
+            (case, d)
+        })
+        .collect();
+    for ((slug, files), (case, d)) in case_groups.iter().zip(&parsed) {
+        cache.cases.insert(
+            slug.clone(),
+            (CaseInputs::of(files, sources), case.clone(), d.clone()),
+        );
+    }
+    let mut cases = Vec::new();
+    // Slugs of cases that exist but are not published (drafts) or did not parse: links and
+    // courses naming them get a precise message, or none when the case's own errors say it all.
+    let mut unpublished: HashMap<String, bool> = unavailable
+        .iter()
+        .filter(|((kind, _), _)| *kind == TargetKind::Case)
+        .map(|((_, slug), draft)| (slug.clone(), *draft))
+        .collect();
+    for ((slug, files), (case, mut d)) in case_groups.iter().zip(parsed) {
+        // A draft that is not being published may be unfinished: its problems are reported as
+        // warnings, so it does not stop the build of everything else.
+        if !opts.drafts && is_draft(case.as_ref(), files[0]) {
+            d = d.downgraded("in a draft, which is not published");
+        }
+        diags.extend(d);
+        match case {
+            Some(c) if !c.draft || opts.drafts => cases.push(c),
+            Some(_) => {
+                unpublished.insert(slug.clone(), true);
+            }
+            None => {
+                unpublished.insert(slug.clone(), false);
+            }
+        }
+    }
+    for (slug, draft) in &unpublished {
+        unavailable.insert((TargetKind::Case, slug.clone()), *draft);
+    }
+    cases.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
+
+    let mut methods = Vec::new();
+    for (i, term) in config.vocab.methods.terms.iter().enumerate() {
+        let failed = (TargetKind::Method, term.key.clone());
+        let texts = match method_groups.remove(&term.key) {
+            Some(files) => {
+                let page = Page::Method {
+                    key: &term.key,
+                    page: 1,
+                }
+                .path();
+                let texts = parse_doc(&files, &config, &page, diags).map(|(t, _)| t);
+                if texts.is_none() {
+                    unavailable.insert(failed, false);
+                }
+                texts
+            }
+            None if unavailable.contains_key(&failed) => None,
+            None => {
+                diags.push(
+                    Diagnostic::warning(
+                        site.whole(),
+                        format!("method `{}` has no page text", term.key),
+                    )
+                    .hint(format!(
+                        "add content/methods/{}.md saying what the method means and how to run it",
+                        term.key
+                    )),
+                );
+                None
+            }
+        };
+        methods.push(MethodDoc { method: i, texts });
+    }
+    for (key, files) in method_groups {
+        if let Some(f) = files.iter().flatten().next() {
+            diags.push(
+                Diagnostic::error(f.whole(), format!("`{key}` is not a method of this site")).hint(
+                    suggest(
+                        &key,
+                        "the file name",
+                        config.vocab.methods.terms.iter().map(|t| t.key.as_str()),
+                    ),
+                ),
+            );
+        }
+    }
+
+    let mut pages = Vec::new();
+    for (slug, files) in &page_groups {
+        if urls::is_reserved(slug) || config.lang(slug).is_some() {
+            if let Some(f) = files[0] {
+                diags.push(
+                    Diagnostic::error(
+                        f.whole(),
+                        format!(
+                            "a page cannot be called `{slug}`: that address is used by the site"
+                        ),
+                    )
+                    .hint("rename the file"),
+                );
+            }
+            continue;
+        }
+        match parse_doc(files, &config, &Page::Doc { slug }.path(), diags) {
+            Some((texts, draft)) if !draft || opts.drafts => pages.push(crate::model::Page {
+                slug: slug.clone(),
+                texts,
+            }),
+            other => {
+                unavailable.insert((TargetKind::Page, slug.clone()), other.is_some());
+            }
+        }
+    }
+
+    let mut courses = Vec::new();
+    for (slug, files) in &course_groups {
+        let mut d = Diagnostics::new();
+        let parsed = parse_course(slug, files, &config, &cases, &unpublished, &mut d);
+        let draft = parsed
+            .as_ref()
+            .map_or_else(|| is_draft(None, files[0]), |(_, draft)| *draft);
+        if !opts.drafts && draft {
+            d = d.downgraded("in a draft, which is not published");
+        }
+        diags.extend(d);
+        match parsed {
+            Some((course, draft)) if !draft || opts.drafts => courses.push(course),
+            other => {
+                unavailable.insert((TargetKind::Course, slug.clone()), other.is_some());
+            }
+        }
+    }
+
+    let mut assets = Vec::new();
+    let case_dirs: HashMap<&Path, &str> = cases
+        .iter()
+        .map(|c| (c.dir.as_path(), c.slug.as_str()))
+        .collect();
+    let named: HashSet<&Path> = cases
+        .iter()
+        .flat_map(|c| c.photo_requests.iter().map(|r| r.file.as_path()))
+        .collect();
+    for path in &sources.assets {
+        let parent = path.parent().unwrap_or(Path::new(""));
+        // Photos are published only as processed copies (resized, without metadata): the
+        // originals, which may carry GPS positions, never are.
+        if crate::photos::is_photo(path) {
+            if !named.contains(path.as_path()) && case_dirs.contains_key(parent) {
+                diags.push(
+                    Diagnostic::warning(Span::file_only(path), "photo is not shown by its case")
+                        .hint("add it to `photos:` in index.md, or show it in the text with ![description](file name), or remove it"),
+                );
+            }
+            continue;
+        }
+        match (case_dirs.get(parent), path.file_name()) {
+            (Some(slug), Some(name)) => assets.push(Asset {
+                source: path.clone(),
+                output: urls::case_file(slug, &name.to_string_lossy()),
+            }),
+            _ if is_case_dir(parent) => {} // a draft's files, or a folder without index.md (reported there)
+            _ => diags.push(
+                Diagnostic::warning(
+                    Span::file_only(path),
+                    "file is not part of any page and is not published",
+                )
+                .hint("photos and documents belong in a case folder, beside its index.md"),
+            ),
+        }
+    }
+
+    let lib = Library {
+        config,
+        cases,
+        methods,
+        courses,
+        pages,
+        assets,
+        photos: HashMap::new(),
+    };
+    check_links(&lib, sources, &unavailable, diags);
+    Some(lib)
+}
+
+/// Whether a case is a draft: from its parsed front matter, or, when that failed to parse,
+/// from a `draft: true` line in it.
+fn is_draft(case: Option<&Arc<Case>>, file: Option<&SourceText>) -> bool {
+    match case {
+        Some(c) => c.draft,
+        None => file
+            .and_then(|f| frontmatter::split(&f.text).ok())
+            .is_some_and(|s| s.yaml.lines().any(|l| l.trim() == "draft: true")),
+    }
+}

@@ -1,0 +1,148 @@
+//! The invariants of ARCHITECTURE.md that are absences, checked on the source: which modules
+//! may touch the file system, print, or read the clock and the environment. Clippy's lints
+//! (Cargo.toml) forbid `unwrap`, `expect` and printing everywhere else; this test says where
+//! the exceptions may be, so a new one is a decision, not an accident.
+
+mod common;
+
+/// A module's code without its `#[cfg(test)]` part (tests may do anything).
+fn code_of(path: &std::path::Path) -> String {
+    let text = common::read(path);
+    text.split("#[cfg(test)]").next().unwrap_or("").to_owned()
+}
+
+/// Every module under src/, by its path from src/, with its code.
+fn modules() -> Vec<(String, String)> {
+    let src = common::repo().join("src");
+    common::files(&src)
+        .into_iter()
+        .filter(|f| f.ends_with(".rs"))
+        .map(|f| {
+            let code = code_of(&src.join(&f));
+            (f, code)
+        })
+        .collect()
+}
+
+/// Modules whose code contains any of `needles`, outside those `allowed` (a folder name
+/// ending in `/` allows everything under it).
+fn offenders(needles: &[&str], allowed: &[&str]) -> Vec<String> {
+    modules()
+        .into_iter()
+        .filter(|(f, _)| {
+            !allowed
+                .iter()
+                .any(|a| f == a || (a.ends_with('/') && f.starts_with(a)))
+        })
+        .filter_map(|(f, code)| {
+            let hits: Vec<&str> = needles
+                .iter()
+                .copied()
+                .filter(|n| code.contains(n))
+                .collect();
+            (!hits.is_empty()).then(|| format!("src/{f}: {}", hits.join(", ")))
+        })
+        .collect()
+}
+
+#[test]
+fn only_the_io_modules_touch_the_file_system() {
+    let found = offenders(
+        &[
+            "std::fs",
+            "fs::",
+            "File::",
+            "read_dir",
+            "WalkDir",
+            ".exists()",
+            ".is_dir()",
+            ".is_file()",
+            "canonicalize",
+            "metadata(",
+        ],
+        &[
+            "load.rs",
+            "theme.rs",
+            "photos.rs",
+            "output.rs",
+            "bundle.rs",
+            "serve/",
+            "main.rs",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "file system access outside the IO modules (ARCHITECTURE.md):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn only_the_command_line_and_the_preview_print() {
+    let found = offenders(
+        &[
+            "println!",
+            "eprintln!",
+            "print!(",
+            "eprint!(",
+            "dbg!(",
+            "std::io::stdout",
+            "std::io::stderr()",
+        ],
+        &["main.rs", "serve/"],
+    );
+    assert!(
+        found.is_empty(),
+        "printing outside main.rs and serve/:\n{}",
+        found.join("\n")
+    );
+    let bars = offenders(&["indicatif"], &["main.rs"]);
+    assert!(
+        bars.is_empty(),
+        "progress drawn outside main.rs:\n{}",
+        bars.join("\n")
+    );
+}
+
+#[test]
+fn only_the_command_line_reads_the_clock_and_the_preview_and_fault_the_environment() {
+    let clock = offenders(
+        &[
+            "Timestamp::now",
+            "Zoned::now",
+            "SystemTime::now",
+            "chrono::",
+        ],
+        &["main.rs"],
+    );
+    assert!(
+        clock.is_empty(),
+        "the clock read outside main.rs:\n{}",
+        clock.join("\n")
+    );
+    let env = offenders(
+        &["env::var", "env::args"],
+        &["main.rs", "serve/", "fault.rs"],
+    );
+    // The pipeline's timings and the photo stage's thread count are not settings a stage
+    // decides on: they come in through options.
+    assert!(
+        env.is_empty(),
+        "environment read outside main.rs, serve/ and fault.rs:\n{}",
+        env.join("\n")
+    );
+}
+
+#[test]
+fn every_module_says_what_it_is_for() {
+    let missing: Vec<String> = modules()
+        .into_iter()
+        .filter(|(_, code)| !code.trim_start().starts_with("//!"))
+        .map(|(f, _)| format!("src/{f}"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "modules without a `//!` opening line:\n{}",
+        missing.join("\n")
+    );
+}
