@@ -4,7 +4,7 @@ use crate::config::{Config, Lang};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::markdown::{self};
 use crate::model::*;
-use crate::urls::{self};
+use crate::urls;
 
 use super::files::*;
 use super::schema::*;
