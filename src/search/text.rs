@@ -1,0 +1,285 @@
+//! Text as the index sees it: normalised (NFKC, lower case), cut into CJK characters and
+//! words, words stemmed (Snowball); plain text taken from a body's HTML. The browser's
+//! `search.js` must cut text exactly so.
+
+use rustc_hash::FxHashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Two adjacent CJK characters.
+    Bigram,
+    /// The last character of a CJK run (so one-character queries find it).
+    Unigram,
+    /// A stemmed word of letters or digits.
+    Word,
+}
+
+/// The English Snowball stemmer with a memory: a library repeats its words, and stemming
+/// costs more than looking a word up.
+pub struct Stems {
+    pub(super) stemmer: Stemmer,
+    pub(super) cache: FxHashMap<Box<str>, Box<str>>,
+}
+
+impl Stems {
+    /// A stemmer with an empty memory.
+    pub fn new() -> Self {
+        Stems {
+            stemmer: Stemmer::create(Algorithm::English),
+            cache: FxHashMap::default(),
+        }
+    }
+
+    /// The stem of `word` (lower-case).
+    pub fn stem(&mut self, word: &str) -> &str {
+        if !self.cache.contains_key(word) {
+            let stem: Box<str> = self.stemmer.stem(word).into();
+            self.cache.insert(word.into(), stem);
+        }
+        self.cache.get(word).map_or("", |s| s)
+    }
+}
+
+impl Default for Stems {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Whether `c` is written without spaces between words (Chinese, Japanese, Korean).
+pub fn is_cjk(c: char) -> bool {
+    // Asked of every character indexed: Latin text and common ideographs are settled by one
+    // comparison each before the rarer ranges.
+    let c = c as u32;
+    if c < 0x3040 {
+        return false;
+    }
+    if (0x4E00..=0x9FFF).contains(&c) {
+        return true;
+    }
+    matches!(c,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
+}
+
+/// Whether a term is a CJK bigram (its postings carry position masks).
+pub(super) fn is_bigram(term: &str) -> bool {
+    let mut cs = term.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some(b), None) if is_cjk(a) && is_cjk(b))
+}
+
+/// Folds full-width forms and compatibility characters (NFKC) and lower-cases.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::new();
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize`] into a buffer the caller reuses.
+pub(super) fn normalize_into(text: &str, out: &mut String) {
+    // Most text is ASCII, CJK ideographs and CJK or full-width punctuation, none of which
+    // composes with its neighbours: those characters are folded one by one, which gives what
+    // NFKC of the whole text gives, several times faster, and runs that need no folding are
+    // copied whole. Anything else takes the full path.
+    out.clear();
+    out.reserve(text.len());
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                out.push_str(&text[copied..i]);
+                out.push(char::from(b.to_ascii_lowercase()));
+                copied = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        let folded = match c as u32 {
+            0x4E00..=0x9FFF => None,
+            0xFF01..=0xFF5E => {
+                Some(char::from_u32(c as u32 - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase()))
+            }
+            0x2000..=0x206F | 0x3000..=0x303F => {
+                let mut nf = std::iter::once(c).nfkc().flat_map(char::to_lowercase);
+                match (nf.next(), nf.next()) {
+                    (Some(f), None) if f == c => None,
+                    (Some(f), None) => Some(f),
+                    _ => {
+                        out.push_str(&text[copied..i]);
+                        out.extend(std::iter::once(c).nfkc().flat_map(char::to_lowercase));
+                        copied = i + len;
+                        None
+                    }
+                }
+            }
+            _ => {
+                out.clear();
+                out.extend(text.nfkc().flat_map(char::to_lowercase));
+                return;
+            }
+        };
+        if let Some(f) = folded {
+            out.push_str(&text[copied..i]);
+            out.push(f);
+            copied = i + len;
+        }
+        i += len;
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// Longest word indexed, in bytes; longer runs are cut (they are URLs or noise).
+pub(super) const MAX_WORD: usize = 40;
+
+/// One token of normalized text, as [`scan`] finds it.
+pub(super) enum Tok<'a> {
+    /// Two adjacent CJK characters, and the position of the first.
+    Bigram(char, char, u32),
+    /// The last character of a CJK run, and its position.
+    Unigram(char, u32),
+    /// A word of letters or digits (cut at `MAX_WORD` bytes), not yet stemmed.
+    Word(&'a str),
+}
+
+/// Calls `f` with every token of `text` (already normalized), positions counted in
+/// characters.
+pub(super) fn scan<'a>(text: &'a str, mut f: impl FnMut(Tok<'a>)) {
+    let mut word_start: Option<usize> = None;
+    // The previous character, when it was CJK, and its position.
+    let mut prev: Option<(char, u32)> = None;
+    let word = |start: usize, end: usize| {
+        let mut end = end.min(start + MAX_WORD);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Tok::Word(&text[start..end])
+    };
+    for (pos, (i, c)) in (0u32..).zip(text.char_indices()) {
+        if is_cjk(c) {
+            if let Some(s) = word_start.take() {
+                f(word(s, i));
+            }
+            if let Some((pc, pp)) = prev {
+                f(Tok::Bigram(pc, c, pp));
+            }
+            prev = Some((c, pos));
+        } else {
+            if let Some((pc, pp)) = prev.take() {
+                f(Tok::Unigram(pc, pp));
+            }
+            if c.is_alphanumeric() {
+                word_start.get_or_insert(i);
+            } else if let Some(s) = word_start.take() {
+                f(word(s, i));
+            }
+        }
+    }
+    if let Some((pc, pp)) = prev {
+        f(Tok::Unigram(pc, pp));
+    }
+    if let Some(s) = word_start {
+        f(word(s, text.len()));
+    }
+}
+
+/// Calls `f` with every token of `text` (already normalized): its kind, its term, its
+/// position in characters, and for words the surface form. Stemming uses the English
+/// Snowball stemmer for every word, on both sites: pinyin and English names appear in both.
+pub fn tokens(text: &str, stems: &mut Stems, mut f: impl FnMut(TokenKind, &str, u32, &str)) {
+    scan(text, |t| match t {
+        Tok::Bigram(a, b, pos) => {
+            let mut buf = [0u8; 8];
+            let la = a.encode_utf8(&mut buf).len();
+            let lb = b.encode_utf8(&mut buf[la..]).len();
+            let term = std::str::from_utf8(&buf[..la + lb]).unwrap_or_default();
+            f(TokenKind::Bigram, term, pos, "");
+        }
+        Tok::Unigram(c, pos) => f(TokenKind::Unigram, c.encode_utf8(&mut [0u8; 4]), pos, ""),
+        Tok::Word(w) => f(TokenKind::Word, stems.stem(w), 0, w),
+    });
+}
+
+/// The text of rendered HTML, for indexing: tags, comments and scripts left out, entities
+/// decoded, a line break where a block ends.
+pub(super) fn html_text(html: &str, out: &mut String) {
+    out.clear();
+    let mut rest = html;
+    while let Some(i) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('&') {
+            let end = rest[..rest.len().min(12)].find(';');
+            let decoded = end.and_then(|e| entity(&rest[1..e]));
+            match (end, decoded) {
+                (Some(e), Some(c)) => {
+                    out.push(c);
+                    rest = &rest[e + 1..];
+                }
+                _ => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+            continue;
+        }
+        let skip_to =
+            |rest: &str, close: &str| rest.find(close).map_or(rest.len(), |e| e + close.len());
+        let lower = |n: usize| rest.get(1..n.min(rest.len())).map(str::to_ascii_lowercase);
+        let end = if rest.starts_with("<!--") {
+            skip_to(rest, "-->")
+        } else if lower(7).as_deref() == Some("script") {
+            skip_to(rest, "</script>")
+        } else if lower(6).as_deref() == Some("style") {
+            skip_to(rest, "</style>")
+        } else {
+            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            // Inline elements join their text to the words around them; others end a line.
+            let name: String = rest[1..end.max(1)]
+                .trim_start_matches('/')
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if !INLINE.contains(&name.as_str()) {
+                out.push('\n');
+            }
+            end
+        };
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+}
+
+/// Elements whose tags do not separate words.
+pub(super) const INLINE: [&str; 16] = [
+    "a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "s", "small", "span", "strong",
+    "sub", "sup", "u",
+];
+
+/// The character of an entity's name or number (`amp`, `#39`, `#x4e2d`).
+pub(super) fn entity(name: &str) -> Option<char> {
+    let num = |s: &str, radix| u32::from_str_radix(s, radix).ok().and_then(char::from_u32);
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => match name.strip_prefix('#') {
+            Some(hex) if hex.starts_with(['x', 'X']) => num(&hex[1..], 16),
+            Some(dec) => num(dec, 10),
+            None => None,
+        },
+    }
+}
