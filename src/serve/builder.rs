@@ -1,0 +1,499 @@
+//! The preview's builder: the stages' outputs kept between rebuilds, and a change turned into
+//! the least work that brings the site up to date (the pages an edit to one case changes).
+
+use crate::config::Vocab;
+use crate::content::{self, ContentOptions};
+use crate::diagnostics::Diagnostics;
+use crate::load;
+use crate::model::Library;
+use crate::output::{Memory, OutData};
+use crate::pipeline::BuildOptions;
+use crate::render::{Job, RenderOptions, Renderer};
+use crate::search;
+use crate::theme;
+use crate::urls::{self, Page};
+use crate::watch::Plan;
+use std::collections::{HashMap, HashSet};
+use std::io;
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::*;
+
+/// The parts of a build kept between rebuilds, so a change redoes only the stages it affects.
+/// Public so tests can hold the preview's site against `build`'s, edit after edit.
+pub struct Builder {
+    pub(super) opts: BuildOptions,
+    pub(super) sources: Option<load::Sources>,
+    pub(super) cache: content::CaseCache,
+    pub(super) library: Option<Library>,
+    pub(super) renderer: Option<Renderer>,
+    /// Diagnostics of the content and theme stages of the kept parts.
+    pub(super) content_diags: Diagnostics,
+    pub(super) theme_diags: Diagnostics,
+    /// The files of the last good build.
+    pub(super) files: Arc<HashMap<String, Arc<[u8]>>>,
+    /// Its photos not encoded yet.
+    pub(super) lazy: Arc<HashMap<String, LazyPhoto>>,
+    /// The search index of the library, updated case by case.
+    pub(super) search: Option<search::Index>,
+    /// Whether `search` is out of date with `library`.
+    pub(super) search_stale: bool,
+    /// The files of `search`, encoded.
+    pub(super) search_files: Vec<(String, Arc<[u8]>)>,
+    /// Cases edited since `search_files` were encoded, re-indexed after the reload (see
+    /// [`Builder::finish_search`]).
+    pub(super) search_pending: Vec<usize>,
+}
+
+impl Builder {
+    /// A builder that has built nothing yet: its first [`Builder::rebuild`] builds everything.
+    pub fn new(opts: BuildOptions) -> Self {
+        Builder {
+            opts,
+            sources: None,
+            cache: content::CaseCache::default(),
+            library: None,
+            renderer: None,
+            content_diags: Diagnostics::new(),
+            theme_diags: Diagnostics::new(),
+            files: Arc::default(),
+            lazy: Arc::default(),
+            search: None,
+            search_stale: true,
+            search_files: Vec::new(),
+            search_pending: Vec::new(),
+        }
+    }
+
+    /// Brings the build up to date with `plan` (everything on the first call).
+    pub fn rebuild(&mut self, plan: &Plan) -> io::Result<Rebuilt> {
+        // The library before this change, while the selective render is planned.
+        let mut old_library = None;
+        let mut full_render =
+            plan.config || plan.theme || self.renderer.is_none() || !plan.single_case;
+        let timing = std::env::var_os("CASEBOOK_TIMINGS").is_some();
+        let t0 = Instant::now();
+        if plan.config || plan.content || self.library.is_none() {
+            let mut d = Diagnostics::new();
+            let fresh = match (&mut self.sources, plan.config) {
+                (Some(sources), false) => !sources.update(&plan.content_files),
+                _ => true,
+            };
+            if fresh {
+                d = Diagnostics::new();
+                self.sources = Some(load::load(&self.opts.root)?);
+                full_render = true;
+            }
+            if plan.config {
+                self.cache.clear();
+            }
+            if let Some(sources) = &self.sources {
+                crate::fault::injected(sources);
+                old_library = self.library.take();
+                self.library = content::parse_cached(
+                    sources,
+                    ContentOptions {
+                        drafts: self.opts.drafts,
+                    },
+                    &mut d,
+                    &mut self.cache,
+                );
+            }
+            // Only the photos' sizes are read here; they are encoded when a page asks.
+            if let Some(lib) = &mut self.library {
+                crate::pipeline::photo_stage(&self.opts, lib, &mut d);
+            }
+            self.content_diags = d;
+            self.search_stale = true;
+        }
+        if plan.config || plan.theme || self.renderer.is_none() {
+            let mut d = Diagnostics::new();
+            self.renderer = match &self.library {
+                Some(lib) => match theme::load(&self.opts.root, &lib.config, &mut d)? {
+                    Some(t) => Renderer::new(&t, &lib.config, &mut d),
+                    None => None,
+                },
+                None => None,
+            };
+            self.theme_diags = d;
+        }
+        let mut diagnostics = self.content_diags.clone();
+        diagnostics.extend(self.theme_diags.clone());
+        let (Some(lib), Some(renderer)) = (&self.library, &self.renderer) else {
+            return Ok(Rebuilt {
+                files: None,
+                lazy: Arc::default(),
+                diagnostics,
+            });
+        };
+        if diagnostics.has_errors() {
+            return Ok(Rebuilt {
+                files: None,
+                lazy: Arc::default(),
+                diagnostics,
+            });
+        }
+
+        // One case edited and no case added, removed or moved: only the pages that show it.
+        let selective = match (&old_library, &plan.edited_case) {
+            (Some(old), Some((slug, _))) if !full_render && !self.files.is_empty() => {
+                Selection::plan(old, lib, slug)
+            }
+            _ => None,
+        };
+        drop(old_library);
+        if timing {
+            eprintln!("  content+theme {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
+        }
+        let t1 = Instant::now();
+        let sink = Memory::default();
+        let opts = RenderOptions { minify: true };
+        // The search index is brought up to date and encoded beside the render: one edited
+        // case is re-indexed alone; any other content change indexes the library again; a
+        // template change keeps the encoded files.
+        let edited = selective.as_ref().map(|s| s.case);
+        let stale = self.search_stale || self.search.is_none();
+        // One edited case: the pages go out first and the index follows (it costs more than
+        // the pages in a large library, and nobody searches in the instant after a save).
+        let defer = stale && edited.is_some() && self.search.is_some();
+        if defer {
+            self.search_pending.extend(edited);
+        }
+        let stale = stale && !defer;
+        if stale {
+            self.search_pending.clear();
+        }
+        let (index, encoded) = (&mut self.search, &mut self.search_files);
+        let (rendered, search_ms) = rayon::join(
+            || match &selective {
+                Some(sel) => renderer.render_some(
+                    lib,
+                    &opts,
+                    &sink,
+                    &mut diagnostics,
+                    sel.listed,
+                    &|job, path| sel.keeps(job, path),
+                ),
+                None => renderer.render(lib, &opts, &sink, &mut diagnostics),
+            },
+            || {
+                let t = Instant::now();
+                if stale {
+                    match (index.as_mut(), edited) {
+                        (Some(index), Some(i)) => index.update_case(lib, i),
+                        _ => *index = Some(search::Index::build(lib)),
+                    }
+                    *encoded = index.as_ref().map_or_else(Vec::new, encode_search);
+                }
+                t.elapsed().as_secs_f64() * 1e3
+            },
+        );
+        rendered?;
+        self.search_stale = false;
+        if timing {
+            eprintln!("  search {search_ms:.1} ms (beside the render)");
+        }
+        if diagnostics.has_errors() {
+            return Ok(Rebuilt {
+                files: None,
+                lazy: Arc::default(),
+                diagnostics,
+            });
+        }
+        if timing {
+            eprintln!(
+                "  render {:.1} ms ({})",
+                t1.elapsed().as_secs_f64() * 1e3,
+                if selective.is_some() {
+                    "selective"
+                } else {
+                    "full"
+                }
+            );
+        }
+        // Which source each photo output comes from, for photos not encoded yet.
+        let mut lazy = HashMap::new();
+        let cache = self.opts.root.join(&lib.config.photo_cache);
+        for c in &lib.cases {
+            for r in &c.photo_requests {
+                let Some(p) = lib.photos.get(&r.file) else {
+                    continue;
+                };
+                for z in &p.sizes {
+                    for ext in ["webp", "jpg"] {
+                        lazy.entry(p.output(z.width, ext))
+                            .or_insert_with(|| LazyPhoto {
+                                request: r.clone(),
+                                root: self.opts.root.clone(),
+                                cache: cache.clone(),
+                                settings: lib.config.photos.clone(),
+                                width: z.width,
+                                ext,
+                            });
+                    }
+                }
+            }
+        }
+        let mut files = if selective.is_some() {
+            // Photo outputs the library no longer shows go; the rest is rendered again or
+            // unchanged.
+            let mut kept = (*self.files).clone();
+            kept.retain(|path, _| !path.starts_with(urls::PHOTOS) || lazy.contains_key(path));
+            kept
+        } else {
+            HashMap::new()
+        };
+        for f in sink.into_files() {
+            let bytes: Arc<[u8]> = match f.data {
+                OutData::Bytes(b) => b.into(),
+                // Copied files are read now: the preview serves from memory. A photo not in
+                // the cache yet is encoded when first asked for.
+                OutData::Copy(src) => match std::fs::read(self.opts.root.join(&src)) {
+                    Ok(b) => {
+                        lazy.remove(&f.path);
+                        b.into()
+                    }
+                    Err(_) if lazy.contains_key(&f.path) => continue,
+                    Err(e) => return Err(e),
+                },
+            };
+            files.insert(f.path, bytes);
+        }
+        put_search(&mut files, &lib.config, &self.search_files);
+        lazy.retain(|k, _| !files.contains_key(k));
+        self.files = Arc::new(files);
+        self.lazy = Arc::new(lazy);
+        Ok(Rebuilt {
+            files: Some(self.files.clone()),
+            lazy: self.lazy.clone(),
+            diagnostics,
+        })
+    }
+}
+
+impl Builder {
+    /// Re-indexes the cases edited since the index was last encoded and returns the site's
+    /// files with the new index, or `None` when nothing was pending.
+    pub fn finish_search(&mut self) -> Option<Arc<HashMap<String, Arc<[u8]>>>> {
+        if self.search_pending.is_empty() {
+            return None;
+        }
+        let (Some(lib), Some(index)) = (&self.library, &mut self.search) else {
+            return None;
+        };
+        let t = Instant::now();
+        self.search_pending.sort_unstable();
+        self.search_pending.dedup();
+        for i in self.search_pending.drain(..) {
+            index.update_case(lib, i);
+        }
+        self.search_files = encode_search(index);
+        let mut files = (*self.files).clone();
+        put_search(&mut files, &lib.config, &self.search_files);
+        self.files = Arc::new(files);
+        if std::env::var_os("CASEBOOK_TIMINGS").is_some() {
+            eprintln!(
+                "  search {:.1} ms (after the reload)",
+                t.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        Some(self.files.clone())
+    }
+}
+
+/// Result of one rebuild.
+pub struct Rebuilt {
+    /// Every file of the site, if it built.
+    pub files: Option<Arc<HashMap<String, Arc<[u8]>>>>,
+    /// Photos to encode on first request.
+    pub lazy: Arc<HashMap<String, LazyPhoto>>,
+    /// Diagnostics of all stages.
+    pub diagnostics: Diagnostics,
+}
+
+/// The pages an edit to one case changes, when no case was added, removed or moved.
+pub(super) struct Selection {
+    /// The edited case.
+    pub(super) case: usize,
+    /// Case pages to render again: the edited one, and those whose related cases changed or
+    /// show it.
+    pub(super) cases: HashSet<usize>,
+    /// Courses that teach the edited case (they show its narrative).
+    pub(super) courses: HashSet<usize>,
+    /// Term page folders that list the case, before or after the edit.
+    pub(super) terms: Vec<String>,
+    /// Whether the edit changed what other pages show of the case (its card, its terms): then
+    /// every list, feed and data file is made again too.
+    pub(super) listed: bool,
+}
+
+impl Selection {
+    pub(super) fn plan(old: &Library, lib: &Library, slug: &str) -> Option<Selection> {
+        let same_order = old.cases.len() == lib.cases.len()
+            && old
+                .cases
+                .iter()
+                .zip(&lib.cases)
+                .all(|(a, b)| a.slug == b.slug);
+        let case = lib.cases.iter().position(|c| c.slug == slug)?;
+        if !same_order {
+            return None;
+        }
+        let listed = listed_fields(old, slug) != listed_fields(lib, slug);
+        let mut cases = HashSet::from([case]);
+        if listed {
+            let (before, after) = (
+                crate::views::related_all(old),
+                crate::views::related_all(lib),
+            );
+            cases.extend(
+                (0..lib.cases.len()).filter(|&i| before[i] != after[i] || after[i].contains(&case)),
+            );
+        }
+        let courses = (0..lib.courses.len())
+            .filter(|&k| {
+                lib.courses[k]
+                    .texts
+                    .iter()
+                    .any(|t| t.sessions.value.iter().any(|s| s.case == case))
+            })
+            .collect();
+        let mut terms = term_folders(old, &old.cases[case]);
+        terms.extend(term_folders(lib, &lib.cases[case]));
+        Some(Selection {
+            case,
+            cases,
+            courses,
+            terms,
+            listed,
+        })
+    }
+
+    /// Whether the page of `job`, at `path`, is rendered again.
+    pub(super) fn keeps(&self, job: Job, path: &str) -> bool {
+        match job {
+            Job::Case(i) => self.cases.contains(&i),
+            Job::Course(k) if self.courses.contains(&k) => true,
+            _ if !self.listed => false,
+            Job::Term { .. } | Job::Tag { .. } => {
+                self.terms.iter().any(|t| path.starts_with(t.as_str()))
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Folders of the term pages that list `case` (in any language), so a change to the case
+/// re-renders those and no other term pages.
+pub(super) fn term_folders(lib: &Library, case: &crate::model::Case) -> Vec<String> {
+    let mut terms: Vec<(&str, String)> = Vocab::ALL
+        .into_iter()
+        .filter(|v| v.term_pages())
+        .flat_map(|v| {
+            let voc = lib.config.vocab.get(v);
+            case.terms(v)
+                .into_iter()
+                .map(move |i| (v.name(), voc.terms[i].key.clone()))
+        })
+        .collect();
+    terms.extend(
+        case.texts
+            .iter()
+            .flat_map(|t| t.tags.value.iter())
+            .map(|t| ("tags", crate::markdown::slugify(t))),
+    );
+    terms
+        .iter()
+        .map(|(taxonomy, key)| {
+            Page::Term {
+                taxonomy,
+                key,
+                page: 1,
+            }
+            .path()
+        })
+        .collect()
+}
+
+/// Everything about a case that other pages show (cards, lists, matrix, feed, open data): when
+/// an edit leaves it unchanged, only the case's own pages need rendering again.
+pub(super) fn listed_fields(lib: &Library, slug: &str) -> Option<String> {
+    let c = lib.cases.iter().find(|c| c.slug == slug)?;
+    let texts: Vec<_> = c
+        .texts
+        .iter()
+        .map(|t| {
+            (
+                &t.title.value,
+                &t.summary.value,
+                format!("{:?}", t.place.value),
+                &t.methods.value,
+                format!("{:?}", t.practices.value),
+                &t.tags.value,
+                t.translated,
+            )
+        })
+        .collect();
+    Some(format!(
+        "{:?}",
+        (
+            c.kind,
+            c.role,
+            c.province,
+            c.since,
+            c.updated,
+            &c.challenges,
+            &c.changes,
+            c.draft,
+            c.featured,
+            texts
+        )
+    ))
+}
+
+/// The files of a search index, as the preview serves them.
+pub(super) fn encode_search(index: &search::Index) -> Vec<(String, Arc<[u8]>)> {
+    index
+        .files()
+        .into_iter()
+        .filter_map(|f| match f.data {
+            OutData::Bytes(b) => Some((f.path, Arc::from(b))),
+            OutData::Copy(_) => None,
+        })
+        .collect()
+}
+
+/// Replaces the search index among the site's files.
+pub(super) fn put_search(
+    files: &mut HashMap<String, Arc<[u8]>>,
+    config: &crate::config::Config,
+    search: &[(String, Arc<[u8]>)],
+) {
+    files.retain(|k, _| !search::Index::owns(config, k));
+    for (path, bytes) in search {
+        files.insert(path.clone(), bytes.clone());
+    }
+}
+
+/// URL path of a case page for the event that takes the browser there.
+pub(super) fn case_page(lib: Option<&Library>, slug: &str, lang: &str) -> Option<String> {
+    let lib = lib?;
+    let l = if lang.is_empty() {
+        0
+    } else {
+        lib.config.lang(lang)?
+    };
+    lib.case_index(slug)?;
+    Some(urls::served(
+        lib.config.prefix(l),
+        &Page::Case { slug }.path(),
+    ))
+}
+
+pub(super) fn stylesheet(files: &HashMap<String, Arc<[u8]>>) -> Option<String> {
+    files
+        .keys()
+        .find(|k| k.starts_with("assets/style.") && k.ends_with(".css"))
+        .map(|k| format!("/{k}"))
+}

@@ -1,0 +1,238 @@
+//! The preview's HTTP side (axum): the last good site served from memory, the reload script
+//! added to pages, live reload over server-sent events, and the status the overlay reads.
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::sync::{Arc, RwLock};
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+use super::*;
+
+pub(super) const LIVE_JS: &str = include_str!("live.js");
+
+/// What the server serves: the last good build, and the errors of the latest one.
+#[derive(Default)]
+pub(super) struct Site {
+    pub(super) files: Arc<HashMap<String, Arc<[u8]>>>,
+    /// Photo files not encoded yet: made when first asked for.
+    pub(super) lazy: Arc<HashMap<String, LazyPhoto>>,
+    pub(super) generation: u64,
+    pub(super) errors: Vec<String>,
+}
+
+#[derive(Clone, Serialize)]
+pub(super) struct BuildEvent {
+    pub(super) generation: u64,
+    pub(super) errors: Vec<String>,
+    /// The page of the case just edited, to take the browser there.
+    pub(super) page: Option<String>,
+    pub(super) css_only: bool,
+    /// New stylesheet URL, for a CSS-only change.
+    pub(super) css: Option<String>,
+}
+
+#[derive(Clone)]
+pub(super) struct AppState {
+    pub(super) site: Arc<RwLock<Site>>,
+    pub(super) events: broadcast::Sender<BuildEvent>,
+}
+
+pub(super) async fn live_js() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        LIVE_JS,
+    )
+}
+
+pub(super) async fn status(State(state): State<AppState>) -> impl IntoResponse {
+    let (generation, errors) = state
+        .site
+        .read()
+        .map(|s| (s.generation, s.errors.clone()))
+        .unwrap_or_default();
+    let body = serde_json::json!({ "generation": generation, "errors": errors }).to_string();
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+}
+
+pub(super) async fn sse(
+    State(state): State<AppState>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    let stream = BroadcastStream::new(state.events.subscribe()).filter_map(|e| {
+        let e = e.ok()?;
+        Some(Ok(Event::default()
+            .event("build")
+            .data(serde_json::to_string(&e).unwrap_or_default())))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Maps a request path to a file of the site: `/cases/x/` → `cases/x/index.html`. Paths that
+/// try to leave the site (`..`, encoded or not) map to nothing.
+pub fn resolve(path: &str) -> Option<String> {
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    let mut parts = Vec::new();
+    for seg in decoded.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => return None,
+            s if s.contains('\\') || s.contains('\0') => return None,
+            s => parts.push(s),
+        }
+    }
+    let mut p = parts.join("/");
+    if p.is_empty() || decoded.ends_with('/') {
+        if !p.is_empty() {
+            p.push('/');
+        }
+        p.push_str("index.html");
+    }
+    Some(p)
+}
+
+pub(super) fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Puts the reload script into an HTML page: the built files never contain it.
+pub(super) fn inject(html: &[u8]) -> Vec<u8> {
+    let tag = b"<script src=\"/__casebook/live.js\" defer></script>";
+    let pos = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
+    out.extend_from_slice(&html[..pos]);
+    out.extend_from_slice(tag);
+    out.extend_from_slice(&html[pos..]);
+    out
+}
+
+pub(super) async fn page(State(state): State<AppState>, uri: Uri) -> Response {
+    // A photo not encoded yet is made now, off the async threads (the lock is not held).
+    let lazy = resolve(uri.path()).and_then(|p| {
+        state
+            .site
+            .read()
+            .ok()
+            .and_then(|s| s.lazy.get(&p).cloned())
+            .map(|l| (p, l))
+    });
+    if let Some((path, photo)) = lazy {
+        return match tokio::task::spawn_blocking(move || photo.make()).await {
+            Ok(Ok(bytes)) => {
+                let mut res = Response::new(Body::from(bytes));
+                res.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(content_type(&path)),
+                );
+                res.headers_mut()
+                    .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                res
+            }
+            Ok(Err(e)) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        };
+    }
+    let Ok(site) = state.site.read() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let found = resolve(uri.path()).and_then(|p| {
+        let hit = site.files.get(&p).map(|b| (p.clone(), b.clone()));
+        // `/cases/x` without the slash: serve the folder's index.
+        hit.or_else(|| {
+            site.files
+                .get(&format!("{p}/index.html"))
+                .map(|b| (format!("{p}/index.html"), b.clone()))
+        })
+    });
+    let (status, path, bytes) = match found {
+        Some((p, b)) => (StatusCode::OK, p, b),
+        None => match site.files.get("404.html") {
+            Some(b) => (StatusCode::NOT_FOUND, "404.html".to_owned(), b.clone()),
+            None => return (StatusCode::NOT_FOUND, "not found").into_response(),
+        },
+    };
+    let ct = content_type(&path);
+    let body = if ct.starts_with("text/html") {
+        Body::from(inject(&bytes))
+    } else {
+        Body::from(bytes.to_vec())
+    };
+    let mut res = Response::new(body);
+    *res.status_mut() = status;
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_folders_and_refuses_to_leave_the_site() {
+        assert_eq!(resolve("/").as_deref(), Some("index.html"));
+        assert_eq!(resolve("/cases/x/").as_deref(), Some("cases/x/index.html"));
+        assert_eq!(
+            resolve("/assets/style.css").as_deref(),
+            Some("assets/style.css")
+        );
+        assert_eq!(
+            resolve("/tags/%E5%85%9A%E5%BB%BA/").as_deref(),
+            Some("tags/党建/index.html")
+        );
+        assert_eq!(resolve("/../etc/passwd"), None);
+        assert_eq!(resolve("/%2e%2e/etc/passwd"), None);
+        assert_eq!(resolve("/cases/%2E%2E/%2E%2E/x"), None);
+        assert_eq!(resolve("/a%5c..%5cb"), None);
+        // An escape that is not one is kept as written (no file is called so).
+        assert_eq!(resolve("/bad%zz").as_deref(), Some("bad%zz"));
+        assert_eq!(resolve("/%ff"), None);
+    }
+
+    #[test]
+    fn injects_the_reload_script_before_body_end() {
+        let out =
+            String::from_utf8(inject(b"<html><body><p>x</p></body></html>")).unwrap_or_default();
+        assert_eq!(
+            out,
+            "<html><body><p>x</p><script src=\"/__casebook/live.js\" defer></script></body></html>"
+        );
+    }
+}
