@@ -1,0 +1,86 @@
+//! `casebook check`: every stage run, nothing written, every problem printed; `--watch` again
+//! after each save.
+
+use super::*;
+
+/// Arguments of `casebook check`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The site folder, holding content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Check drafts too.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Keep watching and print fresh diagnostics after each save.
+    #[arg(long)]
+    pub watch: bool,
+    /// With --watch: poll for changes (network and container folders).
+    #[arg(long)]
+    pub poll: bool,
+}
+
+/// Runs the command.
+pub fn run(args: Args, color: bool) -> ExitCode {
+    let Args {
+        root,
+        format,
+        drafts,
+        watch,
+        poll,
+    } = args;
+    let opts = BuildOptions {
+        drafts,
+        minify: false,
+        progress: if watch { None } else { progress_bar() },
+        photos: casebook::photos::Mode::Check,
+        ..BuildOptions::new(root.clone())
+    };
+    let run = || -> Result<bool, std::io::Error> {
+        let outcome = pipeline::build(&opts, &casebook::output::Discard::default())?;
+        match format {
+            Format::Human => {
+                report(&outcome, color);
+                if watch
+                    && outcome.diagnostics.error_count() + outcome.diagnostics.warning_count() == 0
+                {
+                    eprintln!("no problems");
+                }
+            }
+            Format::Json => println!(
+                "{}",
+                serde_json::to_string_pretty(&outcome.diagnostics.to_json()).unwrap_or_default()
+            ),
+        }
+        Ok(outcome.diagnostics.has_errors())
+    };
+    let failed = match run() {
+        Ok(f) => f,
+        Err(e) => return io_error(&e),
+    };
+    if !watch {
+        return if failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let abs = casebook::serve::canonical(&root);
+    let (_watcher, rx) = match casebook::serve::watch_sources(&abs, poll) {
+        Ok(w) => w,
+        Err(e) => return io_error(&e),
+    };
+    eprintln!("watching {} for changes (Ctrl-C to stop)", root.display());
+    while casebook::serve::next_change(&rx, &abs).is_some() {
+        eprintln!("\n— {} —", jiff::Timestamp::now().strftime("%H:%M:%S"));
+        match casebook::fault::catch(run) {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => eprintln!("error: {e}"),
+            Err(panic) => eprintln!("{}", internal_error(&panic)),
+        }
+    }
+    ExitCode::SUCCESS
+}

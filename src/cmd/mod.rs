@@ -1,0 +1,8 @@
+//! One file per command of the command line; `main.rs` parses the arguments and dispatches.
+
+pub mod build;
+pub mod check;
+pub mod new;
+pub mod serve;
+
+use super::*;

@@ -1,0 +1,61 @@
+//! `casebook serve`: the preview, started and announced.
+
+use super::*;
+
+/// Arguments of `casebook serve`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The site folder, holding content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on. Anything but a loopback address exposes the preview to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Show drafts (on by default in preview; `--drafts false` hides them).
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    pub drafts: bool,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Poll for changes instead of relying on OS notifications (network and container folders).
+    #[arg(long)]
+    pub poll: bool,
+}
+
+/// Runs the command.
+pub fn run(args: Args, color: bool) -> ExitCode {
+    let Args {
+        root,
+        port,
+        bind,
+        drafts,
+        open,
+        poll,
+    } = args;
+    if !bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {bind}: anyone who can reach this machine can see the preview, drafts included"
+        );
+    }
+    let opts = casebook::serve::ServeOptions {
+        root,
+        bind,
+        port,
+        drafts,
+        poll,
+    };
+    let result = casebook::serve::serve(opts, color, |addr| {
+        let url = format!("http://{addr}/");
+        eprintln!("serving on {url} (Ctrl-C to stop)");
+        if open {
+            open_browser(&url);
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => io_error(&e),
+    }
+}
