@@ -16,6 +16,7 @@ use crate::photos;
 use crate::render::{RenderOptions, Renderer};
 use crate::search;
 use crate::theme;
+use crate::watch::Plan;
 use std::sync::atomic::Ordering;
 
 /// What to build and how.
@@ -88,65 +89,181 @@ pub struct Outcome {
     pub stats: Stats,
 }
 
+/// The stages up to rendering — load, content, photos, theme — each one's output kept with what
+/// it was made from, so that a run after a change redoes only what the change invalidates.
+/// `build` and `check` run them once from nothing; the preview keeps them between saves. The
+/// order of the stages is written here and nowhere else.
+pub struct Stages {
+    opts: BuildOptions,
+    /// Whether the outputs are kept for another run (the preview): then the file texts stay
+    /// in memory for the next change, instead of being let go as soon as they are parsed.
+    kept: bool,
+    sources: Option<load::Sources>,
+    cache: content::CaseCache,
+    library: Option<Library>,
+    renderer: Option<Renderer>,
+    content_diags: Diagnostics,
+    theme_diags: Diagnostics,
+}
+
+/// What a run of [`Stages::update`] did.
+#[derive(Debug, Default)]
+pub struct Updated {
+    /// The library before the run, when the content stage ran again.
+    pub previous: Option<Library>,
+    /// Whether the content stage ran again.
+    pub content: bool,
+    /// Whether every file was read again (a folder was added, removed or renamed, or the
+    /// site settings changed), rather than only the changed ones.
+    pub reloaded: bool,
+}
+
+impl Stages {
+    /// Stages run once, as `build` and `check` run them.
+    pub fn once(opts: BuildOptions) -> Stages {
+        Stages::new(opts, false)
+    }
+
+    /// Stages kept between runs, as the preview keeps them.
+    pub fn kept(opts: BuildOptions) -> Stages {
+        Stages::new(opts, true)
+    }
+
+    fn new(opts: BuildOptions, kept: bool) -> Stages {
+        Stages {
+            opts,
+            kept,
+            sources: None,
+            cache: content::CaseCache::default(),
+            library: None,
+            renderer: None,
+            content_diags: Diagnostics::new(),
+            theme_diags: Diagnostics::new(),
+        }
+    }
+
+    /// Brings the stages up to date with `plan` (all of them on the first run), timing each.
+    pub fn update(&mut self, plan: &Plan, stats: &mut Stats) -> io::Result<Updated> {
+        let mut updated = Updated::default();
+        let mut t = Instant::now();
+        let mut lap = |stats: &mut Stats, name: &'static str| {
+            stats.stages.push((name, t.elapsed()));
+            t = Instant::now();
+        };
+        if plan.config || plan.content || self.library.is_none() {
+            updated.content = true;
+            let reuse = match (&mut self.sources, plan.config) {
+                (Some(sources), false) => sources.update(&plan.content_files),
+                _ => false,
+            };
+            if !reuse {
+                self.sources = Some(load::load(&self.opts.root)?);
+                updated.reloaded = true;
+            }
+            if plan.config {
+                self.cache.clear();
+            }
+            lap(stats, "load");
+            let mut d = Diagnostics::new();
+            updated.previous = self.library.take();
+            if let Some(sources) = &self.sources {
+                crate::fault::injected(sources);
+                let options = ContentOptions {
+                    drafts: self.opts.drafts,
+                };
+                self.library = content::parse_cached(sources, options, &mut d, &mut self.cache);
+            }
+            if !self.kept {
+                // Bodies keep the text they need (shared); the rest of what was read can go.
+                self.sources = None;
+                self.cache.clear();
+            }
+            if let (Some(lib), Some(url)) = (&mut self.library, &self.opts.base_url) {
+                lib.config.base_url = url.trim_end_matches('/').to_owned();
+            }
+            stats.cases = self.library.as_ref().map_or(0, |l| l.cases.len());
+            lap(stats, "content");
+            if let Some(lib) = &mut self.library {
+                stats.photos = photo_stage(&self.opts, lib, &mut d);
+                if !self.kept {
+                    lib.release_sources();
+                }
+            }
+            lap(stats, "photos");
+            self.content_diags = d;
+        }
+        // The theme is compiled even when the content has errors, so template errors are
+        // reported in the same run.
+        if plan.config || plan.theme || self.renderer.is_none() {
+            let mut d = Diagnostics::new();
+            self.renderer = match &self.library {
+                Some(lib) => match theme::load(&self.opts.root, &lib.config, &mut d)? {
+                    Some(theme) => Renderer::new(&theme, &lib.config, &mut d),
+                    None => None,
+                },
+                None => None,
+            };
+            self.theme_diags = d;
+            lap(stats, "theme");
+        }
+        Ok(updated)
+    }
+
+    /// The library, if the content stage made one.
+    pub fn library(&self) -> Option<&Library> {
+        self.library.as_ref()
+    }
+
+    /// The compiled theme, if the theme stage made one.
+    pub fn renderer(&self) -> Option<&Renderer> {
+        self.renderer.as_ref()
+    }
+
+    /// The diagnostics of the stages' current outputs.
+    pub fn diagnostics(&self) -> Diagnostics {
+        let mut d = self.content_diags.clone();
+        d.extend(self.theme_diags.clone());
+        d
+    }
+
+    /// The library, taken out of the stages.
+    pub fn into_library(self) -> Option<Library> {
+        self.library
+    }
+}
+
 /// Runs every stage, handing each finished file to `sink`. IO problems that prevent reading
 /// the site or writing its files are errors; problems in the content are diagnostics (and
 /// leave `complete` false).
 pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
     let mut out = Outcome::default();
+    let mut stages = Stages::once(opts.clone());
+    stages.update(&Plan::everything(), &mut out.stats)?;
+    out.diagnostics = stages.diagnostics();
+    let (Some(lib), Some(renderer)) = (stages.library(), stages.renderer()) else {
+        out.library = stages.into_library();
+        return Ok(out);
+    };
+    if out.diagnostics.has_errors() {
+        out.library = stages.into_library();
+        return Ok(out);
+    }
     let mut t = Instant::now();
     let mut lap = |stats: &mut Stats, name: &'static str| {
         stats.stages.push((name, t.elapsed()));
         t = Instant::now();
     };
-
-    let sources = load::load(&opts.root)?;
-    crate::fault::injected(&sources);
-    lap(&mut out.stats, "load");
-
-    let Some(mut lib) = content::parse(
-        &sources,
-        ContentOptions {
-            drafts: opts.drafts,
-        },
-        &mut out.diagnostics,
-    ) else {
-        return Ok(out);
-    };
-    // Bodies keep the text they need (shared); the rest of what was read can go.
-    drop(sources);
-    if let Some(url) = &opts.base_url {
-        lib.config.base_url = url.trim_end_matches('/').to_owned();
-    }
-    out.stats.cases = lib.cases.len();
-    lap(&mut out.stats, "content");
-
-    out.stats.photos = photo_stage(opts, &mut lib, &mut out.diagnostics);
-    lib.release_sources();
-    lap(&mut out.stats, "photos");
-
-    // The theme is compiled even when the content has errors, so template errors are reported
-    // in the same run; nothing is rendered then.
-    let renderer = match theme::load(&opts.root, &lib.config, &mut out.diagnostics)? {
-        Some(theme) => Renderer::new(&theme, &lib.config, &mut out.diagnostics),
-        None => None,
-    };
-    lap(&mut out.stats, "theme");
-    let Some(renderer) = renderer.filter(|_| !out.diagnostics.has_errors()) else {
-        out.library = Some(lib);
-        return Ok(out);
-    };
-
     // The search index is made and handed over before the pages, and dropped: its memory is
     // free again when rendering needs it, so a build's peak is the larger of the two, not
     // their sum.
-    let files = search::Index::files_of(&lib);
+    let files = search::Index::files_of(lib);
     lap(&mut out.stats, "search");
     for f in files {
         sink.put(f)?;
     }
     lap(&mut out.stats, "search write");
     renderer.render(
-        &lib,
+        lib,
         &RenderOptions {
             minify: opts.minify,
         },
@@ -154,18 +271,14 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
         &mut out.diagnostics,
     )?;
     lap(&mut out.stats, "render+write");
-    out.library = Some(lib);
     out.complete = !out.diagnostics.has_errors();
+    out.library = stages.into_library();
     Ok(out)
 }
 
 /// Processes every photo the library shows (see [`photos::process_all`]) and records the
 /// results in `lib.photos`; problems become diagnostics.
-pub fn photo_stage(
-    opts: &BuildOptions,
-    lib: &mut Library,
-    diags: &mut Diagnostics,
-) -> photos::Counts {
+fn photo_stage(opts: &BuildOptions, lib: &mut Library, diags: &mut Diagnostics) -> photos::Counts {
     let requests: Vec<photos::Request> = lib
         .cases
         .iter()

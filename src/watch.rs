@@ -28,6 +28,16 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Everything: what a first build does.
+    pub fn everything() -> Plan {
+        Plan {
+            config: true,
+            content: true,
+            theme: true,
+            ..Plan::default()
+        }
+    }
+
     /// Whether anything needs rebuilding.
     pub fn is_empty(&self) -> bool {
         !(self.config || self.content || self.theme)

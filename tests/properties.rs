@@ -215,12 +215,7 @@ fn the_preview_serves_what_build_writes_before_and_after_edits() {
             photos: casebook::photos::Mode::Plan,
             ..BuildOptions::new(root)
         });
-        let everything = Plan {
-            config: true,
-            content: true,
-            theme: true,
-            ..Plan::default()
-        };
+        let everything = Plan::everything();
         assert_same(&build(root), &preview(&mut builder, &everything), name);
 
         // Edits the preview handles selectively: the narrative only, a listed field, a

@@ -2,15 +2,12 @@
 //! the least work that brings the site up to date (the pages an edit to one case changes).
 
 use crate::config::Vocab;
-use crate::content::{self, ContentOptions};
 use crate::diagnostics::Diagnostics;
-use crate::load;
 use crate::model::Library;
 use crate::output::{Memory, OutData};
-use crate::pipeline::BuildOptions;
-use crate::render::{Job, RenderOptions, Renderer};
+use crate::pipeline::{BuildOptions, Stages, Stats};
+use crate::render::{Job, RenderOptions};
 use crate::search;
-use crate::theme;
 use crate::urls::{self, Page};
 use crate::watch::Plan;
 use std::collections::{HashMap, HashSet};
@@ -24,13 +21,8 @@ use super::*;
 /// Public so tests can hold the preview's site against `build`'s, edit after edit.
 pub struct Builder {
     pub(super) opts: BuildOptions,
-    pub(super) sources: Option<load::Sources>,
-    pub(super) cache: content::CaseCache,
-    pub(super) library: Option<Library>,
-    pub(super) renderer: Option<Renderer>,
-    /// Diagnostics of the content and theme stages of the kept parts.
-    pub(super) content_diags: Diagnostics,
-    pub(super) theme_diags: Diagnostics,
+    /// The stages up to rendering, as every command runs them, kept between saves.
+    pub(super) stages: Stages,
     /// The files of the last good build.
     pub(super) files: Arc<HashMap<String, Arc<[u8]>>>,
     /// Its photos not encoded yet.
@@ -50,13 +42,8 @@ impl Builder {
     /// A builder that has built nothing yet: its first [`Builder::rebuild`] builds everything.
     pub fn new(opts: BuildOptions) -> Self {
         Builder {
+            stages: Stages::kept(opts.clone()),
             opts,
-            sources: None,
-            cache: content::CaseCache::default(),
-            library: None,
-            renderer: None,
-            content_diags: Diagnostics::new(),
-            theme_diags: Diagnostics::new(),
             files: Arc::default(),
             lazy: Arc::default(),
             search: None,
@@ -68,59 +55,19 @@ impl Builder {
 
     /// Brings the build up to date with `plan` (everything on the first call).
     pub fn rebuild(&mut self, plan: &Plan) -> io::Result<Rebuilt> {
-        // The library before this change, while the selective render is planned.
-        let mut old_library = None;
         let mut full_render =
-            plan.config || plan.theme || self.renderer.is_none() || !plan.single_case;
+            plan.config || plan.theme || self.stages.renderer().is_none() || !plan.single_case;
         let timing = std::env::var_os("CASEBOOK_TIMINGS").is_some();
         let t0 = Instant::now();
-        if plan.config || plan.content || self.library.is_none() {
-            let mut d = Diagnostics::new();
-            let fresh = match (&mut self.sources, plan.config) {
-                (Some(sources), false) => !sources.update(&plan.content_files),
-                _ => true,
-            };
-            if fresh {
-                d = Diagnostics::new();
-                self.sources = Some(load::load(&self.opts.root)?);
-                full_render = true;
-            }
-            if plan.config {
-                self.cache.clear();
-            }
-            if let Some(sources) = &self.sources {
-                crate::fault::injected(sources);
-                old_library = self.library.take();
-                self.library = content::parse_cached(
-                    sources,
-                    ContentOptions {
-                        drafts: self.opts.drafts,
-                    },
-                    &mut d,
-                    &mut self.cache,
-                );
-            }
-            // Only the photos' sizes are read here; they are encoded when a page asks.
-            if let Some(lib) = &mut self.library {
-                crate::pipeline::photo_stage(&self.opts, lib, &mut d);
-            }
-            self.content_diags = d;
+        let updated = self.stages.update(plan, &mut Stats::default())?;
+        if updated.reloaded {
+            full_render = true;
+        }
+        if updated.content {
             self.search_stale = true;
         }
-        if plan.config || plan.theme || self.renderer.is_none() {
-            let mut d = Diagnostics::new();
-            self.renderer = match &self.library {
-                Some(lib) => match theme::load(&self.opts.root, &lib.config, &mut d)? {
-                    Some(t) => Renderer::new(&t, &lib.config, &mut d),
-                    None => None,
-                },
-                None => None,
-            };
-            self.theme_diags = d;
-        }
-        let mut diagnostics = self.content_diags.clone();
-        diagnostics.extend(self.theme_diags.clone());
-        let (Some(lib), Some(renderer)) = (&self.library, &self.renderer) else {
+        let mut diagnostics = self.stages.diagnostics();
+        let (Some(lib), Some(renderer)) = (self.stages.library(), self.stages.renderer()) else {
             return Ok(Rebuilt {
                 files: None,
                 lazy: Arc::default(),
@@ -136,13 +83,13 @@ impl Builder {
         }
 
         // One case edited and no case added, removed or moved: only the pages that show it.
-        let selective = match (&old_library, &plan.edited_case) {
+        let selective = match (&updated.previous, &plan.edited_case) {
             (Some(old), Some((slug, _))) if !full_render && !self.files.is_empty() => {
                 Selection::plan(old, lib, slug)
             }
             _ => None,
         };
-        drop(old_library);
+        drop(updated);
         if timing {
             eprintln!("  content+theme {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
         }
@@ -279,7 +226,7 @@ impl Builder {
         if self.search_pending.is_empty() {
             return None;
         }
-        let (Some(lib), Some(index)) = (&self.library, &mut self.search) else {
+        let (Some(lib), Some(index)) = (self.stages.library(), &mut self.search) else {
             return None;
         };
         let t = Instant::now();

@@ -59,12 +59,7 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
     };
     let mut builder = Builder::new(build_opts.clone());
     let started = Instant::now();
-    let everything = Plan {
-        config: true,
-        content: true,
-        theme: true,
-        ..Plan::default()
-    };
+    let everything = Plan::everything();
     // Even a bug in the first build leaves a running preview that the next save retries.
     let first = match crate::fault::catch(|| builder.rebuild(&everything)) {
         Ok(r) => r?,
@@ -170,7 +165,7 @@ fn rebuild_loop(
                     event.page = plan
                         .edited_case
                         .as_ref()
-                        .and_then(|(slug, lang)| case_page(builder.library.as_ref(), slug, lang));
+                        .and_then(|(slug, lang)| case_page(builder.stages.library(), slug, lang));
                 }
                 eprintln!(
                     "rebuilt in {:.0} ms{}",
