@@ -114,10 +114,11 @@ fn content_errors_exit_1_and_leave_the_previous_output_untouched() {
     let before = files(&out_dir);
     let index_before = read(&out_dir.join("cases/alpha/index.html"));
 
+    let site = common::error_site("unknown-key");
     let bad = casebook(&[
         "build",
         "--root",
-        fixture("errors/unknown-key").to_str().unwrap_or(""),
+        site.root().to_str().unwrap_or(""),
         "--out",
         out_dir.to_str().unwrap_or(""),
     ]);
@@ -139,11 +140,8 @@ fn content_errors_exit_1_and_leave_the_previous_output_untouched() {
 
 #[test]
 fn template_errors_exit_1_and_name_the_template_line() {
-    let o = casebook(&[
-        "check",
-        "--root",
-        fixture("errors/bad-template").to_str().unwrap_or(""),
-    ]);
+    let site = common::error_site("bad-template");
+    let o = casebook(&["check", "--root", site.root().to_str().unwrap_or("")]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("templates/page.html:16:4"),

@@ -245,3 +245,51 @@ impl Overlay {
         self.write(rel_to, bytes)
     }
 }
+
+/// The sites of the error snapshots: the minimal site with one kind of mistake each.
+pub fn error_site(name: &str) -> Overlay {
+    const ALPHA: &str = "content/cases/alpha/index.md";
+    const BETA: &str = "content/cases/beta/index.md";
+    let min = Overlay::minimal();
+    match name {
+        "yaml-syntax" => min.replace(
+            ALPHA,
+            "challenges: [no-one-manages]\n",
+            "challenges: [no-one-manages\n  bad: : indentation\n",
+        ),
+        "unknown-field" => min
+            .replace(ALPHA, "summary: 甲村", "sumary: 甲村")
+            .replace(BETA, "methods:", "method:"),
+        "unknown-key" => min
+            .replace(
+                ALPHA,
+                "province: hubei}\nkind: rural",
+                "province: hunan}\nkind: rurall",
+            )
+            .replace(ALPHA, "[no-one-manages]", "[no-one-manage]")
+            .replace(ALPHA, "method: co-management", "method: co-managment"),
+        "missing-field" => {
+            min.replace(BETA, "title: 乙社区\n", "")
+                .replace(BETA, "updated: 2021-05-01\n", "")
+        }
+        "broken-link" => min
+            .replace(ALPHA, "(@/cases/beta)", "(@/cases/betta)")
+            .replace(
+                ALPHA,
+                "## 做法\n\n",
+                "## 做法\n\n![巷道](lane.jpg) [旧文件](notes.md)\n\n",
+            )
+            .replace(ALPHA, "(#background)", "(#backgroud)")
+            .replace(ALPHA, "#five-changes)", "#five-change)"),
+        "translation-mismatch" => min.replace(
+            "content/cases/alpha/index.en.md",
+            "figures:",
+            "  - name: An extra practice\n    method: co-decision\nkind: urban\nfigures:",
+        ),
+        "no-front-matter" => min.write(BETA, "# 乙社区\n\n没有元数据。\n"),
+        "bad-template" => min
+            .copy("themes/default/templates/page.html", "templates/page.html")
+            .replace("templates/page.html", "endblock main", "endblok main"),
+        other => panic!("no error site `{other}`"),
+    }
+}

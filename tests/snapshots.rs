@@ -12,13 +12,17 @@ struct Built {
 }
 
 fn build(root: &str) -> Built {
+    build_at(&fixture(root))
+}
+
+fn build_at(root: &std::path::Path) -> Built {
     let sink = casebook::output::Memory::default();
     let opts = BuildOptions {
         minify: false,
-        ..BuildOptions::new(fixture(root))
+        ..BuildOptions::new(root)
     };
-    let outcome =
-        pipeline::build(&opts, &sink).unwrap_or_else(|e| panic!("build of {root} failed: {e}"));
+    let outcome = pipeline::build(&opts, &sink)
+        .unwrap_or_else(|e| panic!("build of {} failed: {e}", root.display()));
     Built {
         outcome,
         files: sink.into_files(),
@@ -124,7 +128,8 @@ fn error_diagnostics() {
         "no-front-matter",
         "bad-template",
     ] {
-        let o = build(&format!("errors/{name}")).outcome;
+        let site = common::error_site(name);
+        let o = build_at(site.root()).outcome;
         assert!(!o.complete, "{name} built");
         assert!(o.diagnostics.has_errors(), "{name} has no errors");
         insta::assert_snapshot!(
