@@ -240,6 +240,27 @@ impl Vocabularies {
     }
 }
 
+/// How photos are processed (from site.yaml `photos:`).
+#[derive(Debug, Clone)]
+pub struct PhotoSettings {
+    /// Widths to produce, in pixels, ascending.
+    pub widths: Vec<u32>,
+    /// Lossy quality for WebP and JPEG, 1–100.
+    pub quality: u8,
+    /// Sources with more pixels than this are refused before decoding (decompression bombs).
+    pub max_pixels: u64,
+}
+
+impl Default for PhotoSettings {
+    fn default() -> Self {
+        PhotoSettings {
+            widths: vec![480, 960, 1600],
+            quality: 80,
+            max_pixels: 100_000_000,
+        }
+    }
+}
+
 /// Validated site settings.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -263,7 +284,7 @@ pub struct Config {
     /// How many cases (or practices, or matrix rows) a listing page shows.
     pub page_size: usize,
     /// How photos are processed.
-    pub photos: crate::photos::PhotoSettings,
+    pub photos: PhotoSettings,
     /// Folder of the processed-photo cache, relative to the site root unless absolute.
     pub photo_cache: std::path::PathBuf,
     /// The closed lists of keys.
@@ -397,7 +418,7 @@ impl Config {
             diags.push(d);
             60
         });
-        let mut photos = crate::photos::PhotoSettings::default();
+        let mut photos = PhotoSettings::default();
         let mut photo_cache = std::path::PathBuf::from(".casebook-cache");
         if let Some(p) = &file.photos {
             if let Some(w) = &p.widths {

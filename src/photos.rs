@@ -14,26 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Span};
 
-/// How photos are processed (from site.yaml `photos:`).
-#[derive(Debug, Clone)]
-pub struct PhotoSettings {
-    /// Widths to produce, in pixels, ascending.
-    pub widths: Vec<u32>,
-    /// Lossy quality for WebP and JPEG, 1–100.
-    pub quality: u8,
-    /// Sources with more pixels than this are refused before decoding (decompression bombs).
-    pub max_pixels: u64,
-}
-
-impl Default for PhotoSettings {
-    fn default() -> Self {
-        PhotoSettings {
-            widths: vec![480, 960, 1600],
-            quality: 80,
-            max_pixels: 100_000_000,
-        }
-    }
-}
+pub use crate::config::PhotoSettings;
 
 /// One size of a processed photo.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

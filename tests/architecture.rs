@@ -135,6 +135,26 @@ fn only_the_command_line_reads_the_clock_and_the_preview_and_fault_the_environme
 }
 
 #[test]
+fn the_search_client_reads_the_index_format_the_build_writes() {
+    let js = common::read(&common::repo().join("themes/default/static/search.js"));
+    let re = regex_lite::Regex::new(r"var FORMAT = (\d+);").unwrap_or_else(|e| panic!("{e}"));
+    let client: Option<u32> = re
+        .captures(&js)
+        .and_then(|c| c.get(1))
+        .and_then(|m| m.as_str().parse().ok());
+    assert_eq!(
+        client,
+        Some(casebook::search::FORMAT),
+        "search.js and src/search/ disagree on the index format: change them together"
+    );
+    // The client builds a result's address only from what the index says.
+    assert!(
+        !js.contains("\"cases/\""),
+        "search.js spells a case address itself"
+    );
+}
+
+#[test]
 fn every_module_says_what_it_is_for() {
     let missing: Vec<String> = modules()
         .into_iter()

@@ -268,7 +268,14 @@ impl LangIndex {
             .filter(|(_, k)| **k > 1)
             .map(|(b, k)| (b.to_string(), *k))
             .collect();
+        // A case page's address around its slug, so the client asks the site's one rule.
+        let case = crate::urls::site_file("", &crate::urls::Page::Case { slug: "\u{1}" }.path());
+        let (before, after) = case
+            .split_once('\u{1}')
+            .unwrap_or(("cases/", "/index.html"));
         let meta = serde_json::json!({
+            "format": FORMAT,
+            "case": [before, after],
             "lang": self.code,
             "n": n,
             "prefix": self.prefix,

@@ -43,6 +43,11 @@ use tokenize::*;
 /// The tokenizer `search.js` mirrors, for tools and tests that check the two agree.
 pub use text::{Stems, TokenKind, normalize, tokens};
 
+/// The version of the index's file format, written in `meta.js`: `search.js` reads only an
+/// index of the version it knows (`tests/architecture.rs` holds the two equal). Raise it with
+/// any change to what the files say or how.
+pub const FORMAT: u32 = 1;
+
 /// Folder of the fingerprinted files, apart from `meta.js` so hosts can cache it forever.
 pub const FINGERPRINTED: &str = "i/";
 

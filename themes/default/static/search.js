@@ -35,9 +35,17 @@
     }
     return this.pending[key];
   };
+  // The version of the index format this file reads; casebook writes the same number in
+  // meta.js (src/search/mod.rs FORMAT). An index of another version is not misread: search
+  // reports itself unavailable, and the page's own links still work.
+  var FORMAT = 1;
   Index.prototype.meta = function () {
     var self = this;
-    return this.file("meta", "meta.js").then(function (m) { self.m = m; return m; });
+    return this.file("meta", "meta.js").then(function (m) {
+      if (m.format !== FORMAT) { throw new Error("search index format " + m.format); }
+      self.m = m;
+      return m;
+    });
   };
   // Index files are named by key and the index's fingerprint.
   Index.prototype.load = function (key) {
@@ -320,7 +328,7 @@
     var li = document.createElement("li");
     li.className = "result";
     var a = document.createElement("a");
-    a.href = root + idx.m.prefix + "cases/" + row[0] + "/index.html";
+    a.href = root + idx.m.prefix + idx.m["case"][0] + row[0] + idx.m["case"][1];
     a.className = "result-title";
     a.appendChild(marked(row[1], re));
     li.appendChild(a);
