@@ -293,3 +293,117 @@ pub fn error_site(name: &str) -> Overlay {
         other => panic!("no error site `{other}`"),
     }
 }
+
+/// A running preview, ended when dropped.
+pub struct Server {
+    /// The process.
+    pub child: std::process::Child,
+    /// Its address (`127.0.0.1:port`).
+    pub addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `casebook serve` on a free port for the site at `root`, with `env` set: the server,
+/// and the lines it prints.
+pub fn serve(root: &Path, env: &[(&str, &str)]) -> (Server, std::sync::mpsc::Receiver<String>) {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .envs(env.iter().copied())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start casebook serve: {e}"));
+    // Owned by the guard at once, so the process is ended however the test ends.
+    let mut server = Server {
+        child,
+        addr: String::new(),
+    };
+    let err = server
+        .child
+        .stderr
+        .take()
+        .unwrap_or_else(|| panic!("no stderr"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(std::io::BufReader::new(err)).map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let start = std::time::Instant::now();
+    loop {
+        let line = rx
+            .recv_timeout(std::time::Duration::from_secs(30).saturating_sub(start.elapsed()))
+            .unwrap_or_else(|_| panic!("serve did not start"));
+        if let Some(rest) = line.strip_prefix("serving on http://") {
+            server.addr = rest.split('/').next().unwrap_or("").to_owned();
+            return (server, rx);
+        }
+    }
+}
+
+/// A plain HTTP/1.0 GET: status code and body.
+pub fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut s =
+        std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"));
+    let _ = s.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+    std::io::Write::write_fmt(
+        &mut s,
+        format_args!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut buf = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut s, &mut buf);
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Waits up to 20 s for `ok`, failing the test with `what`.
+pub fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(20) {
+        if ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Builds the site at `root` in memory, as `build` would write it.
+pub fn build_in_memory(root: &Path) -> Site {
+    let sink = casebook::output::Memory::default();
+    let outcome = casebook::pipeline::build(&casebook::pipeline::BuildOptions::new(root), &sink)
+        .unwrap_or_else(|e| panic!("build failed: {e}"));
+    assert!(
+        outcome.complete,
+        "the generated library did not build:\n{}",
+        outcome.diagnostics.render_human(false)
+    );
+    sink.into_files()
+        .into_iter()
+        .map(|f| {
+            let bytes = match f.data {
+                casebook::output::OutData::Bytes(b) => b,
+                casebook::output::OutData::Copy(src) => std::fs::read(root.join(&src))
+                    .unwrap_or_else(|e| panic!("{} (copied from {}): {e}", f.path, src.display())),
+            };
+            (f.path, bytes)
+        })
+        .collect()
+}

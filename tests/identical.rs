@@ -9,27 +9,13 @@ mod library;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use casebook::output::{Memory, OutData};
-use casebook::pipeline::{self, BuildOptions};
-
 fn manifest(root: &Path) -> String {
-    let sink = Memory::default();
-    let outcome = pipeline::build(&BuildOptions::new(root), &sink)
-        .unwrap_or_else(|e| panic!("build failed: {e}"));
-    assert!(
-        outcome.complete,
-        "{}",
-        outcome.diagnostics.render_human(false)
-    );
     let mut out = String::new();
-    for f in sink.into_files() {
-        let _ = match &f.data {
-            _ if f.path.starts_with("photos/") => writeln!(out, "{}", f.path),
-            OutData::Bytes(b) => writeln!(out, "{} {}", f.path, &blake3::hash(b).to_hex()[..16]),
-            OutData::Copy(src) => {
-                let b = std::fs::read(root.join(src)).unwrap_or_else(|e| panic!("{e}"));
-                writeln!(out, "{} {}", f.path, &blake3::hash(&b).to_hex()[..16])
-            }
+    for (path, bytes) in common::build_in_memory(root) {
+        let _ = if path.starts_with("photos/") {
+            writeln!(out, "{path}")
+        } else {
+            writeln!(out, "{path} {}", &blake3::hash(&bytes).to_hex()[..16])
         };
     }
     out

@@ -6,37 +6,12 @@ mod common;
 mod library;
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use casebook::output::{Memory, OutData};
-use casebook::pipeline::{self, BuildOptions};
+use casebook::pipeline::BuildOptions;
 use casebook::serve::Builder;
 use casebook::watch::{self, Plan};
-use common::{Site, check_links};
+use common::{Site, build_in_memory as build, check_links};
 use library::{Shape, generate};
-
-/// Builds the site at `root` in memory, as `build` would write it.
-fn build(root: &Path) -> Site {
-    let sink = Memory::default();
-    let outcome = pipeline::build(&BuildOptions::new(root), &sink)
-        .unwrap_or_else(|e| panic!("build failed: {e}"));
-    assert!(
-        outcome.complete,
-        "the generated library did not build:\n{}",
-        outcome.diagnostics.render_human(false)
-    );
-    sink.into_files()
-        .into_iter()
-        .map(|f| {
-            let bytes = match f.data {
-                OutData::Bytes(b) => b,
-                OutData::Copy(src) => std::fs::read(root.join(&src))
-                    .unwrap_or_else(|e| panic!("{} (copied from {}): {e}", f.path, src.display())),
-            };
-            (f.path, bytes)
-        })
-        .collect()
-}
 
 /// What the preview holds after `plan`: its files, and the photo outputs it would encode
 /// on request.

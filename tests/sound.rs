@@ -4,15 +4,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 
 use casebook::content::{self, ContentOptions};
 use casebook::diagnostics::Diagnostics;
-use common::{Overlay, read, repo};
+use common::{Overlay, get, read, repo, serve, wait_for};
 
 fn run(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_casebook"))
@@ -240,74 +237,6 @@ fn check_and_build_turn_a_panic_into_an_internal_error_and_write_nothing() {
     assert!(beside.is_empty(), "half-written output left: {beside:?}");
 }
 
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(root: &Path, env: &[(&str, &str)]) -> (Server, std::sync::mpsc::Receiver<String>) {
-    let child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(root)
-        .envs(env.iter().copied())
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start casebook serve: {e}"));
-    // Owned by the guard at once, so the process is ended however the test ends.
-    let mut server = Server {
-        child,
-        addr: String::new(),
-    };
-    let err = server
-        .child
-        .stderr
-        .take()
-        .unwrap_or_else(|| panic!("no stderr"));
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(err).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let start = Instant::now();
-    loop {
-        let line = rx
-            .recv_timeout(Duration::from_secs(30).saturating_sub(start.elapsed()))
-            .unwrap_or_else(|_| panic!("serve did not start"));
-        if let Some(rest) = line.strip_prefix("serving on http://") {
-            server.addr = rest.split('/').next().unwrap_or("").to_owned();
-            return (server, rx);
-        }
-    }
-}
-
-fn get(addr: &str, path: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"));
-    let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
-    write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap_or_else(|e| panic!("{e}"));
-    let mut buf = Vec::new();
-    let _ = s.read_to_end(&mut buf);
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
-    (status, body)
-}
-
 /// The preview's current errors.
 fn errors(addr: &str) -> Vec<String> {
     let (_, body) = get(addr, "/__casebook/status");
@@ -319,17 +248,6 @@ fn errors(addr: &str) -> Vec<String> {
         .flatten()
         .filter_map(|e| e.as_str().map(str::to_owned))
         .collect()
-}
-
-fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(20) {
-        if ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("timed out waiting for {what}");
 }
 
 #[test]

@@ -54,9 +54,9 @@ test("screenshots at phone and desktop widths", async () => {
   }
 });
 
-test("every built page passes the Nu HTML validator", () => {
+test("every built page and stylesheet passes the Nu HTML validator", () => {
   const jar = join(here, "node_modules/vnu-jar/build/dist/vnu.jar");
-  const r = spawnSync("java", ["-jar", jar, "--errors-only", "--skip-non-html", "--format", "gnu", env.site], { encoding: "utf8" });
+  const r = spawnSync("java", ["-jar", jar, "--errors-only", "--skip-non-html", "--also-check-css", "--format", "gnu", env.site], { encoding: "utf8" });
   assert.equal(r.status, 0, `vnu reported errors:\n${r.stderr}${r.stdout}`);
 });
 
