@@ -8,7 +8,7 @@ use crate::output::{OutData, OutFile};
 use crate::urls::{self, Page};
 use crate::views;
 use indexmap::IndexMap;
-use tera::Value;
+use tera::{Context, Value};
 
 use super::*;
 
@@ -200,262 +200,370 @@ impl Renderer {
             page.path.as_str()
         };
         ctx.insert_value("alternates", alternates(config, lang, alt_path, &root));
+        let p = PageCtx {
+            r: self,
+            lib,
+            ld,
+            root: &root,
+            opts,
+        };
         let template = match job {
-            Job::Home => {
-                let featured: Vec<usize> = {
-                    let mut f: Vec<usize> = (0..lib.cases.len())
-                        .filter(|&i| lib.cases[i].featured)
-                        .collect();
-                    if f.is_empty() {
-                        f = (0..lib.cases.len())
-                            .filter(|&i| {
-                                config.vocab.roles.terms[lib.cases[i].role].key == "model-point"
-                            })
-                            .collect();
-                    }
-                    f.truncate(6);
-                    f
-                };
-                let latest: Vec<usize> = (0..lib.cases.len().min(6)).collect();
-                for (name, list) in [("featured", &featured), ("latest", &latest)] {
-                    ctx.insert_value(name, cards(lib, ld, list));
-                    let html = self.cards_html(lib, ld, list, &root, opts)?;
-                    ctx.insert_value(format!("{name}_html"), Value::safe_string(&html));
-                }
-                ctx.insert("methods", &method_summaries(lib, lang));
-                ctx.insert("courses", &course_list(lib, lang));
-                ctx.insert("case_count", &lib.cases.len());
-                "index.html"
-            }
-            Job::Library { page: n } => {
-                let all: Vec<usize> = (0..lib.cases.len()).collect();
-                let shown = paginate(&all, n, config.page_size);
-                ctx.insert_value("cases", cards(lib, ld, shown));
-                let html = self.cards_html(lib, ld, shown, &root, opts)?;
-                ctx.insert_value("cases_html", Value::safe_string(&html));
-                ctx.insert("total", &lib.cases.len());
-                ctx.insert(
-                    "pager",
-                    &pager(
-                        config,
-                        lang,
-                        &Page::Library { page: 1 }.path(),
-                        n,
-                        all.len(),
-                    ),
-                );
-                ctx.insert("facets", &facets(lib, ld));
-                "library.html"
-            }
-            Job::Case(i) => {
-                let c = &lib.cases[i];
-                let view = views::case_view(lib, lang, c, &root, &ld.terms, None);
-                ctx.insert_value("case", view);
-                let related = ld.related(lib, i);
-                ctx.insert_value("related", cards(lib, ld, related));
-                let html = self.cards_html(lib, ld, related, &root, opts)?;
-                ctx.insert_value("related_html", Value::safe_string(&html));
-                ctx.insert_value("jsonld", Value::safe_string(&case_jsonld(lib, lang, i)));
-                "case.html"
-            }
-            Job::Methods => {
-                ctx.insert("methods", &method_summaries(lib, lang));
-                "methods.html"
-            }
-            Job::Method { method: m, page: n } => {
-                let all = &ld.practices[m];
-                let doc = lib.methods[m].texts.as_ref().map(|t| &t[lang]);
-                ctx.insert(
-                    "method",
-                    &MethodPage {
-                        term: views::term(config, lang, "methods", m),
-                        title: doc.map_or_else(
-                            || config.vocab.methods.terms[m].labels[lang].clone(),
-                            |d| d.title.value.clone(),
-                        ),
-                        summary: doc.map(|d| d.summary.value.clone()).unwrap_or_default(),
-                        // Later pages repeat the method's text deeper (`page/N/`) than it
-                        // was rendered for.
-                        body: doc
-                            .map(|d| markdown::deepen(&d.body.value.html, urls::paged_depth(n)))
-                            .unwrap_or_default(),
-                        fallback: doc
-                            .is_some_and(|d| lang > 0 && (d.body.fallback || !d.translated)),
-                        practices: practice_refs(lib, lang, paginate(all, n, config.page_size)),
-                        practice_count: all.len(),
-                        case_count: ld.index.methods[m].len(),
-                    },
-                );
-                let key = &config.vocab.methods.terms[m].key;
-                ctx.insert(
-                    "pager",
-                    &pager(
-                        config,
-                        lang,
-                        &Page::Method { key, page: 1 }.path(),
-                        n,
-                        all.len(),
-                    ),
-                );
-                "method.html"
-            }
-            Job::Practices => {
-                // Each method shows its first practices; its own page lists them all.
-                let groups: Vec<PracticeGroup> = (0..config.vocab.methods.terms.len())
-                    .map(|m| {
-                        let all = &ld.practices[m];
-                        let shown = &all[..all.len().min(PRACTICES_PER_GROUP)];
-                        PracticeGroup {
-                            method: views::term(config, lang, "methods", m),
-                            practices: practice_refs(lib, lang, shown),
-                            total: all.len(),
-                        }
-                    })
-                    .collect();
-                ctx.insert("groups", &groups);
-                "practices.html"
-            }
-            Job::Matrix { page: n } => {
-                let all: Vec<usize> = (0..lib.cases.len()).collect();
-                ctx.insert(
-                    "pager",
-                    &pager(config, lang, &Page::Matrix { page: 1 }.path(), n, all.len()),
-                );
-                let rows: Vec<MatrixRow> = paginate(&all, n, config.page_size)
-                    .iter()
-                    .map(|&i| (i, &lib.cases[i]))
-                    .map(|(i, c)| MatrixRow {
-                        case: ld.card(lib, i),
-                        cells: (0..config.vocab.methods.terms.len())
-                            .map(|m| {
-                                c.texts[lang]
-                                    .methods
-                                    .value
-                                    .iter()
-                                    .find(|(k, _)| *k == m)
-                                    .map(|(_, t)| t.clone())
-                            })
-                            .collect(),
-                    })
-                    .collect();
-                ctx.insert("rows", &rows);
-                ctx.insert(
-                    "method_terms",
-                    &(0..config.vocab.methods.terms.len())
-                        .map(|m| views::term(config, lang, "methods", m))
-                        .collect::<Vec<_>>(),
-                );
-                "matrix.html"
-            }
-            Job::Taxonomy { name } => {
-                ctx.insert(
-                    "taxonomy",
-                    &TaxonomyPage {
-                        name,
-                        terms: taxonomy_terms(ld, name),
-                    },
-                );
-                "taxonomy.html"
-            }
+            Job::Home => p.home(&mut ctx)?,
+            Job::Library { page: n } => p.library(&mut ctx, n)?,
+            Job::Case(i) => p.case(&mut ctx, i)?,
+            Job::Methods => p.methods(&mut ctx)?,
+            Job::Method { method: m, page: n } => p.method(&mut ctx, m, n)?,
+            Job::Practices => p.practices(&mut ctx)?,
+            Job::Matrix { page: n } => p.matrix(&mut ctx, n)?,
+            Job::Taxonomy { name } => p.taxonomy(&mut ctx, name)?,
             Job::Term {
                 term: t, page: n, ..
             }
             | Job::Tag {
                 tag: t, page: n, ..
-            } => {
-                let name = if let Job::Term { vocab, .. } = job {
-                    vocab.name()
-                } else {
-                    "tags"
-                };
-                let (term, cases) = term_of(ld, name, t);
-                ctx.insert("taxonomy", &name);
-                ctx.insert("total", &cases.len());
-                ctx.insert(
-                    "pager",
-                    &pager(
-                        config,
-                        lang,
-                        &Page::Term {
-                            taxonomy: name,
-                            key: &term.key,
-                            page: 1,
-                        }
-                        .path(),
-                        n,
-                        cases.len(),
-                    ),
-                );
-                ctx.insert("term", &term);
-                let shown = paginate(&cases, n, config.page_size);
-                ctx.insert_value("cases", cards(lib, ld, shown));
-                let html = self.cards_html(lib, ld, shown, &root, opts)?;
-                ctx.insert_value("cases_html", Value::safe_string(&html));
-                "term.html"
-            }
-            Job::Courses => {
-                ctx.insert("courses", &course_list(lib, lang));
-                "courses.html"
-            }
-            Job::Course(ci) => {
-                ctx.insert("course", &course_view(lib, lang, ci, &ld.terms));
-                "course.html"
-            }
-            Job::Page(pi) => {
-                let p = &lib.pages[pi];
-                let t = &p.texts[lang];
-                ctx.insert(
-                    "doc",
-                    &DocPage {
-                        slug: p.slug.clone(),
-                        title: t.title.value.clone(),
-                        summary: t.summary.value.clone(),
-                        body: t.body.value.html.clone(),
-                        toc: views::toc(&t.body.value),
-                        fallback: lang > 0 && (t.body.fallback || !t.translated),
-                    },
-                );
-                "page.html"
-            }
+            } => p.term(&mut ctx, job, t, n)?,
+            Job::Courses => p.courses(&mut ctx)?,
+            Job::Course(ci) => p.course(&mut ctx, ci)?,
+            Job::Page(pi) => p.doc(&mut ctx, pi)?,
             Job::NotFound => "404.html",
-            Job::Feed => {
-                let entries: Vec<FeedEntry> = lib
-                    .cases
-                    .iter()
-                    .take(config.feed_limit)
-                    .map(|c| FeedEntry {
-                        title: c.texts[lang].title.value.clone(),
-                        summary: c.texts[lang].summary.value.clone(),
-                        url: urls::absolute(
-                            &config.base_url,
-                            &urls::site_file(
-                                config.prefix(lang),
-                                &Page::Case { slug: &c.slug }.path(),
-                            ),
-                        ),
-                        updated: format!("{}T00:00:00Z", c.updated),
-                    })
-                    .collect();
-                let updated = lib.cases.first().map_or_else(
-                    || "1970-01-01T00:00:00Z".to_owned(),
-                    |c| format!("{}T00:00:00Z", c.updated),
-                );
-                ctx.insert("entries", &entries);
-                ctx.insert("updated", &updated);
-                ctx.insert(
-                    "feed_url",
-                    &urls::absolute(
-                        &config.base_url,
-                        &format!("{}atom.xml", config.languages[lang].prefix),
-                    ),
-                );
-                "atom.xml"
-            }
+            Job::Feed => p.feed(&mut ctx)?,
         };
         let bytes = with_buffer(|buf| self.tera(opts).render_to(template, &ctx, buf))?;
         Ok(OutFile {
             path: format!("{}{}", config.languages[lang].prefix, page.file),
             data: OutData::Bytes(bytes),
         })
+    }
+}
+
+/// What every page's values are made from: the renderer, the library, the language's shared
+/// values, the page's root and the render options.
+#[derive(Clone, Copy)]
+struct PageCtx<'a> {
+    r: &'a Renderer,
+    lib: &'a Library,
+    ld: &'a LangData,
+    root: &'a str,
+    opts: &'a RenderOptions,
+}
+
+impl PageCtx<'_> {
+    /// The home page: featured and latest cases, the methods, the courses.
+    fn home(&self, ctx: &mut Context) -> Result<&'static str, tera::Error> {
+        let PageCtx {
+            lib,
+            ld,
+            root,
+            opts,
+            ..
+        } = *self;
+        let (config, lang) = (&lib.config, ld.lang);
+        let featured: Vec<usize> = {
+            let mut f: Vec<usize> = (0..lib.cases.len())
+                .filter(|&i| lib.cases[i].featured)
+                .collect();
+            if f.is_empty() {
+                f = (0..lib.cases.len())
+                    .filter(|&i| config.vocab.roles.terms[lib.cases[i].role].key == "model-point")
+                    .collect();
+            }
+            f.truncate(6);
+            f
+        };
+        let latest: Vec<usize> = (0..lib.cases.len().min(6)).collect();
+        for (name, list) in [("featured", &featured), ("latest", &latest)] {
+            ctx.insert_value(name, cards(lib, ld, list));
+            let html = self.r.cards_html(lib, ld, list, root, opts)?;
+            ctx.insert_value(format!("{name}_html"), Value::safe_string(&html));
+        }
+        ctx.insert("methods", &method_summaries(lib, lang));
+        ctx.insert("courses", &course_list(lib, lang));
+        ctx.insert("case_count", &lib.cases.len());
+        Ok("index.html")
+    }
+
+    /// Page `n` of the case library, with its facets.
+    fn library(&self, ctx: &mut Context, n: usize) -> Result<&'static str, tera::Error> {
+        let PageCtx {
+            lib,
+            ld,
+            root,
+            opts,
+            ..
+        } = *self;
+        let (config, lang) = (&lib.config, ld.lang);
+        let all: Vec<usize> = (0..lib.cases.len()).collect();
+        let shown = paginate(&all, n, config.page_size);
+        ctx.insert_value("cases", cards(lib, ld, shown));
+        let html = self.r.cards_html(lib, ld, shown, root, opts)?;
+        ctx.insert_value("cases_html", Value::safe_string(&html));
+        ctx.insert("total", &lib.cases.len());
+        ctx.insert(
+            "pager",
+            &pager(
+                config,
+                lang,
+                &Page::Library { page: 1 }.path(),
+                n,
+                all.len(),
+            ),
+        );
+        ctx.insert("facets", &facets(lib, ld));
+        Ok("library.html")
+    }
+
+    /// A case page.
+    fn case(&self, ctx: &mut Context, i: usize) -> Result<&'static str, tera::Error> {
+        let PageCtx {
+            lib,
+            ld,
+            root,
+            opts,
+            ..
+        } = *self;
+        let lang = ld.lang;
+        let c = &lib.cases[i];
+        let view = views::case_view(lib, lang, c, root, &ld.terms, None);
+        ctx.insert_value("case", view);
+        let related = ld.related(lib, i);
+        ctx.insert_value("related", cards(lib, ld, related));
+        let html = self.r.cards_html(lib, ld, related, root, opts)?;
+        ctx.insert_value("related_html", Value::safe_string(&html));
+        ctx.insert_value("jsonld", Value::safe_string(&case_jsonld(lib, lang, i)));
+        Ok("case.html")
+    }
+
+    /// The list of methods.
+    fn methods(&self, ctx: &mut Context) -> Result<&'static str, tera::Error> {
+        let PageCtx { lib, ld, .. } = *self;
+        let lang = ld.lang;
+        ctx.insert("methods", &method_summaries(lib, lang));
+        Ok("methods.html")
+    }
+
+    /// Page `n` of method `m`'s practices, with the method's text.
+    fn method(&self, ctx: &mut Context, m: usize, n: usize) -> Result<&'static str, tera::Error> {
+        let PageCtx { lib, ld, .. } = *self;
+        let (config, lang) = (&lib.config, ld.lang);
+        let all = &ld.practices[m];
+        let doc = lib.methods[m].texts.as_ref().map(|t| &t[lang]);
+        ctx.insert(
+            "method",
+            &MethodPage {
+                term: views::term(config, lang, "methods", m),
+                title: doc.map_or_else(
+                    || config.vocab.methods.terms[m].labels[lang].clone(),
+                    |d| d.title.value.clone(),
+                ),
+                summary: doc.map(|d| d.summary.value.clone()).unwrap_or_default(),
+                // Later pages repeat the method's text deeper (`page/N/`) than it
+                // was rendered for.
+                body: doc
+                    .map(|d| markdown::deepen(&d.body.value.html, urls::paged_depth(n)))
+                    .unwrap_or_default(),
+                fallback: doc.is_some_and(|d| lang > 0 && (d.body.fallback || !d.translated)),
+                practices: practice_refs(lib, lang, paginate(all, n, config.page_size)),
+                practice_count: all.len(),
+                case_count: ld.index.methods[m].len(),
+            },
+        );
+        let key = &config.vocab.methods.terms[m].key;
+        ctx.insert(
+            "pager",
+            &pager(
+                config,
+                lang,
+                &Page::Method { key, page: 1 }.path(),
+                n,
+                all.len(),
+            ),
+        );
+        Ok("method.html")
+    }
+
+    /// The practice library.
+    fn practices(&self, ctx: &mut Context) -> Result<&'static str, tera::Error> {
+        let PageCtx { lib, ld, .. } = *self;
+        let (config, lang) = (&lib.config, ld.lang);
+        // Each method shows its first practices; its own page lists them all.
+        let groups: Vec<PracticeGroup> = (0..config.vocab.methods.terms.len())
+            .map(|m| {
+                let all = &ld.practices[m];
+                let shown = &all[..all.len().min(PRACTICES_PER_GROUP)];
+                PracticeGroup {
+                    method: views::term(config, lang, "methods", m),
+                    practices: practice_refs(lib, lang, shown),
+                    total: all.len(),
+                }
+            })
+            .collect();
+        ctx.insert("groups", &groups);
+        Ok("practices.html")
+    }
+
+    /// Page `n` of the method matrix.
+    fn matrix(&self, ctx: &mut Context, n: usize) -> Result<&'static str, tera::Error> {
+        let PageCtx { lib, ld, .. } = *self;
+        let (config, lang) = (&lib.config, ld.lang);
+        let all: Vec<usize> = (0..lib.cases.len()).collect();
+        ctx.insert(
+            "pager",
+            &pager(config, lang, &Page::Matrix { page: 1 }.path(), n, all.len()),
+        );
+        let rows: Vec<MatrixRow> = paginate(&all, n, config.page_size)
+            .iter()
+            .map(|&i| (i, &lib.cases[i]))
+            .map(|(i, c)| MatrixRow {
+                case: ld.card(lib, i),
+                cells: (0..config.vocab.methods.terms.len())
+                    .map(|m| {
+                        c.texts[lang]
+                            .methods
+                            .value
+                            .iter()
+                            .find(|(k, _)| *k == m)
+                            .map(|(_, t)| t.clone())
+                    })
+                    .collect(),
+            })
+            .collect();
+        ctx.insert("rows", &rows);
+        ctx.insert(
+            "method_terms",
+            &(0..config.vocab.methods.terms.len())
+                .map(|m| views::term(config, lang, "methods", m))
+                .collect::<Vec<_>>(),
+        );
+        Ok("matrix.html")
+    }
+
+    /// The terms of a taxonomy.
+    fn taxonomy(&self, ctx: &mut Context, name: &'static str) -> Result<&'static str, tera::Error> {
+        let PageCtx { ld, .. } = *self;
+        ctx.insert(
+            "taxonomy",
+            &TaxonomyPage {
+                name,
+                terms: taxonomy_terms(ld, name),
+            },
+        );
+        Ok("taxonomy.html")
+    }
+
+    /// Page `n` of the cases of a term or a tag.
+    fn term(
+        &self,
+        ctx: &mut Context,
+        job: Job,
+        t: usize,
+        n: usize,
+    ) -> Result<&'static str, tera::Error> {
+        let PageCtx {
+            lib,
+            ld,
+            root,
+            opts,
+            ..
+        } = *self;
+        let (config, lang) = (&lib.config, ld.lang);
+        let name = if let Job::Term { vocab, .. } = job {
+            vocab.name()
+        } else {
+            "tags"
+        };
+        let (term, cases) = term_of(ld, name, t);
+        ctx.insert("taxonomy", &name);
+        ctx.insert("total", &cases.len());
+        ctx.insert(
+            "pager",
+            &pager(
+                config,
+                lang,
+                &Page::Term {
+                    taxonomy: name,
+                    key: &term.key,
+                    page: 1,
+                }
+                .path(),
+                n,
+                cases.len(),
+            ),
+        );
+        ctx.insert("term", &term);
+        let shown = paginate(&cases, n, config.page_size);
+        ctx.insert_value("cases", cards(lib, ld, shown));
+        let html = self.r.cards_html(lib, ld, shown, root, opts)?;
+        ctx.insert_value("cases_html", Value::safe_string(&html));
+        Ok("term.html")
+    }
+
+    /// The list of courses.
+    fn courses(&self, ctx: &mut Context) -> Result<&'static str, tera::Error> {
+        let PageCtx { lib, ld, .. } = *self;
+        let lang = ld.lang;
+        ctx.insert("courses", &course_list(lib, lang));
+        Ok("courses.html")
+    }
+
+    /// A course pack.
+    fn course(&self, ctx: &mut Context, ci: usize) -> Result<&'static str, tera::Error> {
+        let PageCtx { lib, ld, .. } = *self;
+        let lang = ld.lang;
+        ctx.insert("course", &course_view(lib, lang, ci, &ld.terms));
+        Ok("course.html")
+    }
+
+    /// A free page.
+    fn doc(&self, ctx: &mut Context, pi: usize) -> Result<&'static str, tera::Error> {
+        let PageCtx { lib, ld, .. } = *self;
+        let lang = ld.lang;
+        let p = &lib.pages[pi];
+        let t = &p.texts[lang];
+        ctx.insert(
+            "doc",
+            &DocPage {
+                slug: p.slug.clone(),
+                title: t.title.value.clone(),
+                summary: t.summary.value.clone(),
+                body: t.body.value.html.clone(),
+                toc: views::toc(&t.body.value),
+                fallback: lang > 0 && (t.body.fallback || !t.translated),
+            },
+        );
+        Ok("page.html")
+    }
+
+    /// The Atom feed.
+    fn feed(&self, ctx: &mut Context) -> Result<&'static str, tera::Error> {
+        let PageCtx { lib, ld, .. } = *self;
+        let (config, lang) = (&lib.config, ld.lang);
+        let entries: Vec<FeedEntry> = lib
+            .cases
+            .iter()
+            .take(config.feed_limit)
+            .map(|c| FeedEntry {
+                title: c.texts[lang].title.value.clone(),
+                summary: c.texts[lang].summary.value.clone(),
+                url: urls::absolute(
+                    &config.base_url,
+                    &urls::site_file(config.prefix(lang), &Page::Case { slug: &c.slug }.path()),
+                ),
+                updated: format!("{}T00:00:00Z", c.updated),
+            })
+            .collect();
+        let updated = lib.cases.first().map_or_else(
+            || "1970-01-01T00:00:00Z".to_owned(),
+            |c| format!("{}T00:00:00Z", c.updated),
+        );
+        ctx.insert("entries", &entries);
+        ctx.insert("updated", &updated);
+        ctx.insert(
+            "feed_url",
+            &urls::absolute(
+                &config.base_url,
+                &format!("{}atom.xml", config.languages[lang].prefix),
+            ),
+        );
+        Ok("atom.xml")
     }
 }
