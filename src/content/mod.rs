@@ -137,10 +137,62 @@ pub fn parse_cached(
         return None;
     };
     let config = Config::parse(site, diags)?;
+    let (groups, mut unavailable) = group_files(sources, &config, diags);
+    let (cases, unpublished) = parse_cases(
+        &groups.cases,
+        sources,
+        &config,
+        opts,
+        cache,
+        &mut unavailable,
+        diags,
+    );
+    let methods = parse_methods(groups.methods, site, &config, &mut unavailable, diags);
+    let pages = parse_pages(&groups.pages, &config, opts, &mut unavailable, diags);
+    let courses = parse_courses(
+        &groups.courses,
+        &config,
+        opts,
+        &cases,
+        &unpublished,
+        &mut unavailable,
+        diags,
+    );
+    let assets = case_files(sources, &cases, diags);
+    let lib = Library {
+        config,
+        cases,
+        methods,
+        courses,
+        pages,
+        assets,
+        photos: HashMap::new(),
+    };
+    check_links(&lib, sources, &unavailable, diags);
+    Some(lib)
+}
 
+/// The files of one document, by language (`None` where a language has no file).
+type Files<'a> = Vec<Option<&'a SourceText>>;
+
+/// Every document's files, by kind, each keyed by its slug.
+struct Groups<'a> {
+    cases: Vec<(String, Files<'a>)>,
+    methods: HashMap<String, Files<'a>>,
+    courses: Vec<(String, Files<'a>)>,
+    pages: Vec<(String, Files<'a>)>,
+}
+
+/// Sorts the Markdown files into documents, each with its languages' files; the documents
+/// whose default-language file could not be read are unavailable.
+fn group_files<'a>(
+    sources: &'a Sources,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> (Groups<'a>, Unavailable) {
     let mut groups: BTreeMap<(DocKind, String), Vec<Option<&SourceText>>> = BTreeMap::new();
     for file in &sources.markdown {
-        match classify(&file.path, &config) {
+        match classify(&file.path, config) {
             Ok((kind, slug, lang)) => {
                 let slot = groups
                     .entry((kind, slug))
@@ -155,17 +207,19 @@ pub fn parse_cached(
     // about them, their translations, or links to them.
     let mut unavailable = Unavailable::new();
     for (path, _) in &sources.unreadable {
-        if let Ok((kind, slug, 0)) = classify(path, &config) {
+        if let Ok((kind, slug, 0)) = classify(path, config) {
             unavailable.insert((kind.target(), slug), false);
         }
     }
 
-    let mut case_groups = Vec::new();
-    let mut method_groups = HashMap::new();
-    let mut course_groups = Vec::new();
-    let mut page_groups = Vec::new();
+    let mut out = Groups {
+        cases: Vec::new(),
+        methods: HashMap::new(),
+        courses: Vec::new(),
+        pages: Vec::new(),
+    };
     for ((kind, slug), files) in groups {
-        let Some(default) = files[0] else {
+        if files[0].is_none() {
             if unavailable.contains_key(&(kind.target(), slug.clone())) {
                 continue;
             }
@@ -182,23 +236,37 @@ pub fn parse_cached(
                 );
             }
             continue;
-        };
-        let _ = default;
+        }
         match kind {
-            DocKind::Case => case_groups.push((slug, files)),
+            DocKind::Case => out.cases.push((slug, files)),
             DocKind::Method => {
-                method_groups.insert(slug, files);
+                out.methods.insert(slug, files);
             }
-            DocKind::Course => course_groups.push((slug, files)),
-            DocKind::Page => page_groups.push((slug, files)),
+            DocKind::Course => out.courses.push((slug, files)),
+            DocKind::Page => out.pages.push((slug, files)),
         }
     }
 
+    (out, unavailable)
+}
+
+/// Parses every case (those whose files did not change come from `cache`), in parallel. Returns
+/// the published cases, newest first, and which cases exist but are unpublished (`true` for a
+/// draft, `false` for one that failed).
+fn parse_cases(
+    groups: &[(String, Files<'_>)],
+    sources: &Sources,
+    config: &Config,
+    opts: ContentOptions,
+    cache: &mut CaseCache,
+    unavailable: &mut Unavailable,
+    diags: &mut Diagnostics,
+) -> (Vec<Arc<Case>>, HashMap<String, bool>) {
     // Cases are independent of each other: parse them in parallel, then merge diagnostics in a
     // stable order (Diagnostics sorts on output).
     let old = std::mem::take(&mut cache.cases);
     let asset_set: HashSet<&Path> = sources.assets.iter().map(PathBuf::as_path).collect();
-    let parsed: Vec<(Option<Arc<Case>>, Diagnostics)> = case_groups
+    let parsed: Vec<(Option<Arc<Case>>, Diagnostics)> = groups
         .par_iter()
         .map(|(slug, files)| {
             if let Some((inputs, case, d)) = old.get(slug)
@@ -207,11 +275,11 @@ pub fn parse_cached(
                 return (case.clone(), d.clone());
             }
             let mut d = Diagnostics::new();
-            let case = parse_case(slug, files, &config, &asset_set, &mut d).map(Arc::new);
+            let case = parse_case(slug, files, config, &asset_set, &mut d).map(Arc::new);
             (case, d)
         })
         .collect();
-    for ((slug, files), (case, d)) in case_groups.iter().zip(&parsed) {
+    for ((slug, files), (case, d)) in groups.iter().zip(&parsed) {
         cache.cases.insert(
             slug.clone(),
             (CaseInputs::of(files, sources), case.clone(), d.clone()),
@@ -225,7 +293,7 @@ pub fn parse_cached(
         .filter(|((kind, _), _)| *kind == TargetKind::Case)
         .map(|((_, slug), draft)| (slug.clone(), *draft))
         .collect();
-    for ((slug, files), (case, mut d)) in case_groups.iter().zip(parsed) {
+    for ((slug, files), (case, mut d)) in groups.iter().zip(parsed) {
         // A draft that is not being published may be unfinished: its problems are reported as
         // warnings, so it does not stop the build of everything else.
         if !opts.drafts && is_draft(case.as_ref(), files[0]) {
@@ -247,17 +315,29 @@ pub fn parse_cached(
     }
     cases.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
 
+    (cases, unpublished)
+}
+
+/// The method pages, one per method of the vocabulary; a page for a method the site lacks is
+/// an error.
+fn parse_methods(
+    mut groups: HashMap<String, Files<'_>>,
+    site: &SourceText,
+    config: &Config,
+    unavailable: &mut Unavailable,
+    diags: &mut Diagnostics,
+) -> Vec<MethodDoc> {
     let mut methods = Vec::new();
     for (i, term) in config.vocab.methods.terms.iter().enumerate() {
         let failed = (TargetKind::Method, term.key.clone());
-        let texts = match method_groups.remove(&term.key) {
+        let texts = match groups.remove(&term.key) {
             Some(files) => {
                 let page = Page::Method {
                     key: &term.key,
                     page: 1,
                 }
                 .path();
-                let texts = parse_doc(&files, &config, &page, diags).map(|(t, _)| t);
+                let texts = parse_doc(&files, config, &page, diags).map(|(t, _)| t);
                 if texts.is_none() {
                     unavailable.insert(failed, false);
                 }
@@ -280,7 +360,7 @@ pub fn parse_cached(
         };
         methods.push(MethodDoc { method: i, texts });
     }
-    for (key, files) in method_groups {
+    for (key, files) in groups {
         if let Some(f) = files.iter().flatten().next() {
             diags.push(
                 Diagnostic::error(f.whole(), format!("`{key}` is not a method of this site")).hint(
@@ -294,8 +374,19 @@ pub fn parse_cached(
         }
     }
 
+    methods
+}
+
+/// The free pages, but those named as the site's own folders.
+fn parse_pages(
+    groups: &[(String, Files<'_>)],
+    config: &Config,
+    opts: ContentOptions,
+    unavailable: &mut Unavailable,
+    diags: &mut Diagnostics,
+) -> Vec<crate::model::Page> {
     let mut pages = Vec::new();
-    for (slug, files) in &page_groups {
+    for (slug, files) in groups {
         if urls::is_reserved(slug) || config.lang(slug).is_some() {
             if let Some(f) = files[0] {
                 diags.push(
@@ -310,7 +401,7 @@ pub fn parse_cached(
             }
             continue;
         }
-        match parse_doc(files, &config, &Page::Doc { slug }.path(), diags) {
+        match parse_doc(files, config, &Page::Doc { slug }.path(), diags) {
             Some((texts, draft)) if !draft || opts.drafts => pages.push(crate::model::Page {
                 slug: slug.clone(),
                 texts,
@@ -321,10 +412,23 @@ pub fn parse_cached(
         }
     }
 
+    pages
+}
+
+/// The course packs; a draft's problems are warnings unless drafts are published.
+fn parse_courses(
+    groups: &[(String, Files<'_>)],
+    config: &Config,
+    opts: ContentOptions,
+    cases: &[Arc<Case>],
+    unpublished: &HashMap<String, bool>,
+    unavailable: &mut Unavailable,
+    diags: &mut Diagnostics,
+) -> Vec<Course> {
     let mut courses = Vec::new();
-    for (slug, files) in &course_groups {
+    for (slug, files) in groups {
         let mut d = Diagnostics::new();
-        let parsed = parse_course(slug, files, &config, &cases, &unpublished, &mut d);
+        let parsed = parse_course(slug, files, config, cases, unpublished, &mut d);
         let draft = parsed
             .as_ref()
             .map_or_else(|| is_draft(None, files[0]), |(_, draft)| *draft);
@@ -340,6 +444,12 @@ pub fn parse_cached(
         }
     }
 
+    courses
+}
+
+/// The files beside published cases that are published as they are (a PDF, say); photos are
+/// published only as processed copies, and other files are warned about.
+fn case_files(sources: &Sources, cases: &[Arc<Case>], diags: &mut Diagnostics) -> Vec<Asset> {
     let mut assets = Vec::new();
     let case_dirs: HashMap<&Path, &str> = cases
         .iter()
@@ -378,17 +488,7 @@ pub fn parse_cached(
         }
     }
 
-    let lib = Library {
-        config,
-        cases,
-        methods,
-        courses,
-        pages,
-        assets,
-        photos: HashMap::new(),
-    };
-    check_links(&lib, sources, &unavailable, diags);
-    Some(lib)
+    assets
 }
 
 /// Whether a case is a draft: from its parsed front matter, or, when that failed to parse,
