@@ -248,15 +248,25 @@ struct PageCtx<'a> {
 }
 
 impl PageCtx<'_> {
+    /// The cards of `list` under `name`: as values for themes that lay them out themselves,
+    /// and as HTML (`<name>_html`) made once per card with this page's root.
+    fn put_cards(
+        &self,
+        ctx: &mut Context,
+        name: &'static str,
+        list: &[usize],
+    ) -> Result<(), tera::Error> {
+        ctx.insert_value(name, cards(self.lib, self.ld, list));
+        let html = self
+            .r
+            .cards_html(self.lib, self.ld, list, self.root, self.opts)?;
+        ctx.insert_value(format!("{name}_html"), Value::safe_string(&html));
+        Ok(())
+    }
+
     /// The home page: featured and latest cases, the methods, the courses.
     fn home(&self, ctx: &mut Context) -> Result<&'static str, tera::Error> {
-        let PageCtx {
-            lib,
-            ld,
-            root,
-            opts,
-            ..
-        } = *self;
+        let PageCtx { lib, ld, .. } = *self;
         let (config, lang) = (&lib.config, ld.lang);
         let featured: Vec<usize> = {
             let mut f: Vec<usize> = (0..lib.cases.len())
@@ -272,9 +282,7 @@ impl PageCtx<'_> {
         };
         let latest: Vec<usize> = (0..lib.cases.len().min(6)).collect();
         for (name, list) in [("featured", &featured), ("latest", &latest)] {
-            ctx.insert_value(name, cards(lib, ld, list));
-            let html = self.r.cards_html(lib, ld, list, root, opts)?;
-            ctx.insert_value(format!("{name}_html"), Value::safe_string(&html));
+            self.put_cards(ctx, name, list)?;
         }
         ctx.insert("methods", &method_summaries(lib, lang));
         ctx.insert("courses", &course_list(lib, lang));
@@ -284,19 +292,11 @@ impl PageCtx<'_> {
 
     /// Page `n` of the case library, with its facets.
     fn library(&self, ctx: &mut Context, n: usize) -> Result<&'static str, tera::Error> {
-        let PageCtx {
-            lib,
-            ld,
-            root,
-            opts,
-            ..
-        } = *self;
+        let PageCtx { lib, ld, .. } = *self;
         let (config, lang) = (&lib.config, ld.lang);
         let all: Vec<usize> = (0..lib.cases.len()).collect();
         let shown = paginate(&all, n, config.page_size);
-        ctx.insert_value("cases", cards(lib, ld, shown));
-        let html = self.r.cards_html(lib, ld, shown, root, opts)?;
-        ctx.insert_value("cases_html", Value::safe_string(&html));
+        self.put_cards(ctx, "cases", shown)?;
         ctx.insert("total", &lib.cases.len());
         ctx.insert(
             "pager",
@@ -314,21 +314,13 @@ impl PageCtx<'_> {
 
     /// A case page.
     fn case(&self, ctx: &mut Context, i: usize) -> Result<&'static str, tera::Error> {
-        let PageCtx {
-            lib,
-            ld,
-            root,
-            opts,
-            ..
-        } = *self;
+        let PageCtx { lib, ld, root, .. } = *self;
         let lang = ld.lang;
         let c = &lib.cases[i];
         let view = views::case_view(lib, lang, c, root, &ld.terms, None);
         ctx.insert_value("case", view);
         let related = ld.related(lib, i);
-        ctx.insert_value("related", cards(lib, ld, related));
-        let html = self.r.cards_html(lib, ld, related, root, opts)?;
-        ctx.insert_value("related_html", Value::safe_string(&html));
+        self.put_cards(ctx, "related", related)?;
         ctx.insert_value("jsonld", Value::safe_string(&case_jsonld(lib, lang, i)));
         Ok("case.html")
     }
@@ -458,13 +450,7 @@ impl PageCtx<'_> {
         t: usize,
         n: usize,
     ) -> Result<&'static str, tera::Error> {
-        let PageCtx {
-            lib,
-            ld,
-            root,
-            opts,
-            ..
-        } = *self;
+        let PageCtx { lib, ld, .. } = *self;
         let (config, lang) = (&lib.config, ld.lang);
         let name = if let Job::Term { vocab, .. } = job {
             vocab.name()
@@ -491,9 +477,7 @@ impl PageCtx<'_> {
         );
         ctx.insert("term", &term);
         let shown = paginate(&cases, n, config.page_size);
-        ctx.insert_value("cases", cards(lib, ld, shown));
-        let html = self.r.cards_html(lib, ld, shown, root, opts)?;
-        ctx.insert_value("cases_html", Value::safe_string(&html));
+        self.put_cards(ctx, "cases", shown)?;
         Ok("term.html")
     }
 
