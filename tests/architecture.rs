@@ -62,7 +62,7 @@ fn only_the_io_modules_touch_the_file_system() {
         ],
         &[
             "load.rs",
-            "theme.rs",
+            "theme/",
             "photos.rs",
             "output.rs",
             "bundle.rs",

@@ -193,7 +193,7 @@ const ELSEWHERE: &[(&str, &str)] = &[
         "the decoder's memory limit, reached only by images beyond the pixel limit checked first",
     ),
     (
-        "src/render/compile.rs:template error: {first_line}",
+        "src/theme/compile.rs:template error: {first_line}",
         "a Tera error without a source location, which Tera 2 does not raise for templates that compiled",
     ),
 ];

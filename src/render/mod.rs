@@ -14,7 +14,6 @@ use std::sync::{Arc, Mutex, OnceLock};
 use tera::{Tera, Value};
 
 mod cards;
-mod compile;
 mod course;
 mod jobs;
 mod lang;
@@ -22,8 +21,8 @@ mod lists;
 mod page;
 mod site_files;
 
+use crate::theme::tera_diagnostic;
 use cards::*;
-use compile::*;
 use course::*;
 use jobs::*;
 use lang::*;
@@ -41,15 +40,15 @@ pub struct RenderOptions {
 /// A theme compiled and ready to render any number of times.
 pub struct Renderer {
     /// The templates as written: diagnostics point into these.
-    pub(super) tera: Tera,
+    pub(crate) tera: Tera,
     /// The same templates minified, when any of them could be.
-    pub(super) tera_min: Option<Tera>,
-    pub(super) templates: Vec<(String, SourceText)>,
-    pub(super) i18n: Vec<Value>,
+    pub(crate) tera_min: Option<Tera>,
+    pub(crate) templates: Vec<(String, SourceText)>,
+    pub(crate) i18n: Vec<Value>,
     /// The same UI strings, for labels made here (navigation).
-    pub(super) strings: Vec<IndexMap<String, String>>,
-    pub(super) assets: Value,
-    pub(super) static_files: Vec<OutFile>,
+    pub(crate) strings: Vec<IndexMap<String, String>>,
+    pub(crate) assets: Value,
+    pub(crate) static_files: Vec<OutFile>,
 }
 
 /// A page to render: a language and what the page shows.

@@ -11,6 +11,10 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
 use crate::load::is_ignored_name;
 
+mod compile;
+
+pub use compile::tera_diagnostic;
+
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
 /// One file of a theme.

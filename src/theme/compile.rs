@@ -1,4 +1,4 @@
-//! The theme compiled for rendering: its templates parsed (and minified once), its UI strings
+//! The theme stage's second half: the theme compiled for rendering — its templates parsed (and minified once), its UI strings
 //! read, its static files fingerprinted; template errors as diagnostics.
 
 use crate::config::Config;
@@ -9,10 +9,10 @@ use crate::views;
 use indexmap::IndexMap;
 use tera::{Tera, Value};
 
-use super::*;
+use crate::render::Renderer;
 
 /// A Tera error as a diagnostic pointing at the template file and line.
-pub(super) fn tera_diagnostic(e: &tera::Error, templates: &[(String, SourceText)]) -> Diagnostic {
+pub fn tera_diagnostic(e: &tera::Error, templates: &[(String, SourceText)]) -> Diagnostic {
     use tera::ErrorKind;
     let report = match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => Some(r),
