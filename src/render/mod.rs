@@ -2,16 +2,15 @@
 //! in parallel, HTML minified. Pure: returns the files to write, writes none.
 
 use crate::config::{Lang, Vocab};
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Library;
-use crate::output::{OutFile, Sink};
-use indexmap::IndexMap;
+use crate::output::Sink;
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::io;
 use std::sync::{Arc, Mutex, OnceLock};
-use tera::{Tera, Value};
+use tera::Tera;
 
 mod cards;
 mod course;
@@ -21,6 +20,7 @@ mod lists;
 mod page;
 mod site_files;
 
+pub use crate::theme::Renderer;
 use crate::theme::tera_diagnostic;
 use cards::*;
 use course::*;
@@ -35,20 +35,6 @@ pub struct RenderOptions {
     /// Render from the minified templates (see [`crate::minify`]); off, pages come out as the
     /// templates are written.
     pub minify: bool,
-}
-
-/// A theme compiled and ready to render any number of times.
-pub struct Renderer {
-    /// The templates as written: diagnostics point into these.
-    pub(crate) tera: Tera,
-    /// The same templates minified, when any of them could be.
-    pub(crate) tera_min: Option<Tera>,
-    pub(crate) templates: Vec<(String, SourceText)>,
-    pub(crate) i18n: Vec<Value>,
-    /// The same UI strings, for labels made here (navigation).
-    pub(crate) strings: Vec<IndexMap<String, String>>,
-    pub(crate) assets: Value,
-    pub(crate) static_files: Vec<OutFile>,
 }
 
 /// A page to render: a language and what the page shows.

@@ -9,7 +9,20 @@ use crate::views;
 use indexmap::IndexMap;
 use tera::{Tera, Value};
 
-use crate::render::Renderer;
+/// A theme compiled and ready to render any number of times: what the theme stage makes and
+/// the render stage (`crate::render`) renders pages with.
+pub struct Renderer {
+    /// The templates as written: diagnostics point into these.
+    pub(crate) tera: Tera,
+    /// The same templates minified, when any of them could be.
+    pub(crate) tera_min: Option<Tera>,
+    pub(crate) templates: Vec<(String, SourceText)>,
+    pub(crate) i18n: Vec<Value>,
+    /// The same UI strings, for labels made here (navigation).
+    pub(crate) strings: Vec<IndexMap<String, String>>,
+    pub(crate) assets: Value,
+    pub(crate) static_files: Vec<OutFile>,
+}
 
 /// A Tera error as a diagnostic pointing at the template file and line.
 pub fn tera_diagnostic(e: &tera::Error, templates: &[(String, SourceText)]) -> Diagnostic {

@@ -13,7 +13,7 @@ use crate::load::is_ignored_name;
 
 mod compile;
 
-pub use compile::tera_diagnostic;
+pub use compile::{Renderer, tera_diagnostic};
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
