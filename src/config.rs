@@ -261,6 +261,13 @@ impl Default for PhotoSettings {
     }
 }
 
+/// Settings given on the command line, which take the place of site.yaml's.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--base-url`: the address the site is published at.
+    pub base_url: Option<String>,
+}
+
 /// Validated site settings.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -292,6 +299,14 @@ pub struct Config {
 }
 
 impl Config {
+    /// These settings with the command line's in place of site.yaml's.
+    pub fn overridden(mut self, overrides: &Overrides) -> Config {
+        if let Some(url) = &overrides.base_url {
+            url.trim_end_matches('/').clone_into(&mut self.base_url);
+        }
+        self
+    }
+
     /// The URL prefix of a language: empty for the default one, `en/` for English.
     pub fn prefix(&self, lang: Lang) -> &str {
         &self.languages[lang].prefix

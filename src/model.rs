@@ -321,8 +321,6 @@ pub struct Library {
     pub pages: Vec<Page>,
     /// Files copied as they are.
     pub assets: Vec<Asset>,
-    /// Processed photos by source file (filled by the photo stage).
-    pub photos: std::collections::HashMap<PathBuf, crate::photos::Processed>,
 }
 
 impl Library {
@@ -336,12 +334,12 @@ impl Library {
         self.cases.iter().position(|c| c.slug == slug)
     }
 
-    /// Lets go of what only the content and photo stages use: the text of the files behind
-    /// case narratives (quoted by diagnostics, and kept for the cases a course shows, whose
-    /// narratives it renders again) and the photo requests. A build calls this once photos
-    /// are done, which returns a third of its memory on a large library; the preview keeps
-    /// everything for its next rebuild. Cases shared with someone else are left as they are.
-    pub fn release_sources(&mut self) {
+    /// The library without the text of the files behind case narratives, which only the
+    /// content stage quotes (kept for the cases a course shows, whose narratives it renders
+    /// again). The content stage of `build` and `check` returns this, which gives back a third
+    /// of the memory of a large library; the preview keeps everything for its next rebuild.
+    /// Photo requests keep their file's text until the photo stage has reported on them.
+    pub(crate) fn without_sources(mut self) -> Library {
         let in_course: std::collections::HashSet<usize> = self
             .courses
             .iter()
@@ -352,7 +350,6 @@ impl Library {
             let Some(c) = std::sync::Arc::get_mut(case) else {
                 continue;
             };
-            c.photo_requests = Vec::new();
             if in_course.contains(&i) {
                 continue;
             }
@@ -382,6 +379,7 @@ impl Library {
                 }
             }
         }
+        self
     }
 
     /// The languages, as indexes.

@@ -109,6 +109,9 @@ fn key_of(bytes: &[u8], s: &PhotoSettings) -> String {
     h.finalize().to_hex().to_string()
 }
 
+/// The output of the photo stage: each photo the library shows, processed, by source file.
+pub type Photos = HashMap<PathBuf, Processed>;
+
 /// Processes every requested photo (each distinct file once, in parallel), using and filling
 /// the cache in `cache`. Returns the processed photos by source file; problems become
 /// diagnostics at the place the photo is named. `progress` is told each finished photo.
@@ -119,7 +122,7 @@ pub fn process_all(
     settings: &PhotoSettings,
     mode: Mode,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> (HashMap<PathBuf, Processed>, Vec<Diagnostic>, Counts) {
+) -> (Photos, Vec<Diagnostic>, Counts) {
     let mut first: BTreeMap<&Path, &Request> = BTreeMap::new();
     for r in requests {
         first.entry(r.file.as_path()).or_insert(r);

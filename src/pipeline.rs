@@ -12,7 +12,7 @@ use crate::diagnostics::Diagnostics;
 use crate::load;
 use crate::model::Library;
 use crate::output::{Sink, Staging};
-use crate::photos;
+use crate::photos::{self, Photos};
 use crate::render::{RenderOptions, Renderer};
 use crate::search;
 use crate::theme;
@@ -26,8 +26,9 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// Publish drafts.
     pub drafts: bool,
-    /// Overrides `base_url` of site.yaml (canonical, feed and sitemap URLs).
-    pub base_url: Option<String>,
+    /// Settings that take the place of site.yaml's (`--base-url`: canonical, feed and
+    /// sitemap URLs).
+    pub overrides: crate::config::Overrides,
     /// Render from minified templates (see [`crate::minify`]).
     pub minify: bool,
     /// Told how a long stage is getting on (the command line draws a bar).
@@ -42,7 +43,7 @@ impl BuildOptions {
         BuildOptions {
             root: root.into(),
             drafts: false,
-            base_url: None,
+            overrides: Default::default(),
             minify: true,
             progress: None,
             photos: photos::Mode::Full,
@@ -81,8 +82,10 @@ pub struct Stats {
 pub struct Outcome {
     /// Every diagnostic of every stage.
     pub diagnostics: Diagnostics,
-    /// The validated library, if the content stage succeeded.
-    pub library: Option<Library>,
+    /// The photos the site shows, processed (when every stage ran).
+    pub photos: Photos,
+    /// Where processed photos are cached (when every stage ran).
+    pub photo_cache: Option<PathBuf>,
     /// Whether every stage succeeded and every file reached the sink.
     pub complete: bool,
     /// Counts and timings.
@@ -101,6 +104,7 @@ pub struct Stages {
     sources: Option<load::Sources>,
     cache: content::CaseCache,
     library: Option<Library>,
+    photos: Photos,
     renderer: Option<Renderer>,
     content_diags: Diagnostics,
     theme_diags: Diagnostics,
@@ -136,6 +140,7 @@ impl Stages {
             sources: None,
             cache: content::CaseCache::default(),
             library: None,
+            photos: Photos::new(),
             renderer: None,
             content_diags: Diagnostics::new(),
             theme_diags: Diagnostics::new(),
@@ -170,25 +175,22 @@ impl Stages {
                 crate::fault::injected(sources);
                 let options = ContentOptions {
                     drafts: self.opts.drafts,
+                    overrides: self.opts.overrides.clone(),
+                    release_sources: !self.kept,
                 };
-                self.library = content::parse_cached(sources, options, &mut d, &mut self.cache);
+                self.library = content::parse_cached(sources, &options, &mut d, &mut self.cache);
             }
             if !self.kept {
                 // Bodies keep the text they need (shared); the rest of what was read can go.
                 self.sources = None;
                 self.cache.clear();
             }
-            if let (Some(lib), Some(url)) = (&mut self.library, &self.opts.base_url) {
-                lib.config.base_url = url.trim_end_matches('/').to_owned();
-            }
             stats.cases = self.library.as_ref().map_or(0, |l| l.cases.len());
             lap(stats, "content");
-            if let Some(lib) = &mut self.library {
-                stats.photos = photo_stage(&self.opts, lib, &mut d);
-                if !self.kept {
-                    lib.release_sources();
-                }
-            }
+            (self.photos, stats.photos) = match &self.library {
+                Some(lib) => photo_stage(&self.opts, lib, &mut d),
+                None => Default::default(),
+            };
             lap(stats, "photos");
             self.content_diags = d;
         }
@@ -214,6 +216,11 @@ impl Stages {
         self.library.as_ref()
     }
 
+    /// The processed photos of the library, by source file.
+    pub fn photos(&self) -> &Photos {
+        &self.photos
+    }
+
     /// The compiled theme, if the theme stage made one.
     pub fn renderer(&self) -> Option<&Renderer> {
         self.renderer.as_ref()
@@ -226,9 +233,9 @@ impl Stages {
         d
     }
 
-    /// The library, taken out of the stages.
-    pub fn into_library(self) -> Option<Library> {
-        self.library
+    /// The processed photos, taken out of the stages.
+    pub fn into_photos(self) -> Photos {
+        self.photos
     }
 }
 
@@ -241,11 +248,9 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
     stages.update(&Plan::everything(), &mut out.stats)?;
     out.diagnostics = stages.diagnostics();
     let (Some(lib), Some(renderer)) = (stages.library(), stages.renderer()) else {
-        out.library = stages.into_library();
         return Ok(out);
     };
     if out.diagnostics.has_errors() {
-        out.library = stages.into_library();
         return Ok(out);
     }
     let mut t = Instant::now();
@@ -264,6 +269,7 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
     lap(&mut out.stats, "search write");
     renderer.render(
         lib,
+        stages.photos(),
         &RenderOptions {
             minify: opts.minify,
         },
@@ -272,20 +278,25 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
     )?;
     lap(&mut out.stats, "render+write");
     out.complete = !out.diagnostics.has_errors();
-    out.library = stages.into_library();
+    out.photo_cache = Some(opts.root.join(&lib.config.photo_cache));
+    out.photos = stages.into_photos();
     Ok(out)
 }
 
-/// Processes every photo the library shows (see [`photos::process_all`]) and records the
-/// results in `lib.photos`; problems become diagnostics.
-fn photo_stage(opts: &BuildOptions, lib: &mut Library, diags: &mut Diagnostics) -> photos::Counts {
+/// The photo stage: processes every photo the library shows (see [`photos::process_all`]);
+/// problems become diagnostics.
+fn photo_stage(
+    opts: &BuildOptions,
+    lib: &Library,
+    diags: &mut Diagnostics,
+) -> (Photos, photos::Counts) {
     let requests: Vec<photos::Request> = lib
         .cases
         .iter()
         .flat_map(|c| c.photo_requests.iter().cloned())
         .collect();
     if requests.is_empty() {
-        return photos::Counts::default();
+        return Default::default();
     }
     let cache = opts.root.join(&lib.config.photo_cache);
     let (processed, problems, counts) = photos::process_all(
@@ -303,8 +314,7 @@ fn photo_stage(opts: &BuildOptions, lib: &mut Library, diags: &mut Diagnostics) 
     for d in problems {
         diags.push(d);
     }
-    lib.photos = processed;
-    counts
+    (processed, counts)
 }
 
 /// Builds into `out_dir`: written beside it and swapped in only when complete.
@@ -317,9 +327,9 @@ pub fn build_into(opts: &BuildOptions, out_dir: &Path) -> io::Result<Outcome> {
         let t = Instant::now();
         staging.commit()?;
         // Cache entries no photo of this build used are removed.
-        if let Some(lib) = &outcome.library {
-            let keep = lib.photos.values().map(|p| p.key.clone()).collect();
-            photos::prune(&opts.root.join(&lib.config.photo_cache), &keep);
+        if let Some(cache) = &outcome.photo_cache {
+            let keep = outcome.photos.values().map(|p| p.key.clone()).collect();
+            photos::prune(cache, &keep);
         }
         outcome.stats.stages.push(("swap", t.elapsed()));
     }

@@ -13,6 +13,7 @@ use tera::Value;
 use crate::config::{Config, Lang, Vocab, Vocabulary};
 use crate::markdown::slugify;
 use crate::model::*;
+use crate::photos::Photos;
 use crate::urls::{self, Page};
 
 /// A vocabulary term or tag as a link.
@@ -242,14 +243,14 @@ const BODY_SIZES: &str = "(min-width: 48rem) 42rem, 100vw";
 /// set so the page does not jump while it loads, and a link to the largest version. Written
 /// here rather than in a template because srcset lists are built from the photo's sizes.
 pub fn picture(
-    lib: &Library,
+    photos: &Photos,
     file: &std::path::Path,
     alt: &str,
     root: &str,
     eager: bool,
     sizes: &str,
 ) -> String {
-    let Some(p) = lib.photos.get(file) else {
+    let Some(p) = photos.get(file) else {
         return String::new();
     };
     let srcset = |ext: &str| {
@@ -277,7 +278,7 @@ pub fn picture(
 
 /// A body's HTML with each photo marker replaced by its picture.
 pub fn with_pictures(
-    lib: &Library,
+    photos: &Photos,
     c: &Case,
     html: &str,
     images: &[crate::markdown::BodyImage],
@@ -291,7 +292,7 @@ pub fn with_pictures(
         let file = c.dir.join(&img.dest);
         let pic = format!(
             "<span class=\"body-photo\">{}</span>",
-            picture(lib, &file, &img.alt, root, false, BODY_SIZES)
+            picture(photos, &file, &img.alt, root, false, BODY_SIZES)
         );
         out = out.replacen(&crate::markdown::photo_marker(i), &pic, 1);
     }
@@ -314,6 +315,7 @@ pub struct TocEntry {
 /// and `photos` (before/after pairs).
 pub fn case_view(
     lib: &Library,
+    photos: &Photos,
     lang: Lang,
     c: &Case,
     root: &str,
@@ -324,20 +326,20 @@ pub fn case_view(
     let t = &c.texts[lang];
     // The first photo of a page loads at once; the others when scrolled near.
     let mut eager = true;
-    let photos: Vec<PairView> = t
+    let pairs: Vec<PairView> = t
         .photos
         .value
         .iter()
         .map(|p| {
             let before = picture(
-                lib,
+                photos,
                 &p.before.file,
                 &p.before.alt,
                 root,
                 std::mem::take(&mut eager),
                 PAIR_SIZES,
             );
-            let after = picture(lib, &p.after.file, &p.after.alt, root, false, PAIR_SIZES);
+            let after = picture(photos, &p.after.file, &p.after.alt, root, false, PAIR_SIZES);
             PairView {
                 before,
                 after,
@@ -348,8 +350,9 @@ pub fn case_view(
             }
         })
         .collect();
-    let body = body
-        .unwrap_or_else(|| with_pictures(lib, c, &t.body.value.html, &t.body.value.images, root));
+    let body = body.unwrap_or_else(|| {
+        with_pictures(photos, c, &t.body.value.html, &t.body.value.images, root)
+    });
     let method_rows: Vec<Value> = (0..config.vocab.methods.terms.len())
         .map(|m| {
             let text = t
@@ -400,7 +403,7 @@ pub fn case_view(
     };
     m.insert("fb", value(&fb));
     m.insert("draft", c.draft.into());
-    m.insert("photos", value(&photos));
+    m.insert("photos", value(&pairs));
     Value::from(m)
 }
 

@@ -257,7 +257,14 @@ fn run(files: Vec<(&str, Vec<u8>)>) {
     }
     sources.markdown.sort_by(|a, b| a.path.cmp(&b.path));
     let mut d = Diagnostics::new();
-    let lib = content::parse(&sources, ContentOptions { drafts: true }, &mut d);
+    let lib = content::parse(
+        &sources,
+        &ContentOptions {
+            drafts: true,
+            ..ContentOptions::default()
+        },
+        &mut d,
+    );
     render_all(&d);
     if let Some(lib) = lib.filter(|_| !d.has_errors()) {
         assert_eq!(lib.config.languages.len(), config.languages.len());
@@ -266,6 +273,7 @@ fn run(files: Vec<(&str, Vec<u8>)>) {
         renderer
             .render(
                 &lib,
+                &Default::default(),
                 &RenderOptions { minify: true },
                 &Discard::default(),
                 &mut rd,

@@ -70,7 +70,7 @@ fn a_tab_after_chinese_text_is_a_located_error_on_every_line_of_every_demo_case(
             let mut s = sources.clone();
             s.markdown[i] = casebook::diagnostics::SourceText::new(file.path.clone(), bad);
             let mut d = Diagnostics::new();
-            let _ = content::parse(&s, ContentOptions { drafts: false }, &mut d);
+            let _ = content::parse(&s, &ContentOptions::default(), &mut d);
             let rendered = d.render_human(false);
             assert!(
                 d.has_errors(),

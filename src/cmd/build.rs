@@ -34,7 +34,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
     let out = out.unwrap_or_else(|| root.join("public"));
     let opts = BuildOptions {
         drafts,
-        base_url,
+        overrides: casebook::config::Overrides { base_url },
         progress: progress_bar(),
         ..BuildOptions::new(root.clone())
     };

@@ -36,10 +36,15 @@ use links::check_links;
 type Unavailable = HashMap<(TargetKind, String), bool>;
 
 /// Options of the content stage.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ContentOptions {
     /// Publish drafts.
     pub drafts: bool,
+    /// Settings given on the command line, which take the place of site.yaml's.
+    pub overrides: crate::config::Overrides,
+    /// Let go of the source text behind case narratives once the library is made (`build`
+    /// and `check`, which read each file once). The preview keeps it for its next rebuild.
+    pub release_sources: bool,
 }
 
 /// What a case is parsed from: the text of each language's file, and the other files of its
@@ -107,14 +112,14 @@ impl CaseCache {
 }
 
 /// Runs the content stage over everything the loader read.
-pub fn parse(sources: &Sources, opts: ContentOptions, diags: &mut Diagnostics) -> Option<Library> {
+pub fn parse(sources: &Sources, opts: &ContentOptions, diags: &mut Diagnostics) -> Option<Library> {
     parse_cached(sources, opts, diags, &mut CaseCache::default())
 }
 
 /// [`parse`], reusing the cases of `cache` whose files are unchanged and refreshing it.
 pub fn parse_cached(
     sources: &Sources,
-    opts: ContentOptions,
+    opts: &ContentOptions,
     diags: &mut Diagnostics,
     cache: &mut CaseCache,
 ) -> Option<Library> {
@@ -136,7 +141,7 @@ pub fn parse_cached(
         );
         return None;
     };
-    let config = Config::parse(site, diags)?;
+    let config = Config::parse(site, diags)?.overridden(&opts.overrides);
     let (groups, mut unavailable) = group_files(sources, &config, diags);
     let (cases, unpublished) = parse_cases(
         &groups.cases,
@@ -166,10 +171,15 @@ pub fn parse_cached(
         courses,
         pages,
         assets,
-        photos: HashMap::new(),
     };
     check_links(&lib, sources, &unavailable, diags);
-    Some(lib)
+    Some(if opts.release_sources {
+        // Nothing reads this library's cases again: the cache lets go of its share of them.
+        cache.clear();
+        lib.without_sources()
+    } else {
+        lib
+    })
 }
 
 /// The files of one document, by language (`None` where a language has no file).
@@ -257,7 +267,7 @@ fn parse_cases(
     groups: &[(String, Files<'_>)],
     sources: &Sources,
     config: &Config,
-    opts: ContentOptions,
+    opts: &ContentOptions,
     cache: &mut CaseCache,
     unavailable: &mut Unavailable,
     diags: &mut Diagnostics,
@@ -381,7 +391,7 @@ fn parse_methods(
 fn parse_pages(
     groups: &[(String, Files<'_>)],
     config: &Config,
-    opts: ContentOptions,
+    opts: &ContentOptions,
     unavailable: &mut Unavailable,
     diags: &mut Diagnostics,
 ) -> Vec<crate::model::Page> {
@@ -419,7 +429,7 @@ fn parse_pages(
 fn parse_courses(
     groups: &[(String, Files<'_>)],
     config: &Config,
-    opts: ContentOptions,
+    opts: &ContentOptions,
     cases: &[Arc<Case>],
     unpublished: &HashMap<String, bool>,
     unavailable: &mut Unavailable,

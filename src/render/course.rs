@@ -2,6 +2,7 @@
 
 use crate::config::Lang;
 use crate::model::Library;
+use crate::photos::Photos;
 use crate::urls::{self, Page};
 use crate::views;
 use serde::Serialize;
@@ -59,6 +60,7 @@ pub(super) struct SessionView {
 
 pub(super) fn course_view(
     lib: &Library,
+    photos: &Photos,
     lang: Lang,
     ci: usize,
     terms: &views::TermValues,
@@ -119,8 +121,8 @@ pub(super) fn course_view(
                     id_prefix: &prefix,
                 };
                 let again = crate::markdown::render(case.texts[lang].body.value.markdown(), &ctx);
-                let body = views::with_pictures(lib, case, &again.html, &again.images, &root);
-                let view = views::case_view(lib, lang, case, &root, terms, Some(body));
+                let body = views::with_pictures(photos, case, &again.html, &again.images, &root);
+                let view = views::case_view(lib, photos, lang, case, &root, terms, Some(body));
                 SessionView {
                     n: i + 1,
                     focus: s.focus.clone(),

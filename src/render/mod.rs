@@ -5,6 +5,7 @@ use crate::config::{Lang, Vocab};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Library;
 use crate::output::Sink;
+use crate::photos::Photos;
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -35,6 +36,15 @@ pub struct RenderOptions {
     /// Render from the minified templates (see [`crate::minify`]); off, pages come out as the
     /// templates are written.
     pub minify: bool,
+}
+
+/// Which files of the site to render.
+#[derive(Clone, Copy)]
+pub struct Only<'a> {
+    /// Feeds, sitemap, open data and static files too.
+    pub extras: bool,
+    /// Whether to render a page, given its job and its folder (such as `cases/x/`).
+    pub keep: &'a (dyn Fn(Job, &str) -> bool + Sync),
 }
 
 /// A page to render: a language and what the page shows.
@@ -106,25 +116,30 @@ impl Renderer {
     pub fn render(
         &self,
         lib: &Library,
+        photos: &Photos,
         opts: &RenderOptions,
         sink: &dyn Sink,
         diags: &mut Diagnostics,
     ) -> io::Result<()> {
-        self.render_some(lib, opts, sink, diags, true, &|_, _| true)
+        let all = Only {
+            extras: true,
+            keep: &|_, _| true,
+        };
+        self.render_some(lib, photos, opts, sink, diags, &all)
     }
 
-    /// Like [`Renderer::render`], but renders only the pages `keep` accepts (given the job and
-    /// the page's folder, such as `cases/x/`): the preview re-renders what a change affects.
-    /// Feeds, sitemap, open data and static files are rendered when `extras` is set.
+    /// Like [`Renderer::render`], but renders only the files `only` asks for: the preview
+    /// re-renders what a change affects.
     pub fn render_some(
         &self,
         lib: &Library,
+        photos: &Photos,
         opts: &RenderOptions,
         sink: &dyn Sink,
         diags: &mut Diagnostics,
-        extras: bool,
-        keep: &(dyn Fn(Job, &str) -> bool + Sync),
+        only: &Only,
     ) -> io::Result<()> {
+        let Only { extras, keep } = *only;
         let related = Arc::new((0..lib.cases.len()).map(|_| OnceLock::new()).collect());
         let langs: Vec<LangData> = lib
             .langs()
@@ -148,11 +163,11 @@ impl Renderer {
                     // A failure is rendered again from the templates as written, so its
                     // diagnostic points at the line the author wrote.
                     let rendered = self
-                        .render_page(lib, &langs[lang], job, &page, opts)
+                        .render_page(lib, photos, &langs[lang], job, &page, opts)
                         .or_else(|e| {
                             if opts.minify && self.tera_min.is_some() {
                                 let plain = RenderOptions::default();
-                                self.render_page(lib, &langs[lang], job, &page, &plain)
+                                self.render_page(lib, photos, &langs[lang], job, &page, &plain)
                             } else {
                                 Err(e)
                             }
@@ -175,7 +190,9 @@ impl Renderer {
         // The files made from the whole library (sitemap, open data) are made beside the
         // pages rather than once the pages are done.
         let (pages, whole) = if extras {
-            rayon::join(pages, || self.whole_library_files(lib, &langs, &jobs, sink))
+            rayon::join(pages, || {
+                self.whole_library_files(lib, photos, &langs, &jobs, sink)
+            })
         } else {
             (pages(), Ok(Vec::new()))
         };

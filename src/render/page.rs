@@ -5,6 +5,7 @@ use crate::config::{Config, Lang};
 use crate::markdown;
 use crate::model::Library;
 use crate::output::{OutData, OutFile};
+use crate::photos::Photos;
 use crate::urls::{self, Page};
 use crate::views;
 use indexmap::IndexMap;
@@ -177,6 +178,7 @@ impl Renderer {
     pub(super) fn render_page(
         &self,
         lib: &Library,
+        photos: &Photos,
         ld: &LangData,
         job: Job,
         page: &PageInfo,
@@ -203,6 +205,7 @@ impl Renderer {
         let p = PageCtx {
             r: self,
             lib,
+            photos,
             ld,
             root: &root,
             opts,
@@ -242,6 +245,7 @@ impl Renderer {
 struct PageCtx<'a> {
     r: &'a Renderer,
     lib: &'a Library,
+    photos: &'a Photos,
     ld: &'a LangData,
     root: &'a str,
     opts: &'a RenderOptions,
@@ -317,7 +321,7 @@ impl PageCtx<'_> {
         let PageCtx { lib, ld, root, .. } = *self;
         let lang = ld.lang;
         let c = &lib.cases[i];
-        let view = views::case_view(lib, lang, c, root, &ld.terms, None);
+        let view = views::case_view(lib, self.photos, lang, c, root, &ld.terms, None);
         ctx.insert_value("case", view);
         let related = ld.related(lib, i);
         self.put_cards(ctx, "related", related)?;
@@ -493,7 +497,10 @@ impl PageCtx<'_> {
     fn course(&self, ctx: &mut Context, ci: usize) -> Result<&'static str, tera::Error> {
         let PageCtx { lib, ld, .. } = *self;
         let lang = ld.lang;
-        ctx.insert("course", &course_view(lib, lang, ci, &ld.terms));
+        ctx.insert(
+            "course",
+            &course_view(lib, self.photos, lang, ci, &ld.terms),
+        );
         Ok("course.html")
     }
 

@@ -6,6 +6,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Library;
 use crate::opendata;
 use crate::output::{OutData, OutFile, Sink};
+use crate::photos::Photos;
 use crate::urls;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -81,6 +82,7 @@ impl Renderer {
     pub(super) fn whole_library_files(
         &self,
         lib: &Library,
+        photos: &Photos,
         langs: &[LangData],
         jobs: &[Job],
         sink: &dyn Sink,
@@ -124,20 +126,20 @@ impl Renderer {
             }
             Whole::Json(l) => sink.put(data(l, "cases.json", opendata::json(lib, l))),
             Whole::Csv(l) => sink.put(data(l, "cases.csv", opendata::csv(lib, l))),
-            Whole::Copies => self.copies(lib, sink),
+            Whole::Copies => self.copies(lib, photos, sink),
         })?;
         Ok(diags.into_inner().unwrap_or_default())
     }
 
     /// Static files of the theme, and photos and assets copied (linked) from where they are.
-    pub(super) fn copies(&self, lib: &Library, sink: &dyn Sink) -> io::Result<()> {
+    pub(super) fn copies(&self, lib: &Library, photos: &Photos, sink: &dyn Sink) -> io::Result<()> {
         for f in &self.static_files {
             sink.put(f.clone())?;
         }
         // Two source files with the same bytes share one cache entry, but each keeps the
         // output names its pages link to: outputs are told apart by path, not by cache key.
         let mut seen_outputs = HashSet::new();
-        for p in lib.photos.values() {
+        for p in photos.values() {
             for z in &p.sizes {
                 for ext in ["webp", "jpg"] {
                     let path = p.output(z.width, ext);

@@ -121,11 +121,7 @@ fn fixture() -> Library {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search");
     let mut d = crate::diagnostics::Diagnostics::new();
     let sources = crate::load::load(&root).unwrap_or_else(|e| panic!("fixture unreadable: {e}"));
-    let lib = crate::content::parse(
-        &sources,
-        crate::content::ContentOptions { drafts: false },
-        &mut d,
-    );
+    let lib = crate::content::parse(&sources, &crate::content::ContentOptions::default(), &mut d);
     assert!(!d.has_errors(), "{d:?}");
     lib.unwrap_or_else(|| panic!("the fixture does not parse"))
 }

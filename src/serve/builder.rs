@@ -6,7 +6,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::Library;
 use crate::output::{Memory, OutData};
 use crate::pipeline::{BuildOptions, Stages, Stats};
-use crate::render::{Job, RenderOptions};
+use crate::render::{Job, Only, RenderOptions};
 use crate::search;
 use crate::urls::{self, Page};
 use crate::watch::Plan;
@@ -67,6 +67,7 @@ impl Builder {
             self.search_stale = true;
         }
         let mut diagnostics = self.stages.diagnostics();
+        let photos = self.stages.photos();
         let (Some(lib), Some(renderer)) = (self.stages.library(), self.stages.renderer()) else {
             return Ok(Rebuilt {
                 files: None,
@@ -116,13 +117,16 @@ impl Builder {
             || match &selective {
                 Some(sel) => renderer.render_some(
                     lib,
+                    photos,
                     &opts,
                     &sink,
                     &mut diagnostics,
-                    sel.listed,
-                    &|job, path| sel.keeps(job, path),
+                    &Only {
+                        extras: sel.listed,
+                        keep: &|job, path| sel.keeps(job, path),
+                    },
                 ),
-                None => renderer.render(lib, &opts, &sink, &mut diagnostics),
+                None => renderer.render(lib, photos, &opts, &sink, &mut diagnostics),
             },
             || {
                 let t = Instant::now();
@@ -164,7 +168,7 @@ impl Builder {
         let cache = self.opts.root.join(&lib.config.photo_cache);
         for c in &lib.cases {
             for r in &c.photo_requests {
-                let Some(p) = lib.photos.get(&r.file) else {
+                let Some(p) = photos.get(&r.file) else {
                     continue;
                 };
                 for z in &p.sizes {

@@ -54,7 +54,7 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
         photos: crate::photos::Mode::Plan,
         root: opts.root.clone(),
         drafts: opts.drafts,
-        base_url: None,
+        overrides: Default::default(),
         minify: true,
     };
     let mut builder = Builder::new(build_opts.clone());
