@@ -101,6 +101,7 @@ const CASES: &[Case] = &[
     Case { name: "village missing", site: || min().replace(ALPHA, "{village: 甲村, ", "{"), expect: &["content/cases/alpha/index.md:1:1 `place.village` is missing"] },
     Case { name: "place missing", site: || min().replace(ALPHA, "place: {village: 甲村, town: 一镇, county: 二县, province: hubei}\n", ""), expect: &["content/cases/alpha/index.md:1:1 `place` is missing"] },
     Case { name: "translated method the default file lacks", site: || min().write("content/cases/beta/index.en.md", "---\ntitle: Community B\nmethods:\n  co-management: Residents manage.\n---\n"), expect: &["content/cases/beta/index.en.md:4:3 method `co-management` is not in the default-language file"] },
+    Case { name: "mistyped method key", site: || min().replace(BETA, "  co-decision: 广泛征求居民意见", "  co-decison: 广泛征求居民意见"), expect: &["content/cases/beta/index.md:10:3 unknown method key `co-decison`"] },
     Case { name: "methods empty", site: || min().replace(BETA, "methods:\n  co-decision: 广泛征求居民意见", "methods: {}"), expect: &["content/cases/beta/index.md:1:1 `methods` is empty"] },
     Case { name: "methods missing", site: || min().replace(BETA, "methods:\n  co-decision: 广泛征求居民意见\n", ""), expect: &["content/cases/beta/index.md:1:1 `methods` is missing"] },
     Case { name: "translation with more practices", site: || min().replace(ALPHA_EN, "figures:", "  - {name: Another, method: co-decision}\nfigures:"), expect: &["content/cases/alpha/index.en.md:8:11 2 practices here, 1 in the default-language file"] },

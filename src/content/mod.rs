@@ -17,6 +17,7 @@ use crate::model::*;
 use crate::urls::{self, Page};
 
 mod case;
+mod case_text;
 mod course;
 mod doc;
 mod files;

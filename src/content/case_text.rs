@@ -1,0 +1,375 @@
+//! One language's texts of a case: each field checked, and for a translation, merged with the
+//! default-language file (what the translation leaves out is inherited and marked).
+
+use std::sync::Arc;
+
+use crate::config::{Config, Lang, Vocabularies};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::*;
+use crate::yaml::YamlDoc;
+
+use super::doc::*;
+use super::files::*;
+use super::photos::*;
+use super::schema::*;
+
+/// The default language's texts and front matter, for a translation; `None` for the
+/// default-language file itself.
+type Base<'a> = Option<(&'a CaseText, &'a CaseFront)>;
+
+/// A field of a translation: its own value, else the default language's, marked inherited.
+fn inherit<T>(own: Option<T>, base: Base<'_>, pick: impl Fn(&CaseText) -> T) -> Loc<T>
+where
+    T: Default,
+{
+    match (own, base) {
+        (Some(s), _) => Loc::own(s),
+        (None, Some((b, _))) => Loc::inherited(pick(b)),
+        (None, None) => Loc::own(T::default()),
+    }
+}
+
+/// Builds one language's texts. For a translation, `base` holds the default language's texts
+/// and front matter: what the translation leaves out is inherited and marked.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn case_text(
+    v: &Variant<'_>,
+    f: &CaseFront,
+    base: Base<'_>,
+    config: &Config,
+    lang: Lang,
+    bundle: &str,
+    files: &PhotoFiles<'_>,
+    diags: &mut Diagnostics,
+) -> CaseText {
+    let doc = v.doc();
+    let vocab = &config.vocab;
+    let title = match base {
+        None => Loc::own(text_or_missing(v, "title", f.title.clone(), diags)),
+        Some(_) => inherit(f.title.clone(), base, |b| b.title.value.clone()),
+    };
+    let summary = match base {
+        None => Loc::own(text_or_missing(v, "summary", f.summary.clone(), diags)),
+        Some(_) => inherit(f.summary.clone(), base, |b| b.summary.value.clone()),
+    };
+    let body = body(v, base, config, lang, bundle, diags);
+    let photos = photo_pairs(v, f, base, files, diags);
+    if let Loc {
+        value: b,
+        fallback: false,
+    } = &body
+    {
+        for img in &b.images {
+            if let Some(span) = b.span(&img.range) {
+                files.request(&img.dest, span);
+            }
+        }
+    }
+    CaseText {
+        title,
+        summary,
+        place: place(v, f.place.as_ref(), base, diags),
+        methods: methods(v, &doc, f.methods.as_ref(), base, vocab, diags),
+        practices: practices(v, &doc, f.practices.as_deref(), base, vocab, diags),
+        figures: figures(v, &doc, f.figures.as_deref(), base, diags),
+        sources: sources(&doc, f.sources.as_deref(), base, diags),
+        tags: tags(v, f.tags.as_deref(), base, diags),
+        photos,
+        body,
+        translated: true,
+    }
+}
+
+/// The narrative: the translation's own, else the default language's.
+fn body(
+    v: &Variant<'_>,
+    base: Base<'_>,
+    config: &Config,
+    lang: Lang,
+    bundle: &str,
+    diags: &mut Diagnostics,
+) -> Loc<Arc<Body>> {
+    if v.split.body.trim().is_empty() {
+        return inherit(None, base, |b| Arc::clone(&b.body.value));
+    }
+    let body = render_body(v, config, lang, bundle, Some(bundle), diags);
+    Loc::own(Arc::new(body))
+}
+
+/// Where the case took place; a translation may translate some names and inherit the rest.
+fn place(
+    v: &Variant<'_>,
+    own: Option<&PlaceFront>,
+    base: Base<'_>,
+    diags: &mut Diagnostics,
+) -> Loc<Place> {
+    let Some(p) = own else {
+        if base.is_none() {
+            diags.push(
+                Diagnostic::error(v.top(), "`place` is missing")
+                    .hint("add `place: {village: …, province: <key>}`"),
+            );
+        }
+        return inherit(None, base, |b| b.place.value.clone());
+    };
+    let fallback =
+        |pick: fn(&Place) -> Option<String>| base.and_then(|(b, _)| pick(&b.place.value));
+    let village = match (&p.village, base) {
+        (Some(s), _) => s.clone(),
+        (None, Some((b, _))) => b.place.value.village.clone(),
+        (None, None) => {
+            diags.push(
+                Diagnostic::error(v.top(), "`place.village` is missing")
+                    .hint("add `village:` to `place`: the name of the village or community"),
+            );
+            String::new()
+        }
+    };
+    Loc::own(Place {
+        village,
+        town: p.town.clone().or_else(|| fallback(|p| p.town.clone())),
+        county: p.county.clone().or_else(|| fallback(|p| p.county.clone())),
+        city: p.city.clone().or_else(|| fallback(|p| p.city.clone())),
+    })
+}
+
+/// What the case did under each method, by method. A translation's methods must be the
+/// default language's; a method it skips keeps the default language's text.
+fn methods(
+    v: &Variant<'_>,
+    doc: &YamlDoc<'_>,
+    own: Option<&indexmap::IndexMap<serde_saphyr::Spanned<String>, String>>,
+    base: Base<'_>,
+    vocab: &Vocabularies,
+    diags: &mut Diagnostics,
+) -> Loc<Vec<(usize, String)>> {
+    let Some(m) = own else {
+        if base.is_none() {
+            diags.push(Diagnostic::error(v.top(), "`methods` is missing").hint(
+                "add `methods:` with a line per method the case used, for example `co-decision: …`",
+            ));
+        }
+        return inherit(None, base, |b| b.methods.value.clone());
+    };
+    let mut list = Vec::new();
+    for (key, text) in m {
+        let i = match vocab.methods.check(doc, key) {
+            Ok(i) => i,
+            Err(d) => {
+                // The text under an unknown key would otherwise vanish from every page.
+                diags.push(d);
+                continue;
+            }
+        };
+        if let Some((bt, _)) = base
+            && !bt.methods.value.iter().any(|(bm, _)| *bm == i)
+        {
+            diags.push(
+                Diagnostic::error(
+                    doc.at(key),
+                    format!("method `{}` is not in the default-language file", key.value),
+                )
+                .hint("a translation translates the methods of index.md; add it there first"),
+            );
+        }
+        list.push((i, text.clone()));
+    }
+    if let Some((bt, _)) = base {
+        for (bm, bt) in &bt.methods.value {
+            if !list.iter().any(|(m, _)| m == bm) {
+                list.push((*bm, bt.clone()));
+            }
+        }
+    }
+    list.sort_by_key(|(m, _)| *m);
+    if list.is_empty() && base.is_none() && m.is_empty() {
+        diags.push(
+            Diagnostic::error(v.top(), "`methods` is empty")
+                .hint("say what the case did under at least one of the methods"),
+        );
+    }
+    Loc::own(list)
+}
+
+/// A list of a translation that must have as many entries as the default language's, in the
+/// same order: an error at its first entry when the counts differ.
+fn same_length(
+    v: &Variant<'_>,
+    what: &str,
+    first: Option<crate::diagnostics::Span>,
+    len: usize,
+    base_len: Option<usize>,
+    hint: &str,
+    diags: &mut Diagnostics,
+) {
+    if let Some(base_len) = base_len
+        && base_len != len
+    {
+        diags.push(
+            Diagnostic::error(
+                first.unwrap_or_else(|| v.top()),
+                format!("{len} {what} here, {base_len} in the default-language file"),
+            )
+            .hint(hint),
+        );
+    }
+}
+
+/// The practices, each filed under a method.
+fn practices(
+    v: &Variant<'_>,
+    doc: &YamlDoc<'_>,
+    own: Option<&[PracticeFront]>,
+    base: Base<'_>,
+    vocab: &Vocabularies,
+    diags: &mut Diagnostics,
+) -> Loc<Vec<Practice>> {
+    let Some(list) = own else {
+        return inherit(None, base, |b| b.practices.value.clone());
+    };
+    let base_list = base.map(|(b, _)| &b.practices.value);
+    same_length(
+        v,
+        "practices",
+        list.first().map(|p| doc.at(&p.name)),
+        list.len(),
+        base.map(|(_, bf)| bf.practices.as_ref().map_or(0, Vec::len)),
+        "a translation lists the same practices in the same order",
+        diags,
+    );
+    let mut out = Vec::new();
+    for (i, p) in list.iter().enumerate() {
+        let method = match vocab.methods.check(doc, &p.method) {
+            Ok(m) => m,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        if let Some(bp) = base_list.and_then(|bl| bl.get(i))
+            && bp.method != method
+        {
+            diags.push(
+                Diagnostic::error(
+                    doc.at(&p.method),
+                    "practice is filed under another method than in the default-language file",
+                )
+                .hint("keep the practices in the same order as index.md, with the same methods"),
+            );
+        }
+        if p.name.value.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(doc.at(&p.name), "practice has no name")
+                    .hint("give the practice a short name"),
+            );
+        }
+        out.push(Practice {
+            name: p.name.value.clone(),
+            method,
+            summary: p.summary.clone(),
+            steps: p.steps.clone(),
+            conditions: p.conditions.clone(),
+        });
+    }
+    Loc::own(out)
+}
+
+/// The key figures; a translation may give only each figure's label.
+fn figures(
+    v: &Variant<'_>,
+    doc: &YamlDoc<'_>,
+    own: Option<&[FigureFront]>,
+    base: Base<'_>,
+    diags: &mut Diagnostics,
+) -> Loc<Vec<Figure>> {
+    let Some(list) = own else {
+        return inherit(None, base, |b| b.figures.value.clone());
+    };
+    let base_list = base.map(|(b, _)| &b.figures.value);
+    same_length(
+        v,
+        "figures",
+        list.first().map(|x| doc.at(&x.label)),
+        list.len(),
+        base.map(|(_, bf)| bf.figures.as_ref().map_or(0, Vec::len)),
+        "a translation lists the same figures in the same order; it may give only `label`",
+        diags,
+    );
+    let out = list
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let bf = base_list.and_then(|bl| bl.get(i));
+            if bf.is_none() && x.value.is_none() && (x.before.is_none() || x.after.is_none()) {
+                diags.push(
+                    Diagnostic::error(doc.at(&x.label), "figure has no number")
+                        .hint("give `value`, or both `before` and `after`"),
+                );
+            }
+            Figure {
+                label: x.label.value.clone(),
+                value: x.value.clone().or_else(|| bf.and_then(|b| b.value.clone())),
+                before: x
+                    .before
+                    .clone()
+                    .or_else(|| bf.and_then(|b| b.before.clone())),
+                after: x.after.clone().or_else(|| bf.and_then(|b| b.after.clone())),
+                year_before: x.year_before.or_else(|| bf.and_then(|b| b.year_before)),
+                year_after: x.year_after.or_else(|| bf.and_then(|b| b.year_after)),
+            }
+        })
+        .collect();
+    Loc::own(out)
+}
+
+/// The sources the case is written from, each with a web address or none.
+fn sources(
+    doc: &YamlDoc<'_>,
+    own: Option<&[SourceFront]>,
+    base: Base<'_>,
+    diags: &mut Diagnostics,
+) -> Loc<Vec<Source>> {
+    let Some(list) = own else {
+        return inherit(None, base, |b| b.sources.value.clone());
+    };
+    let mut out = Vec::new();
+    for s in list {
+        if let Some(u) = &s.url
+            && !(u.value.starts_with("https://") || u.value.starts_with("http://"))
+        {
+            diags.push(
+                Diagnostic::error(doc.at(u), format!("`{}` is not a web address", u.value))
+                    .hint("write the full address, starting with https://"),
+            );
+        }
+        out.push(Source {
+            title: s.title.clone(),
+            url: s.url.as_ref().map(|u| u.value.clone()),
+        });
+    }
+    Loc::own(out)
+}
+
+/// The free tags, trimmed and without repeats.
+fn tags(
+    v: &Variant<'_>,
+    own: Option<&[String]>,
+    base: Base<'_>,
+    diags: &mut Diagnostics,
+) -> Loc<Vec<String>> {
+    let Some(list) = own else {
+        return inherit(None, base, |b| b.tags.value.clone());
+    };
+    let mut out: Vec<String> = Vec::new();
+    for tag in list {
+        let tag = tag.trim();
+        if tag.is_empty() {
+            diags.push(
+                Diagnostic::error(v.top(), "empty tag").hint("remove the empty entry from `tags`"),
+            );
+        } else if !out.iter().any(|x| x == tag) {
+            out.push(tag.to_owned());
+        }
+    }
+    Loc::own(out)
+}
