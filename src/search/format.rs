@@ -68,39 +68,127 @@ pub(super) fn push_json_str(s: &mut String, text: &str) {
     s.push('"');
 }
 
-impl LangIndex {
-    /// The files of this language's index, under `<prefix>search/`, in shards of about
-    /// `shard_bytes`.
-    pub(super) fn files(&self, shard_bytes: usize) -> Vec<OutFile> {
-        let dir = format!("{}search/", self.prefix);
-        let n = self.docs.len();
-        let total_len: f64 = self.docs.iter().map(|d| d.len as f64).sum();
+/// BM25 scores of one language's postings, quantised against the highest.
+struct Scoring<'a> {
+    docs: &'a [Doc],
+    avgdl: f32,
+    max: f32,
+}
+
+impl<'a> Scoring<'a> {
+    fn new(index: &'a LangIndex) -> Self {
+        let n = index.docs.len();
+        let total_len: f64 = index.docs.iter().map(|d| d.len as f64).sum();
         let avgdl = if n == 0 {
             1.0
         } else {
             (total_len / n as f64).max(1.0) as f32
         };
-        // The inverse document frequency is the term's, worked out once for all its postings.
-        let idf = |t: &Term| {
-            let df = t.postings.len() as f32;
-            (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln()
+        let mut scoring = Scoring {
+            docs: &index.docs,
+            avgdl,
+            max: 1.0,
         };
-        let score = |idf: f32, p: &Posting| {
-            let dl = self.docs[p.doc as usize].len as f32;
-            let tf = f32::from(p.tf);
-            idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / avgdl))
-        };
-        let max = self
+        let max = index
             .terms
             .par_iter()
             .flat_map_iter(|t| {
-                let idf = idf(t);
-                t.postings.iter().map(move |p| score(idf, p))
+                let idf = scoring.idf(t);
+                let scoring = &scoring;
+                t.postings.iter().map(move |p| scoring.score(idf, p))
             })
             .reduce(|| 0.0f32, f32::max)
             .max(f32::MIN_POSITIVE);
-        // About what each term will weigh: its key, and two or three characters per posting.
-        let weight = |t: &Term| t.text.len() + 6 + t.postings.len() * if t.bigram { 3 } else { 2 };
+        scoring.max = max;
+        scoring
+    }
+
+    /// The inverse document frequency is the term's, worked out once for all its postings.
+    fn idf(&self, t: &Term) -> f32 {
+        let n = self.docs.len() as f32;
+        let df = t.postings.len() as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn score(&self, idf: f32, p: &Posting) -> f32 {
+        let dl = self.docs[p.doc as usize].len as f32;
+        let tf = f32::from(p.tf);
+        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / self.avgdl))
+    }
+
+    /// A posting's score as one base-64 digit, 1 to 63.
+    fn quantised(&self, idf: f32, p: &Posting) -> u8 {
+        ((self.score(idf, p) / self.max) * 63.0)
+            .round()
+            .clamp(1.0, 63.0) as u8
+    }
+}
+
+/// About what a term will weigh in its shard: its key, and two or three characters per
+/// posting.
+fn weight(t: &Term) -> usize {
+    t.text.len() + 6 + t.postings.len() * if t.bigram { 3 } else { 2 }
+}
+
+/// How the terms are cut into shard files.
+struct Shards<'a> {
+    /// Each file's name and contents.
+    files: Vec<(String, ShardFile<'a>)>,
+    /// How many buckets of term keys there are.
+    buckets: usize,
+    /// Into how many parts each bucket is cut.
+    parts: Vec<usize>,
+}
+
+impl LangIndex {
+    /// The files of this language's index, under `<prefix>search/`, in shards of about
+    /// `shard_bytes`.
+    pub(super) fn files(&self, shard_bytes: usize) -> Vec<OutFile> {
+        let scoring = Scoring::new(self);
+        let shards = self.shards(shard_bytes);
+        let mut out: Vec<(String, String)> = shards
+            .files
+            .into_par_iter()
+            .map(|(name, (terms, aliases))| {
+                let text = self.shard_text(&name, terms, &aliases, &scoring);
+                (name, text)
+            })
+            .collect();
+        // Rows of the results, a few cases per file.
+        out.extend(self.docs.chunks(CHUNK).enumerate().map(|(k, docs)| {
+            let rows: Vec<&Row> = docs.iter().map(|d| &d.row).collect();
+            let json = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into());
+            (format!("d{k}"), format!("CBS.put(\"d{k}\",{json});\n"))
+        }));
+        let layout = self.facet_layout();
+        out.push(("f".into(), self.facets_file(&layout)));
+        // One fingerprint for the whole index keeps the meta file small (it would otherwise
+        // list one per file); any change renames every file, which a deploy does rarely.
+        let mut h = blake3::Hasher::new();
+        for (_, text) in &out {
+            h.update(text.as_bytes());
+        }
+        let generation = h.finalize().to_hex()[..10].to_owned();
+        let dir = format!("{}search/", self.prefix);
+        let mut files: Vec<OutFile> = out
+            .into_iter()
+            .map(|(name, text)| OutFile {
+                path: format!("{dir}{FINGERPRINTED}{name}.{generation}.js"),
+                data: OutData::Bytes(text.into_bytes()),
+            })
+            .collect();
+        let meta = self.meta(&generation, shards.buckets, &shards.parts, &layout);
+        files.push(OutFile {
+            path: format!("{dir}meta.js"),
+            data: OutData::Bytes(format!("CBS.put(\"meta\",{meta});\n").into_bytes()),
+        });
+        files
+    }
+
+    /// Terms go to the bucket of their key (so a prefix's expansions share one); a bucket
+    /// much larger than the target is cut into parts by the whole term, so that looking up
+    /// one term fetches one part, and only prefix queries fetch them all.
+    fn shards(&self, shard_bytes: usize) -> Shards<'_> {
         let live: Vec<&Term> = self
             .terms
             .iter()
@@ -108,10 +196,6 @@ impl LangIndex {
             .collect();
         let bytes: usize = live.iter().map(|t| weight(t)).sum();
         let buckets = bytes.div_ceil(shard_bytes).clamp(1, 4096);
-
-        // Terms go to the bucket of their key (so a prefix's expansions share one); a bucket
-        // much larger than the target is cut into parts by the whole term, so that looking up
-        // one term fetches one part, and only prefix queries fetch them all.
         let mut by_bucket: Vec<Vec<&Term>> = vec![Vec::new(); buckets];
         for t in live {
             by_bucket[shard_of(&t.text, buckets)].push(t);
@@ -156,70 +240,74 @@ impl LangIndex {
                 files.push((name, (ts, al)));
             }
         }
-        let mut out: Vec<(String, String)> = files
-            .into_par_iter()
-            .map(|(name, (mut terms, aliases))| {
-                terms.sort_unstable_by(|a, b| a.text.cmp(&b.text));
-                let mut s = format!("CBS.put(\"{name}\",{{");
-                // Bigrams with position masks; bigrams in more than a third of the cases,
-                // whose masks would be nearly full and cost a third of their bytes, without;
-                // other terms.
-                let group = |t: &Term| match (t.bigram, t.postings.len() * 3 > n) {
-                    (true, false) => "b",
-                    (true, true) => "c",
-                    (false, _) => "t",
-                };
-                for (g, key) in ["b", "c", "t"].iter().enumerate() {
-                    if g > 0 {
-                        s.push_str("},");
-                    }
-                    let _ = write!(s, "\"{key}\":{{");
-                    let masked = *key == "b";
-                    let mut first = true;
-                    for t in terms.iter().filter(|t| group(t) == *key) {
-                        if !first {
-                            s.push(',');
-                        }
-                        first = false;
-                        push_json_str(&mut s, &t.text);
-                        s.push_str(":\"");
-                        let mut prev: i64 = -1;
-                        let idf = idf(t);
-                        for p in &t.postings {
-                            vlq(&mut s, (p.doc as i64 - prev - 1) as u32);
-                            prev = p.doc as i64;
-                            let q = ((score(idf, p) / max) * 63.0).round().clamp(1.0, 63.0) as u8;
-                            s.push(B64[q as usize] as char);
-                            if masked {
-                                s.push(B64[p.mask as usize & 63] as char);
-                            }
-                        }
-                        s.push('"');
+        Shards {
+            files,
+            buckets,
+            parts,
+        }
+    }
+
+    /// One shard file: its terms in three groups, each with its postings (document gaps and
+    /// quantised scores), then its aliases.
+    fn shard_text(
+        &self,
+        name: &str,
+        mut terms: Vec<&Term>,
+        aliases: &[(&str, &str)],
+        scoring: &Scoring<'_>,
+    ) -> String {
+        let n = self.docs.len();
+        terms.sort_unstable_by(|a, b| a.text.cmp(&b.text));
+        let mut s = format!("CBS.put(\"{name}\",{{");
+        // Bigrams with position masks; bigrams in more than a third of the cases, whose masks
+        // would be nearly full and cost a third of their bytes, without; other terms.
+        let group = |t: &Term| match (t.bigram, t.postings.len() * 3 > n) {
+            (true, false) => "b",
+            (true, true) => "c",
+            (false, _) => "t",
+        };
+        for (g, key) in ["b", "c", "t"].iter().enumerate() {
+            if g > 0 {
+                s.push_str("},");
+            }
+            let _ = write!(s, "\"{key}\":{{");
+            let masked = *key == "b";
+            for (k, t) in terms.iter().filter(|t| group(t) == *key).enumerate() {
+                if k > 0 {
+                    s.push(',');
+                }
+                push_json_str(&mut s, &t.text);
+                s.push_str(":\"");
+                let mut prev: i64 = -1;
+                let idf = scoring.idf(t);
+                for p in &t.postings {
+                    vlq(&mut s, (p.doc as i64 - prev - 1) as u32);
+                    prev = p.doc as i64;
+                    s.push(B64[scoring.quantised(idf, p) as usize] as char);
+                    if masked {
+                        s.push(B64[p.mask as usize & 63] as char);
                     }
                 }
-                s.push_str("},\"a\":{");
-                for (k, (a, stem)) in aliases.iter().enumerate() {
-                    if k > 0 {
-                        s.push(',');
-                    }
-                    push_json_str(&mut s, a);
-                    s.push(':');
-                    push_json_str(&mut s, stem);
-                }
-                s.push_str("}});\n");
-                (name, s)
-            })
-            .collect();
+                s.push('"');
+            }
+        }
+        s.push_str("},\"a\":{");
+        for (k, (a, stem)) in aliases.iter().enumerate() {
+            if k > 0 {
+                s.push(',');
+            }
+            push_json_str(&mut s, a);
+            s.push(':');
+            push_json_str(&mut s, stem);
+        }
+        s.push_str("}});\n");
+        s
+    }
 
-        // Rows of the results, a few cases per file.
-        out.extend(self.docs.chunks(CHUNK).enumerate().map(|(k, docs)| {
-            let rows: Vec<&Row> = docs.iter().map(|d| &d.row).collect();
-            let json = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into());
-            (format!("d{k}"), format!("CBS.put(\"d{k}\",{json});\n"))
-        }));
-
-        // Facets: per case and facet, a bit set (several values) or an index (one value).
-        let layout: Vec<(bool, usize)> = Vocab::facets()
+    /// Per facet, whether a case may have several values and how many characters each case's
+    /// values take.
+    fn facet_layout(&self) -> Vec<(bool, usize)> {
+        Vocab::facets()
             .zip(&self.facet_sizes)
             .map(|((_, voc), &n)| {
                 let multi = voc.multi();
@@ -230,7 +318,11 @@ impl LangIndex {
                 };
                 (multi, width)
             })
-            .collect();
+            .collect()
+    }
+
+    /// Facets: per case and facet, a bit set (several values) or an index (one value).
+    fn facets_file(&self, layout: &[(bool, usize)]) -> String {
         let mut f = String::from("CBS.put(\"f\",\"");
         for d in &self.docs {
             for ((multi, width), values) in layout.iter().zip(&d.facets) {
@@ -253,15 +345,17 @@ impl LangIndex {
             }
         }
         f.push_str("\");\n");
-        out.push(("f".into(), f));
+        f
+    }
 
-        // One fingerprint for the whole index keeps the meta file small (it would otherwise
-        // list one per file); any change renames every file, which a deploy does rarely.
-        let mut h = blake3::Hasher::new();
-        for (_, text) in &out {
-            h.update(text.as_bytes());
-        }
-        let generation = h.finalize().to_hex()[..10].to_owned();
+    /// What the client needs to find the other files.
+    fn meta(
+        &self,
+        generation: &str,
+        buckets: usize,
+        parts: &[usize],
+        layout: &[(bool, usize)],
+    ) -> serde_json::Value {
         let split: BTreeMap<String, usize> = parts
             .iter()
             .enumerate()
@@ -273,31 +367,24 @@ impl LangIndex {
         let (before, after) = case
             .split_once('\u{1}')
             .unwrap_or(("cases/", "/index.html"));
-        let meta = serde_json::json!({
+        let facets: Vec<serde_json::Value> = Vocab::facets()
+            .zip(layout)
+            .zip(&self.facet_sizes)
+            .map(|(((name, _), (multi, w)), n)| {
+                serde_json::json!({"name": name, "multi": multi, "w": w, "n": n})
+            })
+            .collect();
+        serde_json::json!({
             "format": FORMAT,
             "case": [before, after],
             "lang": self.code,
-            "n": n,
+            "n": self.docs.len(),
             "prefix": self.prefix,
             "v": generation,
             "shards": buckets,
             "split": split,
             "chunk": CHUNK,
-            "facets": Vocab::facets().zip(&layout).zip(&self.facet_sizes).map(|(((name, _), (multi, w)), n)| {
-                serde_json::json!({"name": name, "multi": multi, "w": w, "n": n})
-            }).collect::<Vec<_>>(),
-        });
-        let mut files: Vec<OutFile> = out
-            .into_iter()
-            .map(|(name, text)| OutFile {
-                path: format!("{dir}{FINGERPRINTED}{name}.{generation}.js"),
-                data: OutData::Bytes(text.into_bytes()),
-            })
-            .collect();
-        files.push(OutFile {
-            path: format!("{dir}meta.js"),
-            data: OutData::Bytes(format!("CBS.put(\"meta\",{meta});\n").into_bytes()),
-        });
-        files
+            "facets": facets,
+        })
     }
 }
