@@ -5,6 +5,7 @@ use crate::config::Vocab;
 use crate::diagnostics::Diagnostics;
 use crate::model::Library;
 use crate::output::{Memory, OutData};
+use crate::photos::Photos;
 use crate::pipeline::{BuildOptions, Stages, Stats};
 use crate::render::{Job, Only, RenderOptions};
 use crate::search;
@@ -12,6 +13,7 @@ use crate::urls::{self, Page};
 use crate::watch::Plan;
 use std::collections::{HashMap, HashSet};
 use std::io;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -27,15 +29,55 @@ pub struct Builder {
     pub(super) files: Arc<HashMap<String, Arc<[u8]>>>,
     /// Its photos not encoded yet.
     pub(super) lazy: Arc<HashMap<String, LazyPhoto>>,
-    /// The search index of the library, updated case by case.
-    pub(super) search: Option<search::Index>,
-    /// Whether `search` is out of date with `library`.
-    pub(super) search_stale: bool,
-    /// The files of `search`, encoded.
-    pub(super) search_files: Vec<(String, Arc<[u8]>)>,
-    /// Cases edited since `search_files` were encoded, re-indexed after the reload (see
+    /// The search index, kept between saves.
+    pub(super) search: KeptSearch,
+}
+
+/// The search index of the library, updated case by case, and its encoded files.
+#[derive(Default)]
+pub(super) struct KeptSearch {
+    index: Option<search::Index>,
+    /// Whether `index` is out of date with the library.
+    stale: bool,
+    /// The files of `index`, encoded.
+    files: Vec<(String, Arc<[u8]>)>,
+    /// Cases edited since `files` were encoded, re-indexed after the reload (see
     /// [`Builder::finish_search`]).
-    pub(super) search_pending: Vec<usize>,
+    pending: Vec<usize>,
+}
+
+impl KeptSearch {
+    /// Whether to bring the index up to date beside this render. One edited case in an
+    /// index that exists is put off: the pages go out first and the index follows (it costs
+    /// more than the pages in a large library, and nobody searches in the instant after a
+    /// save).
+    fn due_now(&mut self, edited: Option<usize>) -> bool {
+        let stale = self.stale || self.index.is_none();
+        let defer = stale && edited.is_some() && self.index.is_some();
+        if defer {
+            // Up to date once `pending` is re-indexed.
+            self.pending.extend(edited);
+            self.stale = false;
+            return false;
+        }
+        if stale {
+            self.pending.clear();
+        }
+        stale
+    }
+
+    /// Brings the index up to date: one edited case is re-indexed alone; any other content
+    /// change indexes the library again. Returns the milliseconds it took.
+    fn update(&mut self, lib: &Library, edited: Option<usize>) -> f64 {
+        let t = Instant::now();
+        match (self.index.as_mut(), edited) {
+            (Some(index), Some(i)) => index.update_case(lib, i),
+            _ => self.index = Some(search::Index::build(lib)),
+        }
+        self.files = self.index.as_ref().map_or_else(Vec::new, encode_search);
+        self.stale = false;
+        t.elapsed().as_secs_f64() * 1e3
+    }
 }
 
 impl Builder {
@@ -46,10 +88,10 @@ impl Builder {
             opts,
             files: Arc::default(),
             lazy: Arc::default(),
-            search: None,
-            search_stale: true,
-            search_files: Vec::new(),
-            search_pending: Vec::new(),
+            search: KeptSearch {
+                stale: true,
+                ..KeptSearch::default()
+            },
         }
     }
 
@@ -64,23 +106,15 @@ impl Builder {
             full_render = true;
         }
         if updated.content {
-            self.search_stale = true;
+            self.search.stale = true;
         }
         let mut diagnostics = self.stages.diagnostics();
         let photos = self.stages.photos();
         let (Some(lib), Some(renderer)) = (self.stages.library(), self.stages.renderer()) else {
-            return Ok(Rebuilt {
-                files: None,
-                lazy: Arc::default(),
-                diagnostics,
-            });
+            return Ok(Rebuilt::failed(diagnostics));
         };
         if diagnostics.has_errors() {
-            return Ok(Rebuilt {
-                files: None,
-                lazy: Arc::default(),
-                diagnostics,
-            });
+            return Ok(Rebuilt::failed(diagnostics));
         }
 
         // One case edited and no case added, removed or moved: only the pages that show it.
@@ -97,22 +131,11 @@ impl Builder {
         let t1 = Instant::now();
         let sink = Memory::default();
         let opts = RenderOptions { minify: true };
-        // The search index is brought up to date and encoded beside the render: one edited
-        // case is re-indexed alone; any other content change indexes the library again; a
-        // template change keeps the encoded files.
+        // The search index is brought up to date and encoded beside the render; a template
+        // change keeps the encoded files.
         let edited = selective.as_ref().map(|s| s.case);
-        let stale = self.search_stale || self.search.is_none();
-        // One edited case: the pages go out first and the index follows (it costs more than
-        // the pages in a large library, and nobody searches in the instant after a save).
-        let defer = stale && edited.is_some() && self.search.is_some();
-        if defer {
-            self.search_pending.extend(edited);
-        }
-        let stale = stale && !defer;
-        if stale {
-            self.search_pending.clear();
-        }
-        let (index, encoded) = (&mut self.search, &mut self.search_files);
+        let search_now = self.search.due_now(edited);
+        let search = &mut self.search;
         let (rendered, search_ms) = rayon::join(
             || match &selective {
                 Some(sel) => renderer.render_some(
@@ -128,29 +151,14 @@ impl Builder {
                 ),
                 None => renderer.render(lib, photos, &opts, &sink, &mut diagnostics),
             },
-            || {
-                let t = Instant::now();
-                if stale {
-                    match (index.as_mut(), edited) {
-                        (Some(index), Some(i)) => index.update_case(lib, i),
-                        _ => *index = Some(search::Index::build(lib)),
-                    }
-                    *encoded = index.as_ref().map_or_else(Vec::new, encode_search);
-                }
-                t.elapsed().as_secs_f64() * 1e3
-            },
+            || search_now.then(|| search.update(lib, edited)),
         );
         rendered?;
-        self.search_stale = false;
-        if timing {
-            eprintln!("  search {search_ms:.1} ms (beside the render)");
+        if let (true, Some(ms)) = (timing, search_ms) {
+            eprintln!("  search {ms:.1} ms (beside the render)");
         }
         if diagnostics.has_errors() {
-            return Ok(Rebuilt {
-                files: None,
-                lazy: Arc::default(),
-                diagnostics,
-            });
+            return Ok(Rebuilt::failed(diagnostics));
         }
         if timing {
             eprintln!(
@@ -163,55 +171,10 @@ impl Builder {
                 }
             );
         }
-        // Which source each photo output comes from, for photos not encoded yet.
-        let mut lazy = HashMap::new();
-        let cache = self.opts.root.join(&lib.config.photo_cache);
-        for c in &lib.cases {
-            for r in &c.photo_requests {
-                let Some(p) = photos.get(&r.file) else {
-                    continue;
-                };
-                for z in &p.sizes {
-                    for ext in ["webp", "jpg"] {
-                        lazy.entry(p.output(z.width, ext))
-                            .or_insert_with(|| LazyPhoto {
-                                request: r.clone(),
-                                root: self.opts.root.clone(),
-                                cache: cache.clone(),
-                                settings: lib.config.photos.clone(),
-                                width: z.width,
-                                ext,
-                            });
-                    }
-                }
-            }
-        }
-        let mut files = if selective.is_some() {
-            // Photo outputs the library no longer shows go; the rest is rendered again or
-            // unchanged.
-            let mut kept = (*self.files).clone();
-            kept.retain(|path, _| !path.starts_with(urls::PHOTOS) || lazy.contains_key(path));
-            kept
-        } else {
-            HashMap::new()
-        };
-        for f in sink.into_files() {
-            let bytes: Arc<[u8]> = match f.data {
-                OutData::Bytes(b) => b.into(),
-                // Copied files are read now: the preview serves from memory. A photo not in
-                // the cache yet is encoded when first asked for.
-                OutData::Copy(src) => match std::fs::read(self.opts.root.join(&src)) {
-                    Ok(b) => {
-                        lazy.remove(&f.path);
-                        b.into()
-                    }
-                    Err(_) if lazy.contains_key(&f.path) => continue,
-                    Err(e) => return Err(e),
-                },
-            };
-            files.insert(f.path, bytes);
-        }
-        put_search(&mut files, &lib.config, &self.search_files);
+        let mut lazy = lazy_photos(&self.opts.root, lib, photos);
+        let kept = selective.is_some().then_some(&*self.files);
+        let mut files = site_files(&self.opts.root, kept, sink, &mut lazy)?;
+        put_search(&mut files, &lib.config, &self.search.files);
         lazy.retain(|k, _| !files.contains_key(k));
         self.files = Arc::new(files);
         self.lazy = Arc::new(lazy);
@@ -227,21 +190,22 @@ impl Builder {
     /// Re-indexes the cases edited since the index was last encoded and returns the site's
     /// files with the new index, or `None` when nothing was pending.
     pub fn finish_search(&mut self) -> Option<Arc<HashMap<String, Arc<[u8]>>>> {
-        if self.search_pending.is_empty() {
+        let kept = &mut self.search;
+        if kept.pending.is_empty() {
             return None;
         }
-        let (Some(lib), Some(index)) = (self.stages.library(), &mut self.search) else {
+        let (Some(lib), Some(index)) = (self.stages.library(), &mut kept.index) else {
             return None;
         };
         let t = Instant::now();
-        self.search_pending.sort_unstable();
-        self.search_pending.dedup();
-        for i in self.search_pending.drain(..) {
+        kept.pending.sort_unstable();
+        kept.pending.dedup();
+        for i in kept.pending.drain(..) {
             index.update_case(lib, i);
         }
-        self.search_files = encode_search(index);
+        kept.files = encode_search(index);
         let mut files = (*self.files).clone();
-        put_search(&mut files, &lib.config, &self.search_files);
+        put_search(&mut files, &lib.config, &kept.files);
         self.files = Arc::new(files);
         if std::env::var_os("CASEBOOK_TIMINGS").is_some() {
             eprintln!(
@@ -261,6 +225,17 @@ pub struct Rebuilt {
     pub lazy: Arc<HashMap<String, LazyPhoto>>,
     /// Diagnostics of all stages.
     pub diagnostics: Diagnostics,
+}
+
+impl Rebuilt {
+    /// A run that made no site: the last good one keeps serving.
+    fn failed(diagnostics: Diagnostics) -> Self {
+        Rebuilt {
+            files: None,
+            lazy: Arc::default(),
+            diagnostics,
+        }
+    }
 }
 
 /// The pages an edit to one case changes, when no case was added, removed or moved.
@@ -447,4 +422,69 @@ pub(super) fn stylesheet(files: &HashMap<String, Arc<[u8]>>) -> Option<String> {
         .keys()
         .find(|k| k.starts_with("assets/style.") && k.ends_with(".css"))
         .map(|k| format!("/{k}"))
+}
+
+/// Which source each photo output comes from, for photos not encoded yet: the preview encodes
+/// them when first asked for.
+fn lazy_photos(root: &Path, lib: &Library, photos: &Photos) -> HashMap<String, LazyPhoto> {
+    let mut lazy = HashMap::new();
+    let cache = root.join(&lib.config.photo_cache);
+    for c in &lib.cases {
+        for r in &c.photo_requests {
+            let Some(p) = photos.get(&r.file) else {
+                continue;
+            };
+            for z in &p.sizes {
+                for ext in ["webp", "jpg"] {
+                    lazy.entry(p.output(z.width, ext))
+                        .or_insert_with(|| LazyPhoto {
+                            request: r.clone(),
+                            root: root.to_owned(),
+                            cache: cache.clone(),
+                            settings: lib.config.photos.clone(),
+                            width: z.width,
+                            ext,
+                        });
+                }
+            }
+        }
+    }
+    lazy
+}
+
+/// The preview's files after a render: what was rendered, with copied files read into memory,
+/// over what an edit of one case left unchanged (`kept`). A photo not in the cache yet stays
+/// in `lazy`, to be encoded when first asked for.
+fn site_files(
+    root: &Path,
+    kept: Option<&HashMap<String, Arc<[u8]>>>,
+    rendered: Memory,
+    lazy: &mut HashMap<String, LazyPhoto>,
+) -> io::Result<HashMap<String, Arc<[u8]>>> {
+    let mut files = match kept {
+        // Photo outputs the library no longer shows go; the rest is rendered again or
+        // unchanged.
+        Some(kept) => {
+            let mut kept = kept.clone();
+            kept.retain(|path, _| !path.starts_with(urls::PHOTOS) || lazy.contains_key(path));
+            kept
+        }
+        None => HashMap::new(),
+    };
+    for f in rendered.into_files() {
+        let bytes: Arc<[u8]> = match f.data {
+            OutData::Bytes(b) => b.into(),
+            // Copied files are read now: the preview serves from memory.
+            OutData::Copy(src) => match std::fs::read(root.join(&src)) {
+                Ok(b) => {
+                    lazy.remove(&f.path);
+                    b.into()
+                }
+                Err(_) if lazy.contains_key(&f.path) => continue,
+                Err(e) => return Err(e),
+            },
+        };
+        files.insert(f.path, bytes);
+    }
+    Ok(files)
 }
