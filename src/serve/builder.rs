@@ -76,7 +76,7 @@ impl KeptSearch {
         }
         self.files = self.index.as_ref().map_or_else(Vec::new, encode_search);
         self.stale = false;
-        t.elapsed().as_secs_f64() * 1e3
+        ms_since(t)
     }
 }
 
@@ -99,7 +99,6 @@ impl Builder {
     pub fn rebuild(&mut self, plan: &Plan) -> io::Result<Rebuilt> {
         let mut full_render =
             plan.config || plan.theme || self.stages.renderer().is_none() || !plan.single_case;
-        let timing = std::env::var_os("CASEBOOK_TIMINGS").is_some();
         let t0 = Instant::now();
         let updated = self.stages.update(plan, &mut Stats::default())?;
         if updated.reloaded {
@@ -125,9 +124,7 @@ impl Builder {
             _ => None,
         };
         drop(updated);
-        if timing {
-            eprintln!("  content+theme {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
-        }
+        timing("content+theme", Some(ms_since(t0)));
         let t1 = Instant::now();
         let sink = Memory::default();
         let opts = RenderOptions { minify: true };
@@ -154,23 +151,16 @@ impl Builder {
             || search_now.then(|| search.update(lib, edited)),
         );
         rendered?;
-        if let (true, Some(ms)) = (timing, search_ms) {
-            eprintln!("  search {ms:.1} ms (beside the render)");
-        }
+        timing("search (beside the render)", search_ms);
         if diagnostics.has_errors() {
             return Ok(Rebuilt::failed(diagnostics));
         }
-        if timing {
-            eprintln!(
-                "  render {:.1} ms ({})",
-                t1.elapsed().as_secs_f64() * 1e3,
-                if selective.is_some() {
-                    "selective"
-                } else {
-                    "full"
-                }
-            );
-        }
+        let kind = if selective.is_some() {
+            "render (selective)"
+        } else {
+            "render (full)"
+        };
+        timing(kind, Some(ms_since(t1)));
         let mut lazy = lazy_photos(&self.opts.root, lib, photos);
         let kept = selective.is_some().then_some(&*self.files);
         let mut files = site_files(&self.opts.root, kept, sink, &mut lazy)?;
@@ -487,4 +477,17 @@ fn site_files(
         files.insert(f.path, bytes);
     }
     Ok(files)
+}
+
+/// Prints how long a step of a rebuild took, when `CASEBOOK_TIMINGS` is set.
+fn timing(step: &str, ms: Option<f64>) {
+    if let Some(ms) = ms
+        && std::env::var_os("CASEBOOK_TIMINGS").is_some()
+    {
+        eprintln!("  {step} {ms:.1} ms");
+    }
+}
+
+fn ms_since(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1e3
 }
