@@ -128,19 +128,38 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
     decode(rel, bytes)
 }
 
-/// The text of a file read as `bytes`: UTF-8, or a diagnostic at the first byte that is not.
+/// The text of a file read as `bytes`: UTF-8, or a diagnostic that names the encoding the
+/// file is in when it is one Chinese Windows editors save in (UTF-16, GBK), else points at the
+/// first byte that is not UTF-8.
 pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let ok =
-            String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
-        let (line, col) = crate::diagnostics::line_column(&ok, ok.len());
-        let mut sp = Span::file_only(rel);
-        sp.line = line;
-        sp.column = col;
-        Diagnostic::error(sp, "file is not valid UTF-8 text")
-            .hint("save the file as UTF-8 (most editors: File › Save with encoding › UTF-8)")
-    })?;
+    let text = String::from_utf8(bytes).map_err(|e| not_utf8(rel, e.as_bytes(), e.utf8_error()))?;
     Ok(SourceText::new(rel.to_path_buf(), text))
+}
+
+/// How to save a file as UTF-8 in the editors editors use.
+const SAVE_AS_UTF8: &str = "save it as UTF-8: in Notepad, File › Save As, Encoding: UTF-8; in WPS or Word, Save As › Plain Text › Unicode (UTF-8); in VS Code, click the encoding in the status bar › Save with Encoding › UTF-8";
+
+fn not_utf8(rel: &Path, bytes: &[u8], e: std::str::Utf8Error) -> Diagnostic {
+    let ok = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+    let (line, column) = crate::diagnostics::line_column(&ok, ok.len());
+    let mut at = Span::file_only(rel);
+    at.line = line;
+    at.column = column;
+    // Text that is not UTF-8 but reads as GBK, with Chinese in it, is almost surely GBK: the
+    // encoding Chinese Windows saves in by default.
+    let gbk = || {
+        encoding_rs::GBK
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .is_some_and(|t| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+    };
+    let message = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        "file is saved as UTF-16, not UTF-8"
+    } else if gbk() {
+        "file is saved as GBK (the older Chinese Windows encoding), not UTF-8"
+    } else {
+        "file is not valid UTF-8 text"
+    };
+    Diagnostic::error(at, message).hint(SAVE_AS_UTF8)
 }
 
 impl Sources {

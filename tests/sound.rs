@@ -137,7 +137,9 @@ fn an_unreadable_file_causes_no_errors_in_the_files_that_name_it() {
     assert_eq!(code, 1);
     assert_eq!(
         diags,
-        ["content/cases/alpha/index.md:2:8 file is not valid UTF-8 text"],
+        [
+            "content/cases/alpha/index.md:2:8 file is saved as GBK (the older Chinese Windows encoding), not UTF-8"
+        ],
         "only the file's own error, none on its translation or on the cases that link it"
     );
 }

@@ -130,12 +130,26 @@ impl Vocabulary {
                 "not declared under `vocabularies.{}` in content/site.yaml",
                 self.vocab.name()
             ))
-            .hint(suggest(
-                &key.value,
-                "the key",
-                self.terms.iter().map(|t| t.key.as_str()),
-            ))
+            .hint(self.hint_for(&key.value))
         })
+    }
+
+    /// What to type instead of an unknown key: the keys it holds, when a Chinese comma joins
+    /// several into one, else the nearest declared key.
+    fn hint_for(&self, key: &str) -> String {
+        const COMMAS: [char; 3] = ['，', '、', ','];
+        if key.contains(COMMAS) {
+            let keys: Vec<&str> = key
+                .split(COMMAS)
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+                .collect();
+            return format!(
+                "separate keys with an ASCII comma and a space: `[{}]` (`，` and `、` are Chinese punctuation, which YAML reads as part of the text)",
+                keys.join(", ")
+            );
+        }
+        suggest(key, "the key", self.terms.iter().map(|t| t.key.as_str()))
     }
 }
 

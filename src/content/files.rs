@@ -73,7 +73,14 @@ pub(super) fn classify(
     let (name, lang) = match stem.rsplit_once('.') {
         Some((name, code)) => match config.lang(code) {
             Some(l) if l > 0 => (name, l),
-            _ => {
+            Some(_) => {
+                return Err(Diagnostic::error(
+                    Span::file_only(path),
+                    format!("`{code}` is the site's default language, whose file names have no language code"),
+                )
+                .hint(format!("rename `{file}` to `{name}.md`")));
+            }
+            None => {
                 return Err(Diagnostic::error(
                     Span::file_only(path),
                     format!("`{code}` in the file name is not a translation language of this site"),

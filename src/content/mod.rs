@@ -136,10 +136,19 @@ pub fn parse_cached(
         {
             return None;
         }
-        diags.push(
-            Diagnostic::error(Span::file_only("content/site.yaml"), "content/site.yaml is missing")
-                .hint("every site needs content/site.yaml with its title, languages and vocabularies; `casebook new` sites come with one"),
-        );
+        let txt = Path::new("content/site.yaml.txt");
+        let d = match sources.assets.iter().find(|a| a.as_path() == txt) {
+            // Without its settings there is no site: an error, where elsewhere it is a warning.
+            Some(_) => hidden_text_extension(txt).map(|mut d| {
+                d.severity = crate::diagnostics::Severity::Error;
+                d
+            }),
+            None => Some(Diagnostic::error(Span::file_only("content/site.yaml"), "content/site.yaml is missing")
+                .hint("every site needs content/site.yaml with its title, languages and vocabularies; `casebook new` sites come with one")),
+        };
+        if let Some(d) = d {
+            diags.push(d);
+        }
         return None;
     };
     let config = Config::parse(site, diags)?.overridden(&opts.overrides);
@@ -472,6 +481,10 @@ fn case_files(sources: &Sources, cases: &[Arc<Case>], diags: &mut Diagnostics) -
         .collect();
     for path in &sources.assets {
         let parent = path.parent().unwrap_or(Path::new(""));
+        if let Some(d) = hidden_text_extension(path) {
+            diags.push(d);
+            continue;
+        }
         // Photos are published only as processed copies (resized, without metadata): the
         // originals, which may carry GPS positions, never are.
         if crate::photos::is_photo(path) {
@@ -511,4 +524,25 @@ fn is_draft(case: Option<&Arc<Case>>, file: Option<&SourceText>) -> bool {
             .and_then(|f| frontmatter::split(&f.text).ok())
             .is_some_and(|s| s.yaml.lines().any(|l| l.trim() == "draft: true")),
     }
+}
+
+/// `index.md.txt`: a file Notepad saved with `.txt` added, which Windows Explorer shows as
+/// `index.md` while hiding known extensions. It is not published, and the editor is told.
+fn hidden_text_extension(path: &Path) -> Option<Diagnostic> {
+    let name = path.file_name()?.to_str()?;
+    let meant = name
+        .strip_suffix(".txt")
+        .or_else(|| name.strip_suffix(".TXT"))?;
+    if !(meant.ends_with(".md") || meant.ends_with(".yaml")) {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            Span::file_only(path),
+            format!("`{name}` ends in `.txt`, so casebook does not read it"),
+        )
+        .hint(format!(
+            "rename it to `{meant}`: Windows hides the `.txt` ending, so File Explorer shows `{meant}` (View › Show › File name extensions shows it)"
+        )),
+    )
 }

@@ -6,6 +6,8 @@ use serde_saphyr::{Error as YamlError, Location, MessageFormatter, Spanned, User
 
 use crate::diagnostics::{Diagnostic, SourceText, Span, suggest};
 
+mod mistakes;
+
 /// A YAML document that is part of a source file: the whole of `site.yaml`, or the front
 /// matter of a Markdown file starting at `first_line`.
 #[derive(Clone, Copy)]
@@ -60,6 +62,9 @@ impl<'a> YamlDoc<'a> {
             }
         }
         let span = location.map_or_else(|| self.source.whole(), |l| self.span(&l));
+        if let Some(d) = self.mistake(inner, location, &span) {
+            return d;
+        }
         let d = Diagnostic::error(span, format!("invalid YAML: {message}"));
         match inner {
             YamlError::SerdeUnknownField { field, expected, .. } => {
@@ -76,6 +81,53 @@ impl<'a> YamlDoc<'a> {
             ),
             _ => d.hint("check indentation and quoting near this line; text containing `: ` or starting with `[`, `{`, `*` or `&` needs quotes"),
         }
+    }
+}
+
+impl YamlDoc<'_> {
+    /// The error for a mistake an editor commonly makes, recognised near where the parser
+    /// failed (see [`mistakes`]); `None` when none is.
+    fn mistake(&self, e: &YamlError, at: Option<Location>, span: &Span) -> Option<Diagnostic> {
+        let near = at.map_or(1, |l| l.line() as usize);
+        let found = match e {
+            YamlError::DuplicateMappingKey { key: Some(key), .. } => {
+                let first = mistakes::first_given(self.yaml, key, near);
+                let hint = match first {
+                    Some(n) => format!(
+                        "`{key}:` is first given on line {}; keep one of the two",
+                        self.first_line + n - 1
+                    ),
+                    None => format!("keep one `{key}:` in this part of the file"),
+                };
+                return Some(
+                    Diagnostic::error(span.clone(), format!("`{key}` is given twice"))
+                        .label("given again here")
+                        .hint(hint),
+                );
+            }
+            YamlError::InvalidScalar { .. }
+            | YamlError::SerdeInvalidType { .. }
+            | YamlError::SerdeInvalidValue { .. } => {
+                let l = at?;
+                mistakes::number_with_unit(self.yaml, near, l.column() as usize)
+            }
+            YamlError::SerdeUnknownField { .. }
+            | YamlError::SerdeMissingField { .. }
+            | YamlError::SerdeUnknownVariant { .. }
+            | YamlError::SerdeInvalidLength { .. } => None,
+            _ => mistakes::full_width_colon(self.yaml, near)
+                .or_else(|| mistakes::chinese_quotes(self.yaml, near))
+                .or_else(|| mistakes::unclosed_quote(self.yaml, near)),
+        }?;
+        Some(
+            Diagnostic::error(
+                self.source
+                    .span_at(self.first_line + found.line - 1, found.column, found.len),
+                found.message,
+            )
+            .label(found.label)
+            .hint(found.hint),
+        )
     }
 }
 

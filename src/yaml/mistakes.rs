@@ -1,0 +1,212 @@
+//! The mistakes a Chinese input method or a paste from Word or WPS puts into YAML, recognised
+//! near where the parser failed, so that the error names what was typed and what to type
+//! instead rather than repeating the parser's words.
+
+/// A mistake found in the YAML text: where, and what to say about it.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Mistake {
+    /// 1-based line in the YAML text.
+    pub(super) line: usize,
+    /// 1-based column, in characters.
+    pub(super) column: usize,
+    /// Length in bytes of what is marked.
+    pub(super) len: usize,
+    pub(super) message: String,
+    pub(super) label: &'static str,
+    pub(super) hint: String,
+}
+
+/// Characters of a key as editors write them (`since`, `alt_before`, `co-decision`).
+fn is_key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+}
+
+/// A line without its indentation and list dash, and how many characters those took.
+fn content_of(line: &str) -> (usize, &str) {
+    let rest = line.trim_start_matches([' ', '\t']);
+    let rest = rest.strip_prefix("- ").unwrap_or(rest);
+    let rest = rest.trim_start_matches(' ');
+    (line[..line.len() - rest.len()].chars().count(), rest)
+}
+
+/// The lines to look at for an error reported on line `near`: that line, then the ones above
+/// it, nearest first (the parser notices most mistakes a line or more after them), then the
+/// one below.
+fn around(yaml: &str, near: usize) -> Vec<(usize, &str)> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let near = near.clamp(1, lines.len().max(1));
+    let mut order: Vec<usize> = (1..=near).rev().collect();
+    if near < lines.len() {
+        order.push(near + 1);
+    }
+    order
+        .into_iter()
+        .filter_map(|n| lines.get(n - 1).map(|l| (n, *l)))
+        .collect()
+}
+
+/// `since： 2019`: a key followed by the full-width colon a Chinese input method types.
+pub(super) fn full_width_colon(yaml: &str, near: usize) -> Option<Mistake> {
+    around(yaml, near).into_iter().find_map(|(n, line)| {
+        let (skip, rest) = content_of(line);
+        let key: String = rest.chars().take_while(|&c| is_key_char(c)).collect();
+        let after = rest[key.len()..].trim_start_matches(' ');
+        if key.is_empty() || !after.starts_with('：') {
+            return None;
+        }
+        let column = skip + rest[..rest.len() - after.len()].chars().count() + 1;
+        Some(Mistake {
+            line: n,
+            column,
+            len: '：'.len_utf8(),
+            message: format!("`{key}` is followed by a full-width colon `：`"),
+            label: "full-width colon",
+            hint: format!(
+                "type an ASCII colon and a space: `{key}: …` (switch the input method to English punctuation for YAML keys)"
+            ),
+        })
+    })
+}
+
+/// `title: “甲村: 经验”`: text quoted with Chinese quotation marks, which YAML does not take
+/// as quotes.
+pub(super) fn chinese_quotes(yaml: &str, near: usize) -> Option<Mistake> {
+    // Only the failing line and the one above: elsewhere such marks are the text's own.
+    around(yaml, near).into_iter().take(2).find_map(|(n, line)| {
+        let at = line.find(['“', '”', '‘', '’'])?;
+        let mark = line[at..].chars().next()?;
+        Some(Mistake {
+            line: n,
+            column: line[..at].chars().count() + 1,
+            len: mark.len_utf8(),
+            message: format!("`{mark}` is a Chinese quotation mark, which YAML does not read as a quote"),
+            label: "Chinese quotation mark",
+            hint: format!(
+                "quote the text with ASCII quotes: `{}` (switch the input method to English punctuation to type them)",
+                line.trim()
+                    .replace(['“', '”'], "\"")
+                    .replace(['‘', '’'], "'")
+            ),
+        })
+    })
+}
+
+/// A double-quoted value whose closing quote is missing: the parser reads on, often to the end
+/// of the front matter, and fails there. Points at the quote that opened it.
+pub(super) fn unclosed_quote(yaml: &str, near: usize) -> Option<Mistake> {
+    yaml.lines().enumerate().take(near).find_map(|(i, line)| {
+        let (_, rest) = content_of(line);
+        let value = match rest.split_once(": ") {
+            Some((key, value)) if key.chars().all(is_key_char) => value,
+            _ => rest,
+        };
+        let value = value.trim_start();
+        let inner = value.strip_prefix('"')?;
+        if closes(inner) || i + 1 >= near {
+            return None;
+        }
+        let at = line.len() - value.len();
+        Some(Mistake {
+            line: i + 1,
+            column: line[..at].chars().count() + 1,
+            len: 1,
+            message: "this quote is not closed on its line".to_owned(),
+            label: "opens here",
+            hint:
+                "end the text with `\"` on the same line; a `\"` inside the text is written `\\\"`"
+                    .to_owned(),
+        })
+    })
+}
+
+/// Whether the rest of a double-quoted scalar closes on this line.
+fn closes(inner: &str) -> bool {
+    let mut escaped = false;
+    for c in inner.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `since: 2019年`: a number written with a unit. `line` and `column` are where the parser
+/// located the value.
+pub(super) fn number_with_unit(yaml: &str, line: usize, column: usize) -> Option<Mistake> {
+    let text = yaml.lines().nth(line.checked_sub(1)?)?;
+    let start = text.char_indices().nth(column.checked_sub(1)?)?.0;
+    let value = text[start..].trim_end();
+    let digits = value.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits == value.chars().count() {
+        return None;
+    }
+    let number = &value[..digits];
+    Some(Mistake {
+        line,
+        column,
+        len: value.len(),
+        message: format!("`{value}` is not a number"),
+        label: "number expected",
+        hint: format!("write the number alone, without 年, units or spaces: `{number}`"),
+    })
+}
+
+/// The line where `key` was first given in the mapping that gives it again on line `again`:
+/// the nearest line above at the same indentation.
+pub(super) fn first_given(yaml: &str, key: &str, again: usize) -> Option<usize> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let repeat = lines.get(again.checked_sub(1)?)?;
+    let indent = repeat.len() - repeat.trim_start().len();
+    (1..again).rev().find(|&n| {
+        let l = lines[n - 1];
+        let rest = &l[(l.len() - l.trim_start().len())..];
+        l.len() - rest.len() == indent
+            && rest
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_width_colon_after_a_key_is_found_above_the_error() {
+        let yaml = "title: 甲村\nsince： 2019\nkind: rural\n";
+        let m = full_width_colon(yaml, 3);
+        assert_eq!(m.map(|m| (m.line, m.column)), Some((2, 6)));
+    }
+
+    #[test]
+    fn a_full_width_colon_inside_text_is_not_a_mistake() {
+        assert_eq!(
+            full_width_colon("title: 甲村：经验\n- 第一步：开会\n", 2),
+            None
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_where_it_opened() {
+        let yaml = "title: \"甲村\nsummary: 乙\nkind: rural\n";
+        let m = unclosed_quote(yaml, 3);
+        assert_eq!(m.map(|m| (m.line, m.column)), Some((1, 8)));
+        assert_eq!(unclosed_quote("title: \"a \\\" b\"\nkind: x\n", 2), None);
+    }
+
+    #[test]
+    fn a_number_with_a_unit_names_the_number() {
+        let m = number_with_unit("since: 2019年\n", 1, 8);
+        assert_eq!(m.map(|m| m.hint.contains("`2019`")), Some(true));
+        assert_eq!(number_with_unit("since: 2019\n", 1, 8), None);
+    }
+
+    #[test]
+    fn the_first_of_two_keys_is_found_at_its_indentation() {
+        let yaml = "title: a\nplace:\n  title: x\ntitle: b\n";
+        assert_eq!(first_given(yaml, "title", 4), Some(1));
+    }
+}
