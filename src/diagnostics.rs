@@ -3,12 +3,14 @@
 //! Every stage reports problems by pushing a [`Diagnostic`] instead of returning early, so one
 //! run shows every error of every file (ripgrep's "a soft error is counted, not fatal").
 
-use std::fmt::Write as _;
 use std::panic::Location;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+
+use crate::i18n::{Locale, Text};
+use crate::t;
 use serde::Serialize;
 
 /// How serious a diagnostic is: errors fail the build, warnings are reported and counted.
@@ -105,13 +107,13 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// What is wrong, in one sentence.
-    pub message: String,
+    pub message: Text,
     /// Where it is.
     pub span: Span,
     /// A short label under the highlighted text.
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// How to fix it.
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// The line of casebook's source that made it, so tests can show that every diagnostic
     /// the code can produce is produced by some test.
     origin: &'static Location<'static>,
@@ -120,7 +122,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `span`.
     #[track_caller]
-    pub fn error(span: Span, message: impl Into<String>) -> Self {
+    pub fn error(span: Span, message: impl Into<Text>) -> Self {
         Self {
             severity: Severity::Error,
             message: message.into(),
@@ -133,7 +135,7 @@ impl Diagnostic {
 
     /// A warning at `span`.
     #[track_caller]
-    pub fn warning(span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(span: Span, message: impl Into<Text>) -> Self {
         Self {
             severity: Severity::Warning,
             message: message.into(),
@@ -157,13 +159,13 @@ impl Diagnostic {
     }
 
     /// Adds how to fix it.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
     /// Adds a label under the highlighted text.
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub fn label(mut self, label: impl Into<Text>) -> Self {
         self.label = Some(label.into());
         self
     }
@@ -176,8 +178,8 @@ impl Diagnostic {
         }
     }
 
-    /// Renders the diagnostic with the quoted source lines, as cargo does.
-    pub fn render(&self, color: bool) -> String {
+    /// Renders the diagnostic in `locale` with the quoted source lines, as cargo does.
+    pub fn render(&self, color: bool, locale: Locale) -> String {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -193,16 +195,20 @@ impl Diagnostic {
             .as_ref()
             .map(|s| s.text.clone())
             .unwrap_or_else(|| Arc::from(""));
-        let mut title = level.primary_title(self.message.as_str());
+        let message = self.message.in_locale(locale);
+        let label = self.label.as_ref().map(|l| l.in_locale(locale));
+        let hint = self.hint.as_ref().map(|h| h.in_locale(locale));
+        let mut title = level.primary_title(message.as_str());
         let mut group;
         if text.is_empty() {
             title = title.id(path.as_str());
-            group = title.element(Level::NOTE.message(format!("in {}", self.location())));
+            let place = t!("diagnostic-in-file", place = self.location()).in_locale(locale);
+            group = title.element(Level::NOTE.message(place));
         } else {
             let (excerpt, offset, first_line) = excerpt(&text, self.span.range.clone());
             let range = (self.span.range.start - offset)..(self.span.range.end - offset);
             let mut ann = AnnotationKind::Primary.span(range);
-            if let Some(label) = &self.label {
+            if let Some(label) = &label {
                 ann = ann.label(label.as_str());
             }
             group = title.element(
@@ -213,7 +219,7 @@ impl Diagnostic {
                     .annotation(ann),
             );
         }
-        if let Some(hint) = &self.hint {
+        if let Some(hint) = &hint {
             group = group.element(Level::HELP.message(hint.as_str()));
         }
         let renderer = if color {
@@ -278,23 +284,26 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// A hint naming the closest candidate, or listing all of them when none is close.
+/// A hint naming the closest candidate, or listing all of them when none is close. `what`
+/// names what the candidates are (`t!("what-field")`: "a field").
 pub fn suggest<'a>(
     word: &str,
-    what: &str,
+    what: Text,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
-) -> String {
+) -> Text {
     match did_you_mean(word, candidates.clone()) {
-        Some(best) => format!("did you mean `{best}`?"),
+        Some(best) => t!("did-you-mean", best = best),
         None => {
             let mut all: Vec<&str> = candidates.into_iter().collect();
             all.sort_unstable();
             match all.len() {
-                0 => format!("there is nothing {what} could name yet"),
-                1..=12 => format!("{what} must be one of: {}", all.join(", ")),
-                n => format!(
-                    "{what} must be one of {n} names, such as {}",
-                    all[..6].join(", ")
+                0 => t!("suggest-none-yet", what = what),
+                1..=12 => t!("suggest-one-of", what = what, names = all.join(", ")),
+                n => t!(
+                    "suggest-one-of-many",
+                    what = what,
+                    count = n,
+                    names = all[..6].join(", ")
                 ),
             }
         }
@@ -342,11 +351,11 @@ impl Diagnostics {
     }
 
     /// The same diagnostics with errors turned into warnings, each noting why.
-    pub fn downgraded(mut self, why: &str) -> Self {
+    pub fn downgraded(mut self, why: &Text) -> Self {
         for d in &mut self.items {
             if d.severity == Severity::Error {
                 d.severity = Severity::Warning;
-                d.message = format!("{} ({why})", d.message);
+                d.message = t!("downgraded", message = d.message.clone(), why = why.clone());
             }
         }
         self
@@ -382,32 +391,31 @@ impl Diagnostics {
                 d.span.path().map(file_order),
                 d.span.line,
                 d.span.column,
-                d.message.clone(),
+                d.message.en(),
             )
         });
         v
     }
 
-    /// Every diagnostic rendered for a terminal, followed by a one-line summary.
-    pub fn render_human(&self, color: bool) -> String {
+    /// Every diagnostic rendered for a terminal in `locale`, followed by a one-line summary.
+    pub fn render_human(&self, color: bool, locale: Locale) -> String {
         let mut out = String::new();
         for d in self.sorted() {
-            out.push_str(&d.render(color));
+            out.push_str(&d.render(color, locale));
             out.push_str("\n\n");
         }
-        let _ = write!(
-            out,
-            "{} error{}, {} warning{}",
-            self.error_count(),
-            if self.error_count() == 1 { "" } else { "s" },
-            self.warning_count(),
-            if self.warning_count() == 1 { "" } else { "s" },
+        let summary = t!(
+            "diagnostics-summary",
+            errors = self.error_count(),
+            warnings = self.warning_count()
         );
+        out.push_str(&summary.in_locale(locale));
         out
     }
 
-    /// Every diagnostic as JSON, for CI and editor integrations.
-    pub fn to_json(&self) -> serde_json::Value {
+    /// Every diagnostic as JSON in `locale`, for CI and editor integrations. `id` is the
+    /// message's Fluent id, the same in every language.
+    pub fn to_json(&self, locale: Locale) -> serde_json::Value {
         let items: Vec<serde_json::Value> = self
             .sorted()
             .into_iter()
@@ -417,10 +425,11 @@ impl Diagnostics {
                     "file": d.span.path().map(|p| p.to_string_lossy().replace('\\', "/")),
                     "line": d.span.line,
                     "column": d.span.column,
-                    "message": d.message,
-                    "label": d.label,
-                    "hint": d.hint,
-                    "rendered": d.render(false),
+                    "id": d.message.id(),
+                    "message": d.message.in_locale(locale),
+                    "label": d.label.as_ref().map(|t| t.in_locale(locale)),
+                    "hint": d.hint.as_ref().map(|t| t.in_locale(locale)),
+                    "rendered": d.render(false, locale),
                 })
             })
             .collect();
@@ -456,7 +465,7 @@ mod tests {
         let src = SourceText::new("content/cases/a/index.md", "---\nkind: rurall\n---\n");
         let d = Diagnostic::error(src.span_at(2, 7, 6), "unknown kind `rurall`")
             .hint("did you mean `rural`?");
-        let out = d.render(false);
+        let out = d.render(false, Locale::En);
         assert!(out.contains("content/cases/a/index.md:2:7"), "{out}");
         assert!(out.contains("kind: rurall"), "{out}");
         assert!(out.contains("did you mean `rural`?"), "{out}");

@@ -13,6 +13,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod fault;
 pub mod frontmatter;
+pub mod i18n;
 pub mod load;
 pub mod markdown;
 pub mod minify;

@@ -162,6 +162,17 @@ fn not_utf8(rel: &Path, bytes: &[u8], e: std::str::Utf8Error) -> Diagnostic {
     Diagnostic::error(at, message).hint(SAVE_AS_UTF8)
 }
 
+/// The default language site.yaml names, read before anything else so that messages about
+/// the site can be in its language; `None` when there is no readable site.yaml naming one.
+pub fn site_language(root: &Path) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Peek {
+        default_language: Option<String>,
+    }
+    let text = std::fs::read_to_string(root.join("content/site.yaml")).ok()?;
+    serde_saphyr::from_str::<Peek>(&text).ok()?.default_language
+}
+
 impl Sources {
     /// Brings the sources up to date with changed files (paths relative to the root), reading
     /// only those. Returns `false` when a change is not a plain file (a folder was added,

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use casebook::i18n::Locale;
 use casebook::pipeline::{self, BuildOptions, Outcome};
 
 mod cmd;
@@ -45,6 +46,28 @@ fn return_freed_memory_sooner() {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages: zh or en [default: from LC_ALL, LC_MESSAGES or LANG, else the
+    /// site's default language].
+    #[arg(long, global = true)]
+    lang: Option<String>,
+}
+
+/// How a command talks to its user: in colour or not, and in which language.
+struct Ui {
+    color: bool,
+    lang: Option<String>,
+}
+
+impl Ui {
+    /// The language of messages about the site at `root` (see [`Locale::choose`]).
+    fn locale(&self, root: &std::path::Path) -> Locale {
+        let site = casebook::load::site_language(root);
+        Locale::choose(
+            self.lang.as_deref(),
+            |v| std::env::var(v).ok(),
+            site.as_deref(),
+        )
+    }
 }
 
 #[derive(Subcommand)]
@@ -84,11 +107,14 @@ fn main() -> ExitCode {
             };
         }
     };
-    let color = std::io::stderr().is_terminal();
+    let ui = Ui {
+        color: std::io::stderr().is_terminal(),
+        lang: cli.lang,
+    };
     // A bug in casebook ends the command with a message and exit code 2, never a bare panic:
     // `build` has written nothing by then (its staging folder is set aside), `check` nothing
     // at all.
-    casebook::fault::catch(|| run(cli.command, color)).unwrap_or_else(|panic| {
+    casebook::fault::catch(|| run(cli.command, &ui)).unwrap_or_else(|panic| {
         eprintln!("{}", internal_error(&panic));
         ExitCode::from(2)
     })
@@ -103,12 +129,12 @@ fn internal_error(panic: &casebook::fault::Panic) -> String {
     )
 }
 
-fn run(command: Command, color: bool) -> ExitCode {
+fn run(command: Command, ui: &Ui) -> ExitCode {
     match command {
-        Command::Build(args) => cmd::build::run(args, color),
-        Command::Check(args) => cmd::check::run(args, color),
-        Command::Serve(args) => cmd::serve::run(args, color),
-        Command::New(args) => cmd::new::run(args, color),
+        Command::Build(args) => cmd::build::run(args, ui),
+        Command::Check(args) => cmd::check::run(args, ui),
+        Command::Serve(args) => cmd::serve::run(args, ui),
+        Command::New(args) => cmd::new::run(args, ui),
     }
 }
 
@@ -147,10 +173,10 @@ fn open_browser(url: &str) {
     }
 }
 
-fn report(outcome: &Outcome, color: bool) {
+fn report(outcome: &Outcome, color: bool, locale: Locale) {
     let d = &outcome.diagnostics;
     if d.error_count() + d.warning_count() > 0 {
-        eprintln!("{}", d.render_human(color));
+        eprintln!("{}", d.render_human(color, locale));
     }
 }
 

@@ -19,6 +19,8 @@ pub fn casebook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(args)
         .env("NO_COLOR", "1")
+        // Tests read messages in English; tests/i18n.rs reads them in Chinese too.
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .unwrap_or_else(|e| panic!("cannot run casebook: {e}"))
 }
@@ -315,6 +317,7 @@ pub fn serve(root: &Path, env: &[(&str, &str)]) -> (Server, std::sync::mpsc::Rec
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
+        .env("LC_ALL", "en_US.UTF-8")
         .envs(env.iter().copied())
         .stderr(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null())
@@ -393,7 +396,9 @@ pub fn build_in_memory(root: &Path) -> Site {
     assert!(
         outcome.complete,
         "the generated library did not build:\n{}",
-        outcome.diagnostics.render_human(false)
+        outcome
+            .diagnostics
+            .render_human(false, casebook::i18n::Locale::En)
     );
     sink.into_files()
         .into_iter()

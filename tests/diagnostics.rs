@@ -230,7 +230,7 @@ fn check(root: &Path) -> (Vec<String>, Vec<String>) {
                 .unwrap_or_default(),
             x.span.line,
             x.span.column,
-            x.message
+            x.message.en()
         ));
         origins.push(format!("{}:{}", x.origin().file(), x.origin().line()));
     }

@@ -229,12 +229,12 @@ fn apply(mut t: Vec<u8>, m: &Mutation) -> Vec<u8> {
 
 /// Every diagnostic renders, for the terminal and as JSON, and points inside its file.
 fn render_all(d: &Diagnostics) {
-    let human = d.render_human(false);
+    let human = d.render_human(false, casebook::i18n::Locale::En);
     assert!(
         human.ends_with("warnings") || human.ends_with("warning"),
         "{human}"
     );
-    let json = d.to_json();
+    let json = d.to_json(casebook::i18n::Locale::En);
     for item in json["diagnostics"].as_array().into_iter().flatten() {
         assert!(item["line"].as_u64().unwrap_or(0) >= 1, "{item}");
         assert!(item["column"].as_u64().unwrap_or(0) >= 1, "{item}");
@@ -324,7 +324,7 @@ proptest! {
         let (s, l) = (start % n, len % n);
         for span in [src.span(s..s.saturating_add(l)), src.span(s..s / 2), src.span_at(line, column, l), src.whole()] {
             let d = Diagnostic::error(span, "消息").label("标签").hint("提示");
-            let out = d.render(false);
+            let out = d.render(false, casebook::i18n::Locale::En);
             prop_assert!(out.contains("消息"));
             prop_assert!(d.span.line >= 1 && d.span.column >= 1);
         }

@@ -20,7 +20,9 @@ fn build(root: &std::path::Path, minify: bool) -> Vec<OutFile> {
     assert!(
         outcome.complete,
         "{}",
-        outcome.diagnostics.render_human(false)
+        outcome
+            .diagnostics
+            .render_human(false, casebook::i18n::Locale::En)
     );
     sink.into_files()
 }

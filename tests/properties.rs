@@ -22,7 +22,9 @@ fn preview(builder: &mut Builder, plan: &Plan) -> (Site, BTreeSet<String>) {
     assert!(
         !rebuilt.diagnostics.has_errors(),
         "{}",
-        rebuilt.diagnostics.render_human(false)
+        rebuilt
+            .diagnostics
+            .render_human(false, casebook::i18n::Locale::En)
     );
     let lazy: BTreeSet<String> = rebuilt.lazy.keys().cloned().collect();
     let files = builder

@@ -33,7 +33,10 @@ fn page(built: &Built, path: &str) -> String {
     assert!(
         built.outcome.complete,
         "{}",
-        built.outcome.diagnostics.render_human(false)
+        built
+            .outcome
+            .diagnostics
+            .render_human(false, casebook::i18n::Locale::En)
     );
     let f = built
         .files
@@ -134,20 +137,23 @@ fn error_diagnostics() {
         assert!(o.diagnostics.has_errors(), "{name} has no errors");
         insta::assert_snapshot!(
             format!("diagnostics_{name}"),
-            o.diagnostics.render_human(false)
+            o.diagnostics
+                .render_human(false, casebook::i18n::Locale::En)
         );
         insta::assert_json_snapshot!(
             format!("json_{name}"),
-            o.diagnostics.to_json()["diagnostics"].as_array().map(|a| a
-                .iter()
-                .map(|d| format!(
-                    "{}:{}:{} {}",
-                    d["file"].as_str().unwrap_or(""),
-                    d["line"],
-                    d["column"],
-                    d["message"].as_str().unwrap_or("")
-                ))
-                .collect::<Vec<_>>())
+            o.diagnostics.to_json(casebook::i18n::Locale::En)["diagnostics"]
+                .as_array()
+                .map(|a| a
+                    .iter()
+                    .map(|d| format!(
+                        "{}:{}:{} {}",
+                        d["file"].as_str().unwrap_or(""),
+                        d["line"],
+                        d["column"],
+                        d["message"].as_str().unwrap_or("")
+                    ))
+                    .collect::<Vec<_>>())
         );
     }
 }

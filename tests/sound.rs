@@ -18,6 +18,8 @@ fn run(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         .arg(root)
         .envs(env.iter().copied())
         .env("NO_COLOR", "1")
+        // Tests read messages in English; tests/i18n.rs reads them in Chinese too.
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .unwrap_or_else(|e| panic!("cannot run casebook: {e}"))
 }
@@ -71,7 +73,7 @@ fn a_tab_after_chinese_text_is_a_located_error_on_every_line_of_every_demo_case(
             s.markdown[i] = casebook::diagnostics::SourceText::new(file.path.clone(), bad);
             let mut d = Diagnostics::new();
             let _ = content::parse(&s, &ContentOptions::default(), &mut d);
-            let rendered = d.render_human(false);
+            let rendered = d.render_human(false, casebook::i18n::Locale::En);
             assert!(
                 d.has_errors(),
                 "{}: a tab at byte {start} passed",

@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 /// Runs the command.
-pub fn run(args: Args, color: bool) -> ExitCode {
+pub fn run(args: Args, ui: &Ui) -> ExitCode {
     let Args {
         root,
         out,
@@ -43,7 +43,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         Ok(o) => o,
         Err(e) => return io_error(&e),
     };
-    report(&outcome, color);
+    report(&outcome, ui.color, ui.locale(&root));
     if !outcome.complete {
         eprintln!("build failed: {} left unchanged", out.display());
         return ExitCode::from(1);

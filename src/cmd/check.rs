@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 /// Runs the command.
-pub fn run(args: Args, color: bool) -> ExitCode {
+pub fn run(args: Args, ui: &Ui) -> ExitCode {
     let Args {
         root,
         format,
@@ -32,6 +32,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         watch,
         poll,
     } = args;
+    let locale = ui.locale(&root);
     let opts = BuildOptions {
         drafts,
         minify: false,
@@ -43,7 +44,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         let outcome = pipeline::build(&opts, &casebook::output::Discard::default())?;
         match format {
             Format::Human => {
-                report(&outcome, color);
+                report(&outcome, ui.color, locale);
                 if watch
                     && outcome.diagnostics.error_count() + outcome.diagnostics.warning_count() == 0
                 {
@@ -52,7 +53,8 @@ pub fn run(args: Args, color: bool) -> ExitCode {
             }
             Format::Json => println!(
                 "{}",
-                serde_json::to_string_pretty(&outcome.diagnostics.to_json()).unwrap_or_default()
+                serde_json::to_string_pretty(&outcome.diagnostics.to_json(locale))
+                    .unwrap_or_default()
             ),
         }
         Ok(outcome.diagnostics.has_errors())

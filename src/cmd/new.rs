@@ -16,7 +16,7 @@ pub struct Args {
 }
 
 /// Runs the command.
-pub fn run(args: Args, color: bool) -> ExitCode {
+pub fn run(args: Args, ui: &Ui) -> ExitCode {
     let Args { kind, slug, root } = args;
     let mut diags = casebook::diagnostics::Diagnostics::new();
     let sources = match casebook::load::load(&root) {
@@ -28,7 +28,7 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         .as_ref()
         .and_then(|s| casebook::config::Config::parse(s, &mut diags))
     else {
-        eprintln!("{}", diags.render_human(color));
+        eprintln!("{}", diags.render_human(ui.color, ui.locale(&root)));
         eprintln!("error: content/site.yaml must be valid before new files can be made from it");
         return ExitCode::from(1);
     };

@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 /// Runs the command.
-pub fn run(args: Args, color: bool) -> ExitCode {
+pub fn run(args: Args, ui: &Ui) -> ExitCode {
     let Args {
         root,
         port,
@@ -41,13 +41,14 @@ pub fn run(args: Args, color: bool) -> ExitCode {
         );
     }
     let opts = casebook::serve::ServeOptions {
+        locale: ui.locale(&root),
         root,
         bind,
         port,
         drafts,
         poll,
     };
-    let result = casebook::serve::serve(opts, color, |addr| {
+    let result = casebook::serve::serve(opts, ui.color, |addr| {
         let url = format!("http://{addr}/");
         eprintln!("serving on {url} (Ctrl-C to stop)");
         if open {

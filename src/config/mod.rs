@@ -5,6 +5,7 @@ use indexmap::IndexMap;
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span, suggest};
+use crate::t;
 use crate::yaml::YamlDoc;
 
 mod file;
@@ -197,7 +198,11 @@ pub(super) fn labels(
                     doc.at(k),
                     format!("`{}` is not a language of this site", k.value),
                 )
-                .hint(suggest(&k.value, "the language", codes.iter().copied())),
+                .hint(suggest(
+                    &k.value,
+                    t!("what-language"),
+                    codes.iter().copied(),
+                )),
             );
         }
     }
@@ -237,7 +242,7 @@ fn languages(doc: &YamlDoc<'_>, file: &SiteFile, diags: &mut Diagnostics) -> Opt
             )
             .hint(suggest(
                 &default.value,
-                "the language",
+                t!("what-language"),
                 file.languages.keys().map(|k| k.value.as_str()),
             )),
         );

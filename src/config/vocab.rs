@@ -5,6 +5,8 @@ use serde_saphyr::Spanned;
 
 use super::{Labels, labels};
 use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
+use crate::i18n::Text;
+use crate::t;
 use crate::yaml::YamlDoc;
 
 /// One key of a vocabulary with its label in every language.
@@ -136,7 +138,7 @@ impl Vocabulary {
 
     /// What to type instead of an unknown key: the keys it holds, when a Chinese comma joins
     /// several into one, else the nearest declared key.
-    fn hint_for(&self, key: &str) -> String {
+    fn hint_for(&self, key: &str) -> Text {
         const COMMAS: [char; 3] = ['，', '、', ','];
         if key.contains(COMMAS) {
             let keys: Vec<&str> = key
@@ -147,9 +149,14 @@ impl Vocabulary {
             return format!(
                 "separate keys with an ASCII comma and a space: `[{}]` (`，` and `、` are Chinese punctuation, which YAML reads as part of the text)",
                 keys.join(", ")
-            );
+            )
+            .into();
         }
-        suggest(key, "the key", self.terms.iter().map(|t| t.key.as_str()))
+        suggest(
+            key,
+            t!("what-key"),
+            self.terms.iter().map(|t| t.key.as_str()),
+        )
     }
 }
 

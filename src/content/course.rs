@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, suggest};
 use crate::model::*;
+use crate::t;
 use crate::urls::Page;
 
 use super::doc::*;
@@ -95,7 +96,7 @@ pub(super) fn parse_course(
                             Some(false) => {} // the case's own errors are reported in its file
                             None => diags.push(
                                 Diagnostic::error(ydoc.at(&s.case), format!("no case `{}`", s.case.value))
-                                    .hint(suggest(&s.case.value, "the case", cases.iter().map(|c| c.slug.as_str()))),
+                                    .hint(suggest(&s.case.value, t!("what-case"), cases.iter().map(|c| c.slug.as_str()))),
                             ),
                         },
                     }

@@ -9,6 +9,7 @@ use crate::config::{Config, Lang, is_key};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span, suggest};
 use crate::frontmatter::{self, Split, SplitError};
 use crate::markdown::TargetKind;
+use crate::t;
 use crate::yaml::YamlDoc;
 
 /// A file of one document in one language, split and ready to decode.
@@ -87,7 +88,7 @@ pub(super) fn classify(
                 )
                 .hint(suggest(
                     code,
-                    "the language code",
+                    t!("what-language-code"),
                     config.languages.iter().skip(1).map(|l| l.code.as_str()),
                 )));
             }

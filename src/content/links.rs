@@ -10,6 +10,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
 use crate::load::Sources;
 use crate::markdown::{self, TargetKind};
 use crate::model::*;
+use crate::t;
 
 use super::Unavailable;
 
@@ -150,7 +151,7 @@ pub(super) fn check_links(
                     out.push(
                         Diagnostic::error(span(&link.range), format!("link to a {} `{}` that does not exist", kind_name(kind), slug))
                             .label("broken link")
-                            .hint(suggest(slug, "the slug", candidates.iter().copied())),
+                            .hint(suggest(slug, t!("what-slug"), candidates.iter().copied())),
                     );
                     continue;
                 };
@@ -163,7 +164,7 @@ pub(super) fn check_links(
                     out.push(
                         Diagnostic::error(span(&link.range), format!("no heading `#{f}` on the {} `{}`", kind_name(kind), slug))
                             .label("broken anchor")
-                            .hint(suggest(f, "the anchor", known.iter().copied())),
+                            .hint(suggest(f, t!("what-anchor"), known.iter().copied())),
                     );
                 }
             }

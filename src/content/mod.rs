@@ -14,6 +14,7 @@ use crate::frontmatter;
 use crate::load::Sources;
 use crate::markdown::TargetKind;
 use crate::model::*;
+use crate::t;
 use crate::urls::{self, Page};
 
 mod case;
@@ -317,7 +318,7 @@ fn parse_cases(
         // A draft that is not being published may be unfinished: its problems are reported as
         // warnings, so it does not stop the build of everything else.
         if !opts.drafts && is_draft(case.as_ref(), files[0]) {
-            d = d.downgraded("in a draft, which is not published");
+            d = d.downgraded(&t!("in-draft"));
         }
         diags.extend(d);
         match case {
@@ -386,7 +387,7 @@ fn parse_methods(
                 Diagnostic::error(f.whole(), format!("`{key}` is not a method of this site")).hint(
                     suggest(
                         &key,
-                        "the file name",
+                        t!("what-file-name"),
                         config.vocab.methods.terms.iter().map(|t| t.key.as_str()),
                     ),
                 ),
@@ -453,7 +454,7 @@ fn parse_courses(
             .as_ref()
             .map_or_else(|| is_draft(None, files[0]), |(_, draft)| *draft);
         if !opts.drafts && draft {
-            d = d.downgraded("in a draft, which is not published");
+            d = d.downgraded(&t!("in-draft"));
         }
         diags.extend(d);
         match parsed {

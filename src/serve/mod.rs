@@ -6,6 +6,7 @@
 #![allow(clippy::print_stderr)]
 
 use crate::diagnostics::Diagnostics;
+use crate::i18n::Locale;
 use crate::pipeline::BuildOptions;
 use crate::watch::Plan;
 use axum::Router;
@@ -45,6 +46,8 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Poll the file system instead of using OS notifications (network and container folders).
     pub poll: bool,
+    /// The language of diagnostics, in the terminal and the overlay.
+    pub locale: Locale,
 }
 
 /// Runs the preview server until interrupted. Prints diagnostics like `check` does.
@@ -77,12 +80,12 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
             }
         }
     };
-    print_diagnostics(&first.diagnostics, color);
+    print_diagnostics(&first.diagnostics, color, opts.locale);
     let site = Arc::new(RwLock::new(Site {
         files: first.files.unwrap_or_default(),
         lazy: first.lazy,
         generation: 1,
-        errors: rendered(&first.diagnostics),
+        errors: rendered(&first.diagnostics, opts.locale),
     }));
     eprintln!(
         "built {} files in {:.2} s",
@@ -100,7 +103,8 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
     // channel and are folded into the next one, so no save is lost.
     let (_watcher, rx) = watch_sources(&canonical(&opts.root), opts.poll)?;
     let root = canonical(&opts.root);
-    std::thread::spawn(move || rebuild_loop(rx, builder, &root, &site, &events, color));
+    let locale = opts.locale;
+    std::thread::spawn(move || rebuild_loop(rx, builder, &root, &site, &events, (color, locale)));
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -130,7 +134,7 @@ fn rebuild_loop(
     root: &Path,
     site: &RwLock<Site>,
     events: &broadcast::Sender<BuildEvent>,
-    color: bool,
+    (color, locale): (bool, Locale),
 ) {
     while let Some(plan) = next_change(&rx, root) {
         let t = Instant::now();
@@ -155,8 +159,8 @@ fn rebuild_loop(
         };
         match result {
             Ok(r) => {
-                print_diagnostics(&r.diagnostics, color);
-                s.errors = rendered(&r.diagnostics);
+                print_diagnostics(&r.diagnostics, color, locale);
+                s.errors = rendered(&r.diagnostics, locale);
                 if let Some(files) = r.files {
                     published = true;
                     s.files = files;
@@ -229,16 +233,16 @@ fn internal_error(plan: &Plan, panic: &crate::fault::Panic) -> String {
     )
 }
 
-fn rendered(d: &Diagnostics) -> Vec<String> {
+fn rendered(d: &Diagnostics, locale: Locale) -> Vec<String> {
     d.sorted()
         .into_iter()
         .filter(|x| x.severity == crate::diagnostics::Severity::Error)
-        .map(|x| x.render(false))
+        .map(|x| x.render(false, locale))
         .collect()
 }
 
-fn print_diagnostics(d: &Diagnostics, color: bool) {
+fn print_diagnostics(d: &Diagnostics, color: bool, locale: Locale) {
     if d.error_count() + d.warning_count() > 0 {
-        eprintln!("{}", d.render_human(color));
+        eprintln!("{}", d.render_human(color, locale));
     }
 }

@@ -10,6 +10,7 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
 use crate::load::is_ignored_name;
+use crate::t;
 
 mod compile;
 
@@ -121,7 +122,7 @@ pub fn load(root: &Path, config: &Config, diags: &mut Diagnostics) -> io::Result
             .label("no folder themes/ of this name")
             .hint(format!(
                 "{} (a theme is a folder under themes/; leave `theme:` out for the built-in one)",
-                suggest(name, "the theme", known.iter().map(String::as_str))
+                suggest(name, t!("what-theme"), known.iter().map(String::as_str))
             )),
         );
         return Ok(None);

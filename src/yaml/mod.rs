@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::{Error as YamlError, Location, MessageFormatter, Spanned, UserMessageFormatter};
 
 use crate::diagnostics::{Diagnostic, SourceText, Span, suggest};
+use crate::t;
 
 mod mistakes;
 
@@ -70,7 +71,7 @@ impl<'a> YamlDoc<'a> {
             YamlError::SerdeUnknownField { field, expected, .. } => {
                 Diagnostic::error(d.span, format!("unknown field `{field}`"))
                     .label("not a field of this file")
-                    .hint(suggest(field, "a field", expected.iter().copied()))
+                    .hint(suggest(field, t!("what-field"), expected.iter().copied()))
             }
             YamlError::SerdeMissingField { field, .. } => {
                 Diagnostic::error(d.span, format!("missing field `{field}`"))

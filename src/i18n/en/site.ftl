@@ -1,0 +1,1 @@
+# Site settings, YAML, themes, photos and files.
