@@ -10,8 +10,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use casebook::i18n::Locale;
+use casebook::i18n::{Locale, Text};
 use casebook::pipeline::{self, BuildOptions, Outcome};
+use casebook::t;
 
 mod cmd;
 
@@ -68,6 +69,16 @@ impl Ui {
             site.as_deref(),
         )
     }
+
+    /// The language of messages when no site is known.
+    fn locale_without_site(&self) -> Locale {
+        Locale::choose(self.lang.as_deref(), |v| std::env::var(v).ok(), None)
+    }
+}
+
+/// Prints a message in `locale` on stderr.
+fn say(locale: Locale, text: Text) {
+    eprintln!("{}", text.in_locale(locale));
 }
 
 #[derive(Subcommand)]
@@ -115,18 +126,14 @@ fn main() -> ExitCode {
     // `build` has written nothing by then (its staging folder is set aside), `check` nothing
     // at all.
     casebook::fault::catch(|| run(cli.command, &ui)).unwrap_or_else(|panic| {
-        eprintln!("{}", internal_error(&panic));
+        say(ui.locale_without_site(), internal_error(&panic));
         ExitCode::from(2)
     })
 }
 
 /// The message for a command that stopped on a bug.
-fn internal_error(panic: &casebook::fault::Panic) -> String {
-    format!(
-        "internal error: {}\nThis is a bug in casebook, not in your files; nothing was written. \
-         Please report it with the message above.",
-        panic.message
-    )
+fn internal_error(panic: &casebook::fault::Panic) -> Text {
+    t!("cli-internal-error", message = &panic.message)
 }
 
 fn run(command: Command, ui: &Ui) -> ExitCode {
@@ -160,7 +167,7 @@ fn progress_bar() -> Option<pipeline::Progress> {
 }
 
 /// Opens `url` in the desktop's browser; failing to is not worth stopping for.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, locale: Locale) {
     let cmd = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -169,7 +176,7 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(cmd).arg(url).spawn().is_err() {
-        eprintln!("could not open a browser; open {url} yourself");
+        say(locale, t!("cli-no-browser", url = url));
     }
 }
 
@@ -180,7 +187,7 @@ fn report(outcome: &Outcome, color: bool, locale: Locale) {
     }
 }
 
-fn io_error(e: &std::io::Error) -> ExitCode {
-    eprintln!("error: {e}");
+fn io_error(e: &std::io::Error, locale: Locale) -> ExitCode {
+    say(locale, t!("cli-io-error", detail = e.to_string()));
     ExitCode::from(2)
 }

@@ -38,14 +38,18 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
         progress: progress_bar(),
         ..BuildOptions::new(root.clone())
     };
+    let locale = ui.locale(&root);
     let started = std::time::Instant::now();
     let outcome = match pipeline::build_into(&opts, &out) {
         Ok(o) => o,
-        Err(e) => return io_error(&e),
+        Err(e) => return io_error(&e, locale),
     };
-    report(&outcome, ui.color, ui.locale(&root));
+    report(&outcome, ui.color, locale);
     if !outcome.complete {
-        eprintln!("build failed: {} left unchanged", out.display());
+        say(
+            locale,
+            t!("cli-build-failed", out = out.display().to_string()),
+        );
         return ExitCode::from(1);
     }
     if std::env::var_os("CASEBOOK_TIMINGS").is_some() {
@@ -59,29 +63,39 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
     }
     let p = outcome.stats.photos;
     if p.processed + p.cached > 0 {
-        eprintln!(
-            "photos: {} processed, {} from the cache",
-            p.processed, p.cached
+        say(
+            locale,
+            t!("cli-photos", processed = p.processed, cached = p.cached),
         );
     }
-    eprintln!(
-        "built {} cases into {} files ({:.1} MB) in {:.2} s → {}",
-        outcome.stats.cases,
-        outcome.stats.files,
-        outcome.stats.bytes as f64 / 1e6,
-        started.elapsed().as_secs_f64(),
-        out.display()
+    say(
+        locale,
+        t!(
+            "cli-built",
+            cases = outcome.stats.cases,
+            files = outcome.stats.files,
+            mb = format!("{:.1}", outcome.stats.bytes as f64 / 1e6),
+            seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
+            out = out.display().to_string()
+        ),
     );
     if let Some(zip) = zip {
         match casebook::bundle::zip_site(&out, &zip) {
-            Ok(p) => eprintln!(
-                "packed {} files into {} ({:.1} MB): unzip it and open index.html",
-                p.files,
-                zip.display(),
-                p.bytes as f64 / 1e6
+            Ok(p) => say(
+                locale,
+                t!(
+                    "cli-packed",
+                    files = p.files,
+                    zip = zip.display().to_string(),
+                    mb = format!("{:.1}", p.bytes as f64 / 1e6)
+                ),
             ),
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", zip.display());
+                let path = zip.display().to_string();
+                say(
+                    locale,
+                    t!("cli-cannot-write", path = path, detail = e.to_string()),
+                );
                 return ExitCode::from(2);
             }
         }

@@ -48,7 +48,7 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
                 if watch
                     && outcome.diagnostics.error_count() + outcome.diagnostics.warning_count() == 0
                 {
-                    eprintln!("no problems");
+                    say(locale, t!("cli-no-problems"));
                 }
             }
             Format::Json => println!(
@@ -61,7 +61,7 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
     };
     let failed = match run() {
         Ok(f) => f,
-        Err(e) => return io_error(&e),
+        Err(e) => return io_error(&e, locale),
     };
     if !watch {
         return if failed {
@@ -73,15 +73,16 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
     let abs = casebook::serve::canonical(&root);
     let (_watcher, rx) = match casebook::serve::watch_sources(&abs, poll) {
         Ok(w) => w,
-        Err(e) => return io_error(&e),
+        Err(e) => return io_error(&e, locale),
     };
-    eprintln!("watching {} for changes (Ctrl-C to stop)", root.display());
+    let shown = root.display().to_string();
+    say(locale, t!("cli-watching", root = shown));
     while casebook::serve::next_change(&rx, &abs).is_some() {
         eprintln!("\n— {} —", jiff::Timestamp::now().strftime("%H:%M:%S"));
         match casebook::fault::catch(run) {
             Ok(Ok(_)) => {}
-            Ok(Err(e)) => eprintln!("error: {e}"),
-            Err(panic) => eprintln!("{}", internal_error(&panic)),
+            Ok(Err(e)) => say(locale, t!("cli-io-error", detail = e.to_string())),
+            Err(panic) => say(locale, internal_error(&panic)),
         }
     }
     ExitCode::SUCCESS

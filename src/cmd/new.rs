@@ -18,18 +18,19 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args, ui: &Ui) -> ExitCode {
     let Args { kind, slug, root } = args;
+    let locale = ui.locale(&root);
     let mut diags = casebook::diagnostics::Diagnostics::new();
     let sources = match casebook::load::load(&root) {
         Ok(s) => s,
-        Err(e) => return io_error(&e),
+        Err(e) => return io_error(&e, locale),
     };
     let Some(config) = sources
         .site
         .as_ref()
         .and_then(|s| casebook::config::Config::parse(s, &mut diags))
     else {
-        eprintln!("{}", diags.render_human(ui.color, ui.locale(&root)));
-        eprintln!("error: content/site.yaml must be valid before new files can be made from it");
+        eprintln!("{}", diags.render_human(ui.color, locale));
+        say(locale, t!("cli-new-needs-site"));
         return ExitCode::from(1);
     };
     let kind = match kind {
@@ -53,14 +54,12 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
         casebook::scaffold::Kind::Course => files.iter().any(|(p, _)| root.join(p).exists()),
     };
     if taken {
-        eprintln!(
-            "error: a {} called `{slug}` already exists: choose another slug, or edit its file",
-            if kind == casebook::scaffold::Kind::Case {
-                "case"
-            } else {
-                "course"
-            }
-        );
+        let kind = if kind == casebook::scaffold::Kind::Case {
+            "case"
+        } else {
+            "course"
+        };
+        say(locale, t!("cli-new-exists", kind = kind, slug = &slug));
         return ExitCode::from(2);
     }
     for (path, text) in &files {
@@ -70,12 +69,14 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::write(&full, text));
         if let Err(e) = written {
-            return io_error(&std::io::Error::new(
-                e.kind(),
-                format!("cannot write {}: {e}", full.display()),
-            ));
+            let path = full.display().to_string();
+            say(
+                locale,
+                t!("cli-cannot-write", path = path, detail = e.to_string()),
+            );
+            return ExitCode::from(2);
         }
-        eprintln!("created {path}");
+        say(locale, t!("cli-created", path = path.as_str()));
     }
     ExitCode::SUCCESS
 }

@@ -35,13 +35,12 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
         open,
         poll,
     } = args;
+    let locale = ui.locale(&root);
     if !bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {bind}: anyone who can reach this machine can see the preview, drafts included"
-        );
+        say(locale, t!("cli-serve-exposed", bind = bind.to_string()));
     }
     let opts = casebook::serve::ServeOptions {
-        locale: ui.locale(&root),
+        locale,
         root,
         bind,
         port,
@@ -50,13 +49,13 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
     };
     let result = casebook::serve::serve(opts, ui.color, |addr| {
         let url = format!("http://{addr}/");
-        eprintln!("serving on {url} (Ctrl-C to stop)");
+        say(locale, t!("cli-serving", url = url.as_str()));
         if open {
-            open_browser(&url);
+            open_browser(&url, locale);
         }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => io_error(&e),
+        Err(e) => io_error(&e, locale),
     }
 }

@@ -236,7 +236,7 @@ impl fmt::Display for Text {
 }
 
 /// A text named by its Fluent id, with named arguments:
-/// `t!("unknown-key", vocab = "method", key = &k)`.
+/// `t!("did-you-mean", best = &key)`.
 #[macro_export]
 macro_rules! t {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {

@@ -6,8 +6,9 @@
 #![allow(clippy::print_stderr)]
 
 use crate::diagnostics::Diagnostics;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Text};
 use crate::pipeline::BuildOptions;
+use crate::t;
 use crate::watch::Plan;
 use axum::Router;
 use axum::routing::get;
@@ -87,10 +88,11 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
         generation: 1,
         errors: rendered(&first.diagnostics, opts.locale),
     }));
-    eprintln!(
-        "built {} files in {:.2} s",
-        site.read().map(|s| s.files.len()).unwrap_or(0),
-        started.elapsed().as_secs_f64()
+    let files = site.read().map(|s| s.files.len()).unwrap_or(0);
+    let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+    say(
+        opts.locale,
+        t!("serve-built", files = files, seconds = seconds),
     );
 
     let (events, _) = broadcast::channel(16);
@@ -144,7 +146,9 @@ fn rebuild_loop(
             Err(panic) => {
                 // What the rebuild was changing may be half-made: start the kept stages anew.
                 builder = Builder::new(builder.opts.clone());
-                Err(Failure::Internal(internal_error(&plan, &panic)))
+                Err(Failure::Internal(
+                    internal_error(&plan, &panic).in_locale(locale),
+                ))
             }
         };
         let Ok(mut s) = site.write() else { return };
@@ -171,22 +175,23 @@ fn rebuild_loop(
                         .as_ref()
                         .and_then(|(slug, lang)| case_page(builder.stages.library(), slug, lang));
                 }
-                eprintln!(
-                    "rebuilt in {:.0} ms{}",
-                    t.elapsed().as_secs_f64() * 1e3,
-                    if s.errors.is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            " with {} errors; serving the last good site",
-                            s.errors.len()
-                        )
-                    }
-                );
+                let ms = format!("{:.0}", t.elapsed().as_secs_f64() * 1e3);
+                let what = changed(&plan);
+                let done = match s.errors.len() {
+                    0 => t!("serve-rebuilt", what = what, ms = ms),
+                    n => t!(
+                        "serve-rebuilt-with-errors",
+                        what = what,
+                        ms = ms,
+                        errors = n
+                    ),
+                };
+                say(locale, done);
             }
             Err(Failure::Io(e)) => {
-                eprintln!("error: {e}");
-                s.errors = vec![format!("error: {e}")];
+                let message = t!("cli-io-error", detail = e.to_string()).in_locale(locale);
+                eprintln!("{message}");
+                s.errors = vec![message];
             }
             Err(Failure::Internal(message)) => {
                 eprintln!("{message}");
@@ -215,22 +220,30 @@ enum Failure {
 }
 
 /// The message for a rebuild that panicked: what was being rebuilt, and what happens now.
-fn internal_error(plan: &Plan, panic: &crate::fault::Panic) -> String {
-    let what = if plan.content_files.is_empty() {
-        "the site settings or theme".to_owned()
-    } else {
-        plan.content_files
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    format!(
-        "internal error: casebook failed while rebuilding after a change to {what}: {}\n\
-         This is a bug in casebook, not in your files; please report it with the file named here. \
-         The preview keeps serving the last good site; save again to retry.",
-        panic.message
+fn internal_error(plan: &Plan, panic: &crate::fault::Panic) -> Text {
+    t!(
+        "serve-internal-error",
+        what = changed(plan),
+        message = &panic.message
     )
+}
+
+/// What a change touched, for the terminal: the files, or the settings and theme.
+fn changed(plan: &Plan) -> Text {
+    if plan.content_files.is_empty() {
+        return t!("serve-what-settings");
+    }
+    let files: Vec<String> = plan
+        .content_files
+        .iter()
+        .map(|p| p.display().to_string().replace('\\', "/"))
+        .collect();
+    t!("verbatim", text = files.join(", "))
+}
+
+/// Prints a message in `locale` on stderr.
+fn say(locale: Locale, text: Text) {
+    eprintln!("{}", text.in_locale(locale));
 }
 
 fn rendered(d: &Diagnostics, locale: Locale) -> Vec<String> {
