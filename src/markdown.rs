@@ -7,6 +7,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::i18n::Text;
+use crate::t;
 use crate::urls::{self, Page};
 
 /// Where the rendered HTML will be placed, so links can be written relative to it.
@@ -80,14 +82,14 @@ pub fn photo_marker(n: usize) -> String {
 }
 
 /// A problem found while rendering, with its byte range in the Markdown text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// Byte range in the Markdown text.
     pub range: Range<usize>,
     /// What is wrong.
-    pub message: String,
+    pub message: Text,
     /// How to fix it.
-    pub hint: String,
+    pub hint: Text,
     /// Whether the page is still correct without a fix (the link was dropped safely).
     pub warning: bool,
     /// Where in casebook's source it was found (see [`crate::diagnostics::Diagnostic::origin`]).
@@ -97,11 +99,11 @@ pub struct Problem {
 impl Problem {
     /// A problem that makes the page wrong until fixed.
     #[track_caller]
-    fn error(range: Range<usize>, message: String, hint: &str) -> Problem {
+    fn error(range: Range<usize>, message: Text, hint: Text) -> Problem {
         Problem {
             range,
             message,
-            hint: hint.to_owned(),
+            hint,
             warning: false,
             origin: std::panic::Location::caller(),
         }
@@ -109,11 +111,11 @@ impl Problem {
 
     /// A problem the page is safe without (what was wrong was left out).
     #[track_caller]
-    fn warning(range: Range<usize>, message: String, hint: &str) -> Problem {
+    fn warning(range: Range<usize>, message: Text, hint: Text) -> Problem {
         Problem {
             range,
             message,
-            hint: hint.to_owned(),
+            hint,
             warning: true,
             origin: std::panic::Location::caller(),
         }
@@ -242,10 +244,11 @@ fn rewrite_link<'a>(
         .iter()
         .any(|s| lower.starts_with(s))
     {
+        let scheme = dest.split(':').next().unwrap_or(dest);
         out.problems.push(Problem::warning(
             range,
-            format!("link to `{}` removed", dest.split(':').next().unwrap_or(dest)),
-            "scripts in links are not allowed on a public site; link to a page or an http(s) address",
+            t!("markdown-script-link-removed", scheme = scheme),
+            t!("markdown-script-link-removed-hint"),
         ));
         return None;
     }
@@ -266,8 +269,8 @@ fn rewrite_link<'a>(
             _ => {
                 out.problems.push(Problem::error(
                     range,
-                    format!("`{dest}` is not a link to a page of this site"),
-                    "write `@/cases/<slug>`, `@/methods/<key>`, `@/courses/<slug>` or `@/pages/<slug>`, optionally followed by `#heading-id`",
+                    t!("markdown-not-site-link", dest = dest),
+                    t!("markdown-not-site-link-hint"),
                 ));
                 return Some(CowStr::from("#"));
             }
@@ -304,8 +307,8 @@ fn rewrite_link<'a>(
     if lower.ends_with(".md") || lower.contains(".md#") {
         out.problems.push(Problem::error(
             range,
-            format!("link to the file `{dest}` will not exist on the site"),
-            "link to pages with `@/cases/<slug>`, `@/methods/<key>`, `@/courses/<slug>` or `@/pages/<slug>`",
+            t!("markdown-link-to-md-file", dest = dest),
+            t!("markdown-link-to-md-file-hint"),
         ));
     }
     Some(CowStr::from(dest.to_owned()))
@@ -327,24 +330,24 @@ fn place_image(
     if is_external {
         out.problems.push(Problem::error(
             range,
-            format!("image `{dest}` is not a file beside this page"),
-            "put the image in the case folder and name it by its file name, so the site works offline and asks no other host",
+            t!("markdown-image-external", dest = dest),
+            t!("markdown-image-external-hint"),
         ));
         return None;
     }
     if ctx.bundle.is_none() {
         out.problems.push(Problem::error(
             range,
-            "images can only be placed in case texts".to_owned(),
-            "put the photo in a case folder and show it there",
+            t!("markdown-image-outside-case"),
+            t!("markdown-image-outside-case-hint"),
         ));
         return None;
     }
     if alt.trim().is_empty() {
         out.problems.push(Problem::error(
             range.clone(),
-            format!("image `{dest}` has no description"),
-            "describe what the photo shows between the brackets: ![村口的新垃圾分类点](photo.jpg)",
+            t!("markdown-image-no-alt", dest = dest),
+            t!("markdown-image-no-alt-hint"),
         ));
     }
     out.images.push(BodyImage {

@@ -9,6 +9,7 @@ use serde_saphyr::Spanned;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span};
 use crate::model::*;
+use crate::t;
 use crate::urls::Page;
 use crate::yaml::YamlDoc;
 
@@ -51,9 +52,8 @@ pub(super) fn parse_case(
         Some(p) => v.provinces.check(&doc, p).map_err(|d| diags.push(d)).ok(),
         None => {
             diags.push(
-                Diagnostic::error(base.top(), "`place.province` is missing").hint(
-                    "add `province: <key>` to `place`, with a key from `vocabularies.provinces`",
-                ),
+                Diagnostic::error(base.top(), t!("case-province-missing"))
+                    .hint(t!("case-province-missing-hint")),
             );
             None
         }
@@ -75,14 +75,17 @@ pub(super) fn parse_case(
             Ok(d) => Some(d),
             Err(_) => {
                 diags.push(
-                    Diagnostic::error(doc.at(s), format!("`{}` is not a date", s.value))
-                        .hint("write the date as YYYY-MM-DD, for example 2022-09-06"),
+                    Diagnostic::error(doc.at(s), t!("case-updated-not-date", value = &s.value))
+                        .hint(t!("case-updated-not-date-hint")),
                 );
                 None
             }
         },
         None => {
-            diags.push(Diagnostic::error(base.top(), "`updated` is missing").hint("add `updated: YYYY-MM-DD`, the date of the latest source or revision; it orders the feed"));
+            diags.push(
+                Diagnostic::error(base.top(), t!("case-updated-missing"))
+                    .hint(t!("case-updated-missing-hint")),
+            );
             None
         }
     };
@@ -92,9 +95,9 @@ pub(super) fn parse_case(
         diags.push(
             Diagnostic::error(
                 doc.at(since),
-                format!("`{}` is not a plausible year", since.value),
+                t!("case-since-implausible", year = since.value),
             )
-            .hint("write the year the pilot started, such as 2017"),
+            .hint(t!("case-since-implausible-hint")),
         );
     }
 
@@ -170,9 +173,8 @@ pub(super) fn check_required(
         Some(k) => check(k).map_err(|d| diags.push(d)).ok(),
         None => {
             diags.push(
-                Diagnostic::error(v.top(), format!("`{field}` is missing")).hint(format!(
-                    "add `{field}: <key>` with a key from `vocabularies` in content/site.yaml"
-                )),
+                Diagnostic::error(v.top(), t!("case-vocab-field-missing", field = field))
+                    .hint(t!("case-vocab-field-missing-hint", field = field)),
             );
             None
         }
@@ -208,8 +210,8 @@ pub(super) fn check_neutral(
     let doc = tv.doc();
     let mut differs = |span: Span, field: &str| {
         diags.push(
-            Diagnostic::error(span, format!("`{field}` differs from the default-language file"))
-                .hint(format!("a translation inherits `{field}` from index.md: remove it here, or make it the same")),
+            Diagnostic::error(span, t!("case-field-differs", field = field))
+                .hint(t!("case-field-differs-hint", field = field)),
         );
     };
     let same = |a: Option<&Spanned<String>>, b: Option<&Spanned<String>>| {

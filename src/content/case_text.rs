@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use crate::config::{Config, Lang, Vocabularies};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Text;
 use crate::model::*;
+use crate::t;
 use crate::yaml::YamlDoc;
 
 use super::doc::*;
@@ -106,8 +108,8 @@ fn place(
     let Some(p) = own else {
         if base.is_none() {
             diags.push(
-                Diagnostic::error(v.top(), "`place` is missing")
-                    .hint("add `place: {village: …, province: <key>}`"),
+                Diagnostic::error(v.top(), t!("case-place-missing"))
+                    .hint(t!("case-place-missing-hint")),
             );
         }
         return inherit(None, base, |b| b.place.value.clone());
@@ -119,8 +121,8 @@ fn place(
         (None, Some((b, _))) => b.place.value.village.clone(),
         (None, None) => {
             diags.push(
-                Diagnostic::error(v.top(), "`place.village` is missing")
-                    .hint("add `village:` to `place`: the name of the village or community"),
+                Diagnostic::error(v.top(), t!("case-village-missing"))
+                    .hint(t!("case-village-missing-hint")),
             );
             String::new()
         }
@@ -145,9 +147,10 @@ fn methods(
 ) -> Loc<Vec<(usize, String)>> {
     let Some(m) = own else {
         if base.is_none() {
-            diags.push(Diagnostic::error(v.top(), "`methods` is missing").hint(
-                "add `methods:` with a line per method the case used, for example `co-decision: …`",
-            ));
+            diags.push(
+                Diagnostic::error(v.top(), t!("case-methods-missing"))
+                    .hint(t!("case-methods-missing-hint")),
+            );
         }
         return inherit(None, base, |b| b.methods.value.clone());
     };
@@ -167,9 +170,9 @@ fn methods(
             diags.push(
                 Diagnostic::error(
                     doc.at(key),
-                    format!("method `{}` is not in the default-language file", key.value),
+                    t!("case-method-not-in-default", key = &key.value),
                 )
-                .hint("a translation translates the methods of index.md; add it there first"),
+                .hint(t!("case-method-not-in-default-hint")),
             );
         }
         list.push((i, text.clone()));
@@ -184,33 +187,30 @@ fn methods(
     list.sort_by_key(|(m, _)| *m);
     if list.is_empty() && base.is_none() && m.is_empty() {
         diags.push(
-            Diagnostic::error(v.top(), "`methods` is empty")
-                .hint("say what the case did under at least one of the methods"),
+            Diagnostic::error(v.top(), t!("case-methods-empty"))
+                .hint(t!("case-methods-empty-hint")),
         );
     }
     Loc::own(list)
 }
 
 /// A list of a translation that must have as many entries as the default language's, in the
-/// same order: an error at its first entry when the counts differ.
+/// same order: an error at its first entry when the counts differ. `message` says so from
+/// the two counts (this file's, the default language's).
 fn same_length(
     v: &Variant<'_>,
-    what: &str,
+    message: fn(usize, usize) -> Text,
     first: Option<crate::diagnostics::Span>,
     len: usize,
     base_len: Option<usize>,
-    hint: &str,
+    hint: Text,
     diags: &mut Diagnostics,
 ) {
     if let Some(base_len) = base_len
         && base_len != len
     {
         diags.push(
-            Diagnostic::error(
-                first.unwrap_or_else(|| v.top()),
-                format!("{len} {what} here, {base_len} in the default-language file"),
-            )
-            .hint(hint),
+            Diagnostic::error(first.unwrap_or_else(|| v.top()), message(len, base_len)).hint(hint),
         );
     }
 }
@@ -230,11 +230,11 @@ fn practices(
     let base_list = base.map(|(b, _)| &b.practices.value);
     same_length(
         v,
-        "practices",
+        |here, there| t!("case-practices-count", count = here, base = there),
         list.first().map(|p| doc.at(&p.name)),
         list.len(),
         base.map(|(_, bf)| bf.practices.as_ref().map_or(0, Vec::len)),
-        "a translation lists the same practices in the same order",
+        t!("case-practices-count-hint"),
         diags,
     );
     let mut out = Vec::new();
@@ -250,17 +250,14 @@ fn practices(
             && bp.method != method
         {
             diags.push(
-                Diagnostic::error(
-                    doc.at(&p.method),
-                    "practice is filed under another method than in the default-language file",
-                )
-                .hint("keep the practices in the same order as index.md, with the same methods"),
+                Diagnostic::error(doc.at(&p.method), t!("case-practice-method-differs"))
+                    .hint(t!("case-practice-method-differs-hint")),
             );
         }
         if p.name.value.trim().is_empty() {
             diags.push(
-                Diagnostic::error(doc.at(&p.name), "practice has no name")
-                    .hint("give the practice a short name"),
+                Diagnostic::error(doc.at(&p.name), t!("case-practice-unnamed"))
+                    .hint(t!("case-practice-unnamed-hint")),
             );
         }
         out.push(Practice {
@@ -288,11 +285,11 @@ fn figures(
     let base_list = base.map(|(b, _)| &b.figures.value);
     same_length(
         v,
-        "figures",
+        |here, there| t!("case-figures-count", count = here, base = there),
         list.first().map(|x| doc.at(&x.label)),
         list.len(),
         base.map(|(_, bf)| bf.figures.as_ref().map_or(0, Vec::len)),
-        "a translation lists the same figures in the same order; it may give only `label`",
+        t!("case-figures-count-hint"),
         diags,
     );
     let out = list
@@ -302,8 +299,8 @@ fn figures(
             let bf = base_list.and_then(|bl| bl.get(i));
             if bf.is_none() && x.value.is_none() && (x.before.is_none() || x.after.is_none()) {
                 diags.push(
-                    Diagnostic::error(doc.at(&x.label), "figure has no number")
-                        .hint("give `value`, or both `before` and `after`"),
+                    Diagnostic::error(doc.at(&x.label), t!("case-figure-no-number"))
+                        .hint(t!("case-figure-no-number-hint")),
                 );
             }
             Figure {
@@ -338,8 +335,8 @@ fn sources(
             && !(u.value.starts_with("https://") || u.value.starts_with("http://"))
         {
             diags.push(
-                Diagnostic::error(doc.at(u), format!("`{}` is not a web address", u.value))
-                    .hint("write the full address, starting with https://"),
+                Diagnostic::error(doc.at(u), t!("case-source-not-url", url = &u.value))
+                    .hint(t!("case-source-not-url-hint")),
             );
         }
         out.push(Source {
@@ -365,7 +362,7 @@ fn tags(
         let tag = tag.trim();
         if tag.is_empty() {
             diags.push(
-                Diagnostic::error(v.top(), "empty tag").hint("remove the empty entry from `tags`"),
+                Diagnostic::error(v.top(), t!("case-tag-empty")).hint(t!("case-tag-empty-hint")),
             );
         } else if !out.iter().any(|x| x == tag) {
             out.push(tag.to_owned());

@@ -70,41 +70,58 @@ pub(super) fn parse_course(
                     diags.push(
                         Diagnostic::error(
                             list.first().map_or_else(|| v.top(), |s| ydoc.at(&s.case)),
-                            format!(
-                                "{} sessions here, {} in the default-language file",
-                                list.len(),
-                                base_len
-                            ),
+                            t!("course-sessions-count", count = list.len(), base = base_len),
                         )
-                        .hint("a translation lists the same sessions in the same order"),
+                        .hint(t!("course-sessions-count-hint")),
                     );
                 }
                 for (i, s) in list.iter().enumerate() {
                     match cases.iter().position(|c| c.slug == s.case.value) {
                         Some(ci) => {
                             if let Some(bs) = texts.first().and_then(|b| b.sessions.value.get(i))
-                                && bs.case != ci {
-                                    diags.push(Diagnostic::error(ydoc.at(&s.case), "session names another case than the default-language file").hint("keep the sessions in the same order as the default-language file"));
-                                }
-                            out.push(Session { case: ci, focus: s.focus.clone(), questions: s.questions.clone() });
+                                && bs.case != ci
+                            {
+                                diags.push(
+                                    Diagnostic::error(
+                                        ydoc.at(&s.case),
+                                        t!("course-session-case-differs"),
+                                    )
+                                    .hint(t!("course-session-case-differs-hint")),
+                                );
+                            }
+                            out.push(Session {
+                                case: ci,
+                                focus: s.focus.clone(),
+                                questions: s.questions.clone(),
+                            });
                         }
                         None => match unpublished.get(&s.case.value) {
                             Some(true) => diags.push(
-                                Diagnostic::error(ydoc.at(&s.case), format!("case `{}` is a draft", s.case.value))
-                                    .hint("publish the case (remove `draft: true`) or take it out of the course"),
+                                Diagnostic::error(
+                                    ydoc.at(&s.case),
+                                    t!("course-session-draft", case = &s.case.value),
+                                )
+                                .hint(t!("course-session-draft-hint")),
                             ),
                             Some(false) => {} // the case's own errors are reported in its file
                             None => diags.push(
-                                Diagnostic::error(ydoc.at(&s.case), format!("no case `{}`", s.case.value))
-                                    .hint(suggest(&s.case.value, t!("what-case"), cases.iter().map(|c| c.slug.as_str()))),
+                                Diagnostic::error(
+                                    ydoc.at(&s.case),
+                                    t!("course-session-no-case", case = &s.case.value),
+                                )
+                                .hint(suggest(
+                                    &s.case.value,
+                                    t!("what-case"),
+                                    cases.iter().map(|c| c.slug.as_str()),
+                                )),
                             ),
                         },
                     }
                 }
                 if list.is_empty() && lang == 0 {
                     diags.push(
-                        Diagnostic::error(v.top(), "course has no sessions")
-                            .hint("add `sessions:` with at least one `- case: <slug>`"),
+                        Diagnostic::error(v.top(), t!("course-no-sessions"))
+                            .hint(t!("course-no-sessions-hint")),
                     );
                 }
                 Loc::own(out)
@@ -112,8 +129,8 @@ pub(super) fn parse_course(
             (None, Some(b)) => Loc::inherited(b.sessions.value.clone()),
             (None, None) => {
                 diags.push(
-                    Diagnostic::error(v.top(), "`sessions` is missing")
-                        .hint("add `sessions:`, the cases of the course in teaching order"),
+                    Diagnostic::error(v.top(), t!("course-sessions-missing"))
+                        .hint(t!("course-sessions-missing-hint")),
                 );
                 Loc::own(Vec::new())
             }

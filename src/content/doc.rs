@@ -4,6 +4,7 @@ use crate::config::{Config, Lang};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::markdown::{self};
 use crate::model::*;
+use crate::t;
 use crate::urls;
 
 use super::files::*;
@@ -27,16 +28,16 @@ pub(super) fn render_body(
         id_prefix: "",
     };
     let r = markdown::render(v.split.body, &ctx);
-    for p in &r.problems {
+    for p in r.problems {
         let span = v
             .source
             .span(v.split.body_offset + p.range.start..v.split.body_offset + p.range.end);
         let d = if p.warning {
-            Diagnostic::warning(span, &p.message)
+            Diagnostic::warning(span, p.message)
         } else {
-            Diagnostic::error(span, &p.message)
+            Diagnostic::error(span, p.message)
         };
-        diags.push(d.hint(&p.hint).made_at(p.origin));
+        diags.push(d.hint(p.hint).made_at(p.origin));
     }
     // Kept for the whole build: without the slack a growing string leaves.
     let mut html = r.html;
@@ -60,9 +61,8 @@ pub(super) fn text_or_missing(
         Some(s) if !s.trim().is_empty() => s,
         _ => {
             diags.push(
-                Diagnostic::error(v.top(), format!("`{field}` is missing")).hint(format!(
-                    "add `{field}: …` to the front matter; every file of this kind needs it"
-                )),
+                Diagnostic::error(v.top(), t!("doc-field-missing", field = field))
+                    .hint(t!("doc-field-missing-hint", field = field)),
             );
             String::new()
         }

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use crate::config::Lang;
 use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
+use crate::i18n::Text;
 use crate::load::Sources;
 use crate::markdown::{self, TargetKind};
 use crate::model::*;
@@ -129,29 +130,50 @@ pub(super) fn check_links(
         .par_iter()
         .flat_map_iter(|(body, lang, (own_kind, own_slug))| {
             let mut out = Vec::new();
-            let Some((source, _)) = &body.source else { return out };
-            let span = |range: &std::ops::Range<usize>| body.span(range).unwrap_or_else(|| source.whole());
+            let Some((source, _)) = &body.source else {
+                return out;
+            };
+            let span =
+                |range: &std::ops::Range<usize>| body.span(range).unwrap_or_else(|| source.whole());
             for link in &body.links {
-                let (kind, slug) = if link.kind == TargetKind::SamePage { (*own_kind, *own_slug) } else { (link.kind, link.slug.as_str()) };
+                let (kind, slug) = if link.kind == TargetKind::SamePage {
+                    (*own_kind, *own_slug)
+                } else {
+                    (link.kind, link.slug.as_str())
+                };
                 let state = || unavailable.get(&(kind, slug.to_owned())).copied();
                 let Some(target) = targets.get(&(kind, slug)) else {
                     match state() {
                         Some(true) => {
                             out.push(
-                                Diagnostic::error(span(&link.range), format!("link to the draft {} `{slug}`", kind_name(kind)))
-                                    .label("not published")
-                                    .hint("publish it first, or remove the link"),
+                                Diagnostic::error(
+                                    span(&link.range),
+                                    t!("link-to-draft", kind = kind_name(kind), slug = slug),
+                                )
+                                .label(t!("link-to-draft-label"))
+                                .hint(t!("link-to-draft-hint")),
                             );
                             continue;
                         }
                         Some(false) => continue,
                         None => {}
                     }
-                    let candidates: Vec<&str> = targets.keys().filter(|(k, _)| *k == kind).map(|(_, s)| *s).collect();
+                    let candidates: Vec<&str> = targets
+                        .keys()
+                        .filter(|(k, _)| *k == kind)
+                        .map(|(_, s)| *s)
+                        .collect();
                     out.push(
-                        Diagnostic::error(span(&link.range), format!("link to a {} `{}` that does not exist", kind_name(kind), slug))
-                            .label("broken link")
-                            .hint(suggest(slug, t!("what-slug"), candidates.iter().copied())),
+                        Diagnostic::error(
+                            span(&link.range),
+                            t!("link-broken", kind = kind_name(kind), slug = slug),
+                        )
+                        .label(t!("link-broken-label"))
+                        .hint(suggest(
+                            slug,
+                            t!("what-slug"),
+                            candidates.iter().copied(),
+                        )),
                     );
                     continue;
                 };
@@ -162,9 +184,21 @@ pub(super) fn check_links(
                     let mut known: Vec<&str> = target[*lang].iter().map(String::as_str).collect();
                     known.sort_unstable();
                     out.push(
-                        Diagnostic::error(span(&link.range), format!("no heading `#{f}` on the {} `{}`", kind_name(kind), slug))
-                            .label("broken anchor")
-                            .hint(suggest(f, t!("what-anchor"), known.iter().copied())),
+                        Diagnostic::error(
+                            span(&link.range),
+                            t!(
+                                "link-anchor-missing",
+                                fragment = f,
+                                kind = kind_name(kind),
+                                slug = slug
+                            ),
+                        )
+                        .label(t!("link-anchor-missing-label"))
+                        .hint(suggest(
+                            f,
+                            t!("what-anchor"),
+                            known.iter().copied(),
+                        )),
                     );
                 }
             }
@@ -174,9 +208,12 @@ pub(super) fn check_links(
                 let escapes = img.dest.split('/').any(|s| s == "..");
                 if escapes || !exists {
                     out.push(
-                        Diagnostic::error(span(&img.range), format!("image `{}` is not in the case folder", img.dest))
-                            .label("missing file")
-                            .hint("put the file beside index.md and write its file name exactly (names are case-sensitive)"),
+                        Diagnostic::error(
+                            span(&img.range),
+                            t!("link-image-missing", file = &img.dest),
+                        )
+                        .label(t!("link-image-missing-label"))
+                        .hint(t!("link-image-missing-hint")),
                     );
                 }
             }
@@ -188,11 +225,12 @@ pub(super) fn check_links(
     }
 }
 
-pub(super) fn kind_name(k: TargetKind) -> &'static str {
+/// What kind of page a link points to, as a message names it ("case", "page").
+pub(super) fn kind_name(k: TargetKind) -> Text {
     match k {
-        TargetKind::Case => "case",
-        TargetKind::Method => "method",
-        TargetKind::Course => "course",
-        TargetKind::Page | TargetKind::SamePage => "page",
+        TargetKind::Case => t!("link-kind-case"),
+        TargetKind::Method => t!("link-kind-method"),
+        TargetKind::Course => t!("link-kind-course"),
+        TargetKind::Page | TargetKind::SamePage => t!("link-kind-page"),
     }
 }

