@@ -169,11 +169,11 @@ const ELSEWHERE: &[(&str, &str)] = &[
         "the helper `photo_error` itself: what it makes is attributed to its caller",
     ),
     (
-        "src/content/doc.rs:Diagnostic::warning(span, &p.message)",
+        "src/content/doc.rs:Diagnostic::warning(span, p.message)",
         "forwards a Markdown problem, attributed to where it was found",
     ),
     (
-        "src/content/doc.rs:Diagnostic::error(span, &p.message)",
+        "src/content/doc.rs:Diagnostic::error(span, p.message)",
         "forwards a Markdown problem, attributed to where it was found",
     ),
     (
