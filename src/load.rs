@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, SourceText, Span};
+use crate::t;
 
 /// Everything read from `content/`, with paths relative to the site root.
 #[derive(Debug, Clone, Default)]
@@ -123,8 +124,12 @@ pub fn load(root: &Path) -> io::Result<Sources> {
 
 /// Reads one text file of the site; `rel` is relative to `root`.
 pub fn read_text(root: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
-    let bytes = std::fs::read(root.join(rel))
-        .map_err(|e| Diagnostic::error(Span::file_only(rel), format!("cannot read file: {e}")))?;
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+        Diagnostic::error(
+            Span::file_only(rel),
+            t!("files-cannot-read", detail = e.to_string()),
+        )
+    })?;
     decode(rel, bytes)
 }
 
@@ -135,9 +140,6 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
     let text = String::from_utf8(bytes).map_err(|e| not_utf8(rel, e.as_bytes(), e.utf8_error()))?;
     Ok(SourceText::new(rel.to_path_buf(), text))
 }
-
-/// How to save a file as UTF-8 in the editors editors use.
-const SAVE_AS_UTF8: &str = "save it as UTF-8: in Notepad, File › Save As, Encoding: UTF-8; in WPS or Word, Save As › Plain Text › Unicode (UTF-8); in VS Code, click the encoding in the status bar › Save with Encoding › UTF-8";
 
 fn not_utf8(rel: &Path, bytes: &[u8], e: std::str::Utf8Error) -> Diagnostic {
     let ok = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
@@ -153,13 +155,13 @@ fn not_utf8(rel: &Path, bytes: &[u8], e: std::str::Utf8Error) -> Diagnostic {
             .is_some_and(|t| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
     };
     let message = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        "file is saved as UTF-16, not UTF-8"
+        t!("files-utf16")
     } else if gbk() {
-        "file is saved as GBK (the older Chinese Windows encoding), not UTF-8"
+        t!("files-gbk")
     } else {
-        "file is not valid UTF-8 text"
+        t!("files-not-utf8")
     };
-    Diagnostic::error(at, message).hint(SAVE_AS_UTF8)
+    Diagnostic::error(at, message).hint(t!("files-save-as-utf8-hint"))
 }
 
 /// The default language site.yaml names, read before anything else so that messages about

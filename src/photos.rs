@@ -13,6 +13,8 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Span};
+use crate::i18n::Text;
+use crate::t;
 
 pub use crate::config::PhotoSettings;
 
@@ -189,9 +191,9 @@ pub fn process_all(
 }
 
 #[track_caller]
-fn photo_error(req: &Request, message: String, hint: &str) -> Diagnostic {
+fn photo_error(req: &Request, message: Text, hint: Text) -> Diagnostic {
     Diagnostic::error(req.span.clone(), message)
-        .label("this photo")
+        .label(t!("photos-this-photo-label"))
         .hint(hint)
 }
 
@@ -214,15 +216,19 @@ fn process_one(
     mode: Mode,
     cached: &AtomicUsize,
 ) -> Result<Processed, Diagnostic> {
-    let name = req.file.display();
+    let name = req.file.display().to_string();
     let bytes = std::fs::read(root.join(&req.file)).map_err(|e| {
-        photo_error(req, format!("cannot read photo {name}: {e}"), "put the photo in the case folder and write its file name exactly (names are case-sensitive)")
+        photo_error(
+            req,
+            t!("photos-cannot-read", name = &name, detail = e.to_string()),
+            t!("photos-cannot-read-hint"),
+        )
     })?;
     if bytes.is_empty() {
         return Err(photo_error(
             req,
-            format!("photo {name} is an empty file"),
-            "copy the photo again; the file has no data",
+            t!("photos-empty", name = &name),
+            t!("photos-empty-hint"),
         ));
     }
     let key = key_of(&bytes, s);
@@ -283,11 +289,12 @@ fn process_one(
     let io_err = |e: io::Error| {
         photo_error(
             req,
-            format!(
-                "cannot write the processed photo to the cache {}: {e}",
-                cache.display()
+            t!(
+                "photos-cache-write",
+                cache = cache.display().to_string(),
+                detail = e.to_string()
             ),
-            "check that the cache folder is writable, or set another with `photos: {cache: …}` in site.yaml",
+            t!("photos-cache-write-hint"),
         )
     };
     std::fs::create_dir_all(&tmp).map_err(io_err)?;
@@ -297,8 +304,8 @@ fn process_one(
         let pixels = resize(&rgb, width, height).map_err(|e| {
             photo_error(
                 req,
-                format!("cannot resize photo {name}: {e}"),
-                "try saving the photo again as JPEG",
+                t!("photos-cannot-resize", name = &name, detail = e),
+                t!("photos-save-again-hint"),
             )
         })?;
         let webp = webp::Encoder::from_rgb(&pixels, width, height).encode(f32::from(s.quality));
@@ -314,8 +321,8 @@ fn process_one(
             .map_err(|e| {
                 photo_error(
                     req,
-                    format!("cannot encode photo {name} as JPEG: {e}"),
-                    "try saving the photo again as JPEG",
+                    t!("photos-cannot-encode", name = &name, detail = e.to_string()),
+                    t!("photos-save-again-hint"),
                 )
             })?;
         std::fs::write(tmp.join(format!("{width}.jpg")), &jpg).map_err(io_err)?;
@@ -341,8 +348,8 @@ fn process_one(
             let _ = std::fs::remove_dir_all(&dir);
             return Err(photo_error(
                 req,
-                format!("the photo cache entry for {name} was damaged and has been removed"),
-                "build again",
+                t!("photos-cache-damaged", name = &name),
+                t!("photos-cache-damaged-hint"),
             ));
         }
     }
@@ -359,12 +366,12 @@ struct Opened<'a> {
 }
 
 fn open<'a>(bytes: &'a [u8], req: &Request, s: &PhotoSettings) -> Result<Opened<'a>, Diagnostic> {
-    let name = req.file.display();
+    let name = req.file.display().to_string();
     let unsupported = || {
         photo_error(
             req,
-            format!("photo {name} is not a JPEG, PNG or WebP image"),
-            "save the photo as JPEG (or PNG/WebP) and name it with that extension",
+            t!("photos-unsupported", name = &name),
+            t!("photos-unsupported-hint"),
         )
     };
     let reader = ImageReader::new(Cursor::new(bytes))
@@ -387,16 +394,16 @@ fn open<'a>(bytes: &'a [u8], req: &Request, s: &PhotoSettings) -> Result<Opened<
         if end < 1 || bytes[end - 1..=end] != [0xFF, 0xD9] {
             return Err(photo_error(
                 req,
-                format!("photo {name} is truncated"),
-                "the file was only partly copied: copy it again from the camera or phone",
+                t!("photos-truncated", name = &name),
+                t!("photos-truncated-hint"),
             ));
         }
     }
     let mut decoder = reader.into_decoder().map_err(|e| {
         photo_error(
             req,
-            format!("photo {name} cannot be read: {e}"),
-            "the file may be damaged or only partly copied: copy it again",
+            t!("photos-unreadable", name = &name, detail = e.to_string()),
+            t!("photos-unreadable-hint"),
         )
     })?;
     // The JPEG decoder reports its orientation only once its EXIF block has been read.
@@ -408,12 +415,15 @@ fn open<'a>(bytes: &'a [u8], req: &Request, s: &PhotoSettings) -> Result<Opened<
     if pixels > s.max_pixels {
         return Err(photo_error(
             req,
-            format!(
-                "photo {name} is {w}×{h} pixels ({} megapixels), more than the {} allowed",
-                pixels / 1_000_000,
-                s.max_pixels / 1_000_000
+            t!(
+                "photos-too-large",
+                name = &name,
+                width = w.to_string(),
+                height = h.to_string(),
+                megapixels = (pixels / 1_000_000).to_string(),
+                allowed = (s.max_pixels / 1_000_000).to_string()
             ),
-            "make the photo smaller before adding it (a few thousand pixels wide is plenty), or raise `photos: {max_megapixels: …}` in site.yaml",
+            t!("photos-too-large-hint"),
         ));
     }
     Ok(Opened {
@@ -437,7 +447,7 @@ fn upright_size(bytes: &[u8], req: &Request, s: &PhotoSettings) -> Result<(u32, 
 
 /// Decodes a photo with limits, upright, in sRGB.
 fn decode(bytes: &[u8], req: &Request, s: &PhotoSettings) -> Result<DynamicImage, Diagnostic> {
-    let name = req.file.display();
+    let name = req.file.display().to_string();
     let Opened {
         mut decoder,
         orientation,
@@ -451,15 +461,15 @@ fn decode(bytes: &[u8], req: &Request, s: &PhotoSettings) -> Result<DynamicImage
     decoder.set_limits(limits).map_err(|e| {
         photo_error(
             req,
-            format!("photo {name} cannot be read: {e}"),
-            "make the photo smaller before adding it",
+            t!("photos-unreadable", name = &name, detail = e.to_string()),
+            t!("photos-limits-hint"),
         )
     })?;
     let mut img = DynamicImage::from_decoder(decoder).map_err(|e| {
         photo_error(
             req,
-            format!("photo {name} is damaged or truncated: {e}"),
-            "the file may be only partly copied: copy it again from the camera or phone",
+            t!("photos-damaged", name = &name, detail = e.to_string()),
+            t!("photos-damaged-hint"),
         )
     })?;
     if let Some(o) = orientation {

@@ -5,6 +5,7 @@ use indexmap::IndexMap;
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span, suggest};
+use crate::i18n::Text;
 use crate::t;
 use crate::yaml::YamlDoc;
 
@@ -130,13 +131,20 @@ impl Config {
         let languages = languages(&doc, &file, diags)?;
 
         let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
-        let title = labels(&doc, "title", default, &file.title, &codes, diags);
+        let title = labels(
+            &doc,
+            t!("config-what-title"),
+            default,
+            &file.title,
+            &codes,
+            diags,
+        );
         let description = if file.description.is_empty() {
             vec![String::new(); codes.len()]
         } else {
             labels(
                 &doc,
-                "description",
+                t!("config-what-description"),
                 default,
                 &file.description,
                 &codes,
@@ -185,7 +193,7 @@ impl Config {
 /// Checks that a per-language text has every language and no other, and orders it by [`Lang`].
 pub(super) fn labels(
     doc: &YamlDoc<'_>,
-    what: &str,
+    what: Text,
     anchor: &Spanned<String>,
     given: &Labels,
     codes: &[&str],
@@ -194,15 +202,9 @@ pub(super) fn labels(
     for k in given.keys() {
         if !codes.contains(&k.value.as_str()) {
             diags.push(
-                Diagnostic::error(
-                    doc.at(k),
-                    format!("`{}` is not a language of this site", k.value),
-                )
-                .hint(suggest(
-                    &k.value,
-                    t!("what-language"),
-                    codes.iter().copied(),
-                )),
+                Diagnostic::error(doc.at(k), t!("config-not-a-language", code = &k.value)).hint(
+                    suggest(&k.value, t!("what-language"), codes.iter().copied()),
+                ),
             );
         }
     }
@@ -213,9 +215,11 @@ pub(super) fn labels(
             None => {
                 let at = given.keys().next().unwrap_or(anchor);
                 diags.push(
-                    Diagnostic::error(doc.at(at), format!("{what} has no `{code}` text")).hint(
-                        format!("add `{code}: …` so pages in that language have a label"),
-                    ),
+                    Diagnostic::error(
+                        doc.at(at),
+                        t!("config-label-missing", what = what.clone(), code = *code),
+                    )
+                    .hint(t!("config-label-missing-hint", code = *code)),
                 );
                 String::new()
             }
@@ -235,10 +239,7 @@ fn languages(doc: &YamlDoc<'_>, file: &SiteFile, diags: &mut Diagnostics) -> Opt
         diags.push(
             Diagnostic::error(
                 doc.at(default),
-                format!(
-                    "default language `{}` is not listed under `languages`",
-                    default.value
-                ),
+                t!("config-default-language-unlisted", code = &default.value),
             )
             .hint(suggest(
                 &default.value,
@@ -263,12 +264,9 @@ fn languages(doc: &YamlDoc<'_>, file: &SiteFile, diags: &mut Diagnostics) -> Opt
             diags.push(
                 Diagnostic::error(
                     doc.at(code),
-                    format!(
-                        "language code `{}` is not a lower-case ASCII code",
-                        code.value
-                    ),
+                    t!("config-language-code-invalid", code = &code.value),
                 )
-                .hint("use a short code such as `zh` or `en`; it appears in file names and URLs"),
+                .hint(t!("config-language-code-invalid-hint")),
             );
         }
         let prefix = if languages.is_empty() {
@@ -293,8 +291,11 @@ fn page_size(doc: &YamlDoc<'_>, given: Option<&Spanned<usize>>, diags: &mut Diag
         Some(p) if (1..=1000).contains(&p.value) => p.value,
         Some(p) => {
             diags.push(
-                Diagnostic::error(doc.at(p), format!("page_size {} is out of range", p.value))
-                    .hint("use a number from 1 to 1000; 60 is the default"),
+                Diagnostic::error(
+                    doc.at(p),
+                    t!("config-page-size-range", size = p.value.to_string()),
+                )
+                .hint(t!("config-page-size-range-hint")),
             );
             60
         }
@@ -316,8 +317,8 @@ fn photo_settings(
             widths.dedup();
             if widths.is_empty() || widths.iter().any(|&x| !(16..=8192).contains(&x)) {
                 diags.push(
-                    Diagnostic::error(doc.at(w), "photo widths must be between 16 and 8192 pixels")
-                        .hint("for example `widths: [480, 960, 1600]`"),
+                    Diagnostic::error(doc.at(w), t!("config-photo-widths"))
+                        .hint(t!("config-photo-widths-hint")),
                 );
             } else {
                 photos.widths = widths;
@@ -328,8 +329,8 @@ fn photo_settings(
                 photos.quality = q.value;
             } else {
                 diags.push(
-                    Diagnostic::error(doc.at(q), "photo quality must be from 1 to 100")
-                        .hint("80 is a good balance of size and quality"),
+                    Diagnostic::error(doc.at(q), t!("config-photo-quality"))
+                        .hint(t!("config-photo-quality-hint")),
                 );
             }
         }

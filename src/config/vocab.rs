@@ -126,11 +126,15 @@ impl Vocabulary {
         self.index(&key.value).ok_or_else(|| {
             Diagnostic::error(
                 doc.at(key),
-                format!("unknown {} key `{}`", self.vocab.singular(), key.value),
+                t!(
+                    "vocab-unknown-key",
+                    vocab = self.vocab.singular(),
+                    key = &key.value
+                ),
             )
-            .label(format!(
-                "not declared under `vocabularies.{}` in content/site.yaml",
-                self.vocab.name()
+            .label(t!(
+                "vocab-unknown-key-label",
+                vocabulary = self.vocab.name()
             ))
             .hint(self.hint_for(&key.value))
         })
@@ -146,11 +150,7 @@ impl Vocabulary {
                 .map(str::trim)
                 .filter(|k| !k.is_empty())
                 .collect();
-            return format!(
-                "separate keys with an ASCII comma and a space: `[{}]` (`，` and `、` are Chinese punctuation, which YAML reads as part of the text)",
-                keys.join(", ")
-            )
-            .into();
+            return t!("vocab-keys-joined-hint", keys = keys.join(", "));
         }
         suggest(
             key,
@@ -203,11 +203,15 @@ pub(super) fn vocabulary(
         .map(|(key, l)| {
             if !is_key(&key.value) {
                 diags.push(
-                    Diagnostic::error(doc.at(key), format!("vocabulary key `{}` is not a valid key", key.value))
-                        .hint("keys are lower-case ASCII letters, digits and `-` (`co-decision`); they appear in URLs"),
+                    Diagnostic::error(doc.at(key), t!("vocab-key-invalid", key = &key.value))
+                        .hint(t!("vocab-key-invalid-hint")),
                 );
             }
-            Term { key: key.value.clone(), labels: labels(doc, &format!("`{}`", key.value), key, l, codes, diags) }
+            let what = t!("vocab-what-term", key = &key.value);
+            Term {
+                key: key.value.clone(),
+                labels: labels(doc, what, key, l, codes, diags),
+            }
         })
         .collect();
     Vocabulary { vocab, terms }

@@ -60,8 +60,8 @@ pub(super) fn classify(
         .collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let unknown = || {
-        Diagnostic::warning(Span::file_only(path), "Markdown file is not part of any page")
-            .hint("cases go in content/cases/<slug>/index.md, methods in content/methods/<key>.md, courses in content/courses/<slug>.md and free pages in content/pages/<slug>.md")
+        Diagnostic::warning(Span::file_only(path), t!("files-markdown-unknown"))
+            .hint(t!("files-markdown-unknown-hint"))
     };
     let (kind, slug, file) = match parts.as_slice() {
         ["content", "cases", slug, file] => (DocKind::Case, *slug, *file),
@@ -77,14 +77,18 @@ pub(super) fn classify(
             Some(_) => {
                 return Err(Diagnostic::error(
                     Span::file_only(path),
-                    format!("`{code}` is the site's default language, whose file names have no language code"),
+                    t!("files-default-language-code", code = code),
                 )
-                .hint(format!("rename `{file}` to `{name}.md`")));
+                .hint(t!(
+                    "files-default-language-code-hint",
+                    file = file,
+                    name = name
+                )));
             }
             None => {
                 return Err(Diagnostic::error(
                     Span::file_only(path),
-                    format!("`{code}` in the file name is not a translation language of this site"),
+                    t!("files-unknown-language-code", code = code),
                 )
                 .hint(suggest(
                     code,
@@ -100,17 +104,20 @@ pub(super) fn classify(
             if name != "index" {
                 return Err(Diagnostic::warning(
                     Span::file_only(path),
-                    "Markdown file in a case folder that is not the case text",
+                    t!("files-case-other-markdown"),
                 )
-                .hint("a case's text is index.md (and index.<lang>.md for translations)"));
+                .hint(t!("files-case-other-markdown-hint")));
             }
             slug
         }
         _ => name,
     };
     if !is_key(slug) {
-        return Err(Diagnostic::error(Span::file_only(path), format!("`{slug}` is not a valid slug"))
-            .hint("slugs are lower-case ASCII letters, digits and `-` (they become the page's address): rename the file or folder"));
+        return Err(Diagnostic::error(
+            Span::file_only(path),
+            t!("files-invalid-slug", slug = slug),
+        )
+        .hint(t!("files-invalid-slug-hint")));
     }
     Ok((kind, slug.to_owned(), lang))
 }
@@ -130,12 +137,12 @@ pub(super) fn split_variants<'a>(
                     ok = false;
                     let (msg, hint) = match e {
                         SplitError::NoOpeningFence => (
-                            "file does not start with front matter",
-                            "start the file with a line `---`, the YAML fields, and another `---` line",
+                            t!("files-no-front-matter"),
+                            t!("files-no-front-matter-hint"),
                         ),
                         SplitError::NoClosingFence => (
-                            "front matter is not closed",
-                            "end the YAML fields with a line that holds only `---`",
+                            t!("files-front-matter-unclosed"),
+                            t!("files-front-matter-unclosed-hint"),
                         ),
                     };
                     diags.push(Diagnostic::error(source.whole(), msg).hint(hint));

@@ -144,8 +144,13 @@ pub fn parse_cached(
                 d.severity = crate::diagnostics::Severity::Error;
                 d
             }),
-            None => Some(Diagnostic::error(Span::file_only("content/site.yaml"), "content/site.yaml is missing")
-                .hint("every site needs content/site.yaml with its title, languages and vocabularies; `casebook new` sites come with one")),
+            None => Some(
+                Diagnostic::error(
+                    Span::file_only("content/site.yaml"),
+                    t!("files-site-yaml-missing"),
+                )
+                .hint(t!("files-site-yaml-missing-hint")),
+            ),
         };
         if let Some(d) = d {
             diags.push(d);
@@ -246,13 +251,9 @@ fn group_files<'a>(
             }
             if let Some(first) = files.iter().flatten().next() {
                 diags.push(
-                    Diagnostic::error(
-                        first.whole(),
-                        "translation has no default-language file beside it",
-                    )
-                    .hint(format!(
-                        "add the {} version first; a translation inherits from it",
-                        config.languages[0].name
+                    Diagnostic::error(first.whole(), t!("files-translation-alone")).hint(t!(
+                        "files-translation-alone-hint",
+                        language = &config.languages[0].name
                     )),
                 );
             }
@@ -367,14 +368,8 @@ fn parse_methods(
             None if unavailable.contains_key(&failed) => None,
             None => {
                 diags.push(
-                    Diagnostic::warning(
-                        site.whole(),
-                        format!("method `{}` has no page text", term.key),
-                    )
-                    .hint(format!(
-                        "add content/methods/{}.md saying what the method means and how to run it",
-                        term.key
-                    )),
+                    Diagnostic::warning(site.whole(), t!("files-method-no-page", key = &term.key))
+                        .hint(t!("files-method-no-page-hint", key = &term.key)),
                 );
                 None
             }
@@ -384,13 +379,11 @@ fn parse_methods(
     for (key, files) in groups {
         if let Some(f) = files.iter().flatten().next() {
             diags.push(
-                Diagnostic::error(f.whole(), format!("`{key}` is not a method of this site")).hint(
-                    suggest(
-                        &key,
-                        t!("what-file-name"),
-                        config.vocab.methods.terms.iter().map(|t| t.key.as_str()),
-                    ),
-                ),
+                Diagnostic::error(f.whole(), t!("files-not-a-method", key = &key)).hint(suggest(
+                    &key,
+                    t!("what-file-name"),
+                    config.vocab.methods.terms.iter().map(|t| t.key.as_str()),
+                )),
             );
         }
     }
@@ -411,13 +404,8 @@ fn parse_pages(
         if urls::is_reserved(slug) || config.lang(slug).is_some() {
             if let Some(f) = files[0] {
                 diags.push(
-                    Diagnostic::error(
-                        f.whole(),
-                        format!(
-                            "a page cannot be called `{slug}`: that address is used by the site"
-                        ),
-                    )
-                    .hint("rename the file"),
+                    Diagnostic::error(f.whole(), t!("files-page-reserved", slug = slug))
+                        .hint(t!("files-page-reserved-hint")),
                 );
             }
             continue;
@@ -491,8 +479,8 @@ fn case_files(sources: &Sources, cases: &[Arc<Case>], diags: &mut Diagnostics) -
         if crate::photos::is_photo(path) {
             if !named.contains(path.as_path()) && case_dirs.contains_key(parent) {
                 diags.push(
-                    Diagnostic::warning(Span::file_only(path), "photo is not shown by its case")
-                        .hint("add it to `photos:` in index.md, or show it in the text with ![description](file name), or remove it"),
+                    Diagnostic::warning(Span::file_only(path), t!("files-photo-not-shown"))
+                        .hint(t!("files-photo-not-shown-hint")),
                 );
             }
             continue;
@@ -504,11 +492,8 @@ fn case_files(sources: &Sources, cases: &[Arc<Case>], diags: &mut Diagnostics) -
             }),
             _ if is_case_dir(parent) => {} // a draft's files, or a folder without index.md (reported there)
             _ => diags.push(
-                Diagnostic::warning(
-                    Span::file_only(path),
-                    "file is not part of any page and is not published",
-                )
-                .hint("photos and documents belong in a case folder, beside its index.md"),
+                Diagnostic::warning(Span::file_only(path), t!("files-not-published"))
+                    .hint(t!("files-not-published-hint")),
             ),
         }
     }
@@ -538,12 +523,7 @@ fn hidden_text_extension(path: &Path) -> Option<Diagnostic> {
         return None;
     }
     Some(
-        Diagnostic::warning(
-            Span::file_only(path),
-            format!("`{name}` ends in `.txt`, so casebook does not read it"),
-        )
-        .hint(format!(
-            "rename it to `{meant}`: Windows hides the `.txt` ending, so File Explorer shows `{meant}` (View › Show › File name extensions shows it)"
-        )),
+        Diagnostic::warning(Span::file_only(path), t!("files-hidden-txt", name = name))
+            .hint(t!("files-hidden-txt-hint", meant = meant)),
     )
 }

@@ -4,6 +4,7 @@
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span};
 use crate::output::{OutData, OutFile};
+use crate::t;
 use crate::theme::Theme;
 use crate::views;
 use indexmap::IndexMap;
@@ -46,16 +47,16 @@ pub fn tera_diagnostic(e: &tera::Error, templates: &[(String, SourceText)]) -> D
                 ),
                 None => Span::file_only(format!("templates/{}", r.filename())),
             };
-            Diagnostic::error(span, format!("template error: {}", r.message()))
-                .hint("fix the template; see the Tera 2 documentation for its syntax")
+            Diagnostic::error(span, t!("theme-template-error", detail = r.message()))
+                .hint(t!("theme-template-error-hint"))
         }
         None => {
             let first_line = message.lines().next().unwrap_or("").to_owned();
             Diagnostic::error(
                 Span::file_only("templates"),
-                format!("template error: {first_line}"),
+                t!("theme-template-error", detail = first_line),
             )
-            .hint(message)
+            .hint(t!("theme-template-error-detail-hint", detail = message))
         }
     }
 }
@@ -71,7 +72,7 @@ impl Renderer {
                 }
                 Err(_) => diags.push(Diagnostic::error(
                     Span::file_only(&f.display),
-                    "template is not valid UTF-8",
+                    t!("theme-template-not-utf8"),
                 )),
             }
         }
@@ -138,9 +139,13 @@ impl Renderer {
                 diags.push(
                     Diagnostic::error(
                         Span::file_only(format!("themes/{}/templates/{required}", theme.name)),
-                        format!("theme `{}` has no template `{required}`", theme.name),
+                        t!(
+                            "theme-template-missing",
+                            theme = &theme.name,
+                            template = required
+                        ),
                     )
-                    .hint("copy it from the default theme"),
+                    .hint(t!("theme-template-missing-hint")),
                 );
             }
         }
@@ -155,8 +160,15 @@ impl Renderer {
                 .map(|(_, f)| f);
             let Some(file) = file else {
                 diags.push(
-                    Diagnostic::error(Span::file_only(format!("themes/{}/i18n/{}.yaml", theme.name, lang.code)), format!("theme `{}` has no UI strings for `{}`", theme.name, lang.code))
-                        .hint("add i18n/<code>.yaml to the theme, translated from another language's file"),
+                    Diagnostic::error(
+                        Span::file_only(format!("themes/{}/i18n/{}.yaml", theme.name, lang.code)),
+                        t!(
+                            "theme-strings-missing",
+                            theme = &theme.name,
+                            code = &lang.code
+                        ),
+                    )
+                    .hint(t!("theme-strings-missing-hint")),
                 );
                 continue;
             };
@@ -180,8 +192,15 @@ impl Renderer {
                     for (k, v) in def {
                         if !strings.contains_key(k) {
                             diags.push(
-                                Diagnostic::warning(source.whole(), format!("UI string `{k}` is missing; the default language's text is shown"))
-                                    .hint(format!("add `{k}: …` translated from \"{v}\"")),
+                                Diagnostic::warning(
+                                    source.whole(),
+                                    t!("theme-string-missing", key = k),
+                                )
+                                .hint(t!(
+                                    "theme-string-missing-hint",
+                                    key = k,
+                                    text = v
+                                )),
                             );
                             strings.insert(k.clone(), v.clone());
                         }

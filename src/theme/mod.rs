@@ -117,12 +117,12 @@ pub fn load(root: &Path, config: &Config, diags: &mut Diagnostics) -> io::Result
         diags.push(
             Diagnostic::error(
                 config.theme_span.clone(),
-                format!("theme `{name}` not found"),
+                t!("theme-not-found", name = name),
             )
-            .label("no folder themes/ of this name")
-            .hint(format!(
-                "{} (a theme is a folder under themes/; leave `theme:` out for the built-in one)",
-                suggest(name, t!("what-theme"), known.iter().map(String::as_str))
+            .label(t!("theme-not-found-label"))
+            .hint(t!(
+                "theme-not-found-hint",
+                suggestion = suggest(name, t!("what-theme"), known.iter().map(String::as_str))
             )),
         );
         return Ok(None);

@@ -2,8 +2,11 @@
 //! near where the parser failed, so that the error names what was typed and what to type
 //! instead rather than repeating the parser's words.
 
+use crate::i18n::Text;
+use crate::t;
+
 /// A mistake found in the YAML text: where, and what to say about it.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub(super) struct Mistake {
     /// 1-based line in the YAML text.
     pub(super) line: usize,
@@ -11,9 +14,9 @@ pub(super) struct Mistake {
     pub(super) column: usize,
     /// Length in bytes of what is marked.
     pub(super) len: usize,
-    pub(super) message: String,
-    pub(super) label: &'static str,
-    pub(super) hint: String,
+    pub(super) message: Text,
+    pub(super) label: Text,
+    pub(super) hint: Text,
 }
 
 /// Characters of a key as editors write them (`since`, `alt_before`, `co-decision`).
@@ -59,11 +62,9 @@ pub(super) fn full_width_colon(yaml: &str, near: usize) -> Option<Mistake> {
             line: n,
             column,
             len: '：'.len_utf8(),
-            message: format!("`{key}` is followed by a full-width colon `：`"),
-            label: "full-width colon",
-            hint: format!(
-                "type an ASCII colon and a space: `{key}: …` (switch the input method to English punctuation for YAML keys)"
-            ),
+            message: t!("yaml-full-width-colon", key = &key),
+            label: t!("yaml-full-width-colon-label"),
+            hint: t!("yaml-full-width-colon-hint", key = &key),
         })
     })
 }
@@ -72,23 +73,27 @@ pub(super) fn full_width_colon(yaml: &str, near: usize) -> Option<Mistake> {
 /// as quotes.
 pub(super) fn chinese_quotes(yaml: &str, near: usize) -> Option<Mistake> {
     // Only the failing line and the one above: elsewhere such marks are the text's own.
-    around(yaml, near).into_iter().take(2).find_map(|(n, line)| {
-        let at = line.find(['“', '”', '‘', '’'])?;
-        let mark = line[at..].chars().next()?;
-        Some(Mistake {
-            line: n,
-            column: line[..at].chars().count() + 1,
-            len: mark.len_utf8(),
-            message: format!("`{mark}` is a Chinese quotation mark, which YAML does not read as a quote"),
-            label: "Chinese quotation mark",
-            hint: format!(
-                "quote the text with ASCII quotes: `{}` (switch the input method to English punctuation to type them)",
-                line.trim()
-                    .replace(['“', '”'], "\"")
-                    .replace(['‘', '’'], "'")
-            ),
+    around(yaml, near)
+        .into_iter()
+        .take(2)
+        .find_map(|(n, line)| {
+            let at = line.find(['“', '”', '‘', '’'])?;
+            let mark = line[at..].chars().next()?;
+            Some(Mistake {
+                line: n,
+                column: line[..at].chars().count() + 1,
+                len: mark.len_utf8(),
+                message: t!("yaml-chinese-quote", mark = mark.to_string()),
+                label: t!("yaml-chinese-quote-label"),
+                hint: t!(
+                    "yaml-chinese-quote-hint",
+                    line = line
+                        .trim()
+                        .replace(['“', '”'], "\"")
+                        .replace(['‘', '’'], "'")
+                ),
+            })
         })
-    })
 }
 
 /// A double-quoted value whose closing quote is missing: the parser reads on, often to the end
@@ -110,11 +115,9 @@ pub(super) fn unclosed_quote(yaml: &str, near: usize) -> Option<Mistake> {
             line: i + 1,
             column: line[..at].chars().count() + 1,
             len: 1,
-            message: "this quote is not closed on its line".to_owned(),
-            label: "opens here",
-            hint:
-                "end the text with `\"` on the same line; a `\"` inside the text is written `\\\"`"
-                    .to_owned(),
+            message: t!("yaml-unclosed-quote"),
+            label: t!("yaml-unclosed-quote-label"),
+            hint: t!("yaml-unclosed-quote-hint"),
         })
     })
 }
@@ -148,9 +151,9 @@ pub(super) fn number_with_unit(yaml: &str, line: usize, column: usize) -> Option
         line,
         column,
         len: value.len(),
-        message: format!("`{value}` is not a number"),
-        label: "number expected",
-        hint: format!("write the number alone, without 年, units or spaces: `{number}`"),
+        message: t!("yaml-number-with-unit", value = value),
+        label: t!("yaml-number-with-unit-label"),
+        hint: t!("yaml-number-with-unit-hint", number = number),
     })
 }
 
@@ -200,7 +203,7 @@ mod tests {
     #[test]
     fn a_number_with_a_unit_names_the_number() {
         let m = number_with_unit("since: 2019年\n", 1, 8);
-        assert_eq!(m.map(|m| m.hint.contains("`2019`")), Some(true));
+        assert_eq!(m.map(|m| m.hint.en().contains("`2019`")), Some(true));
         assert_eq!(number_with_unit("since: 2019\n", 1, 8), None);
     }
 

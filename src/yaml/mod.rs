@@ -56,31 +56,29 @@ impl<'a> YamlDoc<'a> {
             if let Some((line, column)) = tab_indent(self.yaml, near) {
                 return Diagnostic::error(
                     self.source.span_at(self.first_line + line - 1, column, 1),
-                    "a tab indents this line",
+                    t!("yaml-tab-indent"),
                 )
-                .label("tab")
-                .hint("YAML indents with spaces only: replace the tab with two spaces (tabs often come with text pasted from Word or WPS)");
+                .label(t!("yaml-tab-indent-label"))
+                .hint(t!("yaml-tab-indent-hint"));
             }
         }
         let span = location.map_or_else(|| self.source.whole(), |l| self.span(&l));
         if let Some(d) = self.mistake(inner, location, &span) {
             return d;
         }
-        let d = Diagnostic::error(span, format!("invalid YAML: {message}"));
+        let d = Diagnostic::error(span, t!("yaml-invalid", detail = message));
         match inner {
-            YamlError::SerdeUnknownField { field, expected, .. } => {
-                Diagnostic::error(d.span, format!("unknown field `{field}`"))
-                    .label("not a field of this file")
-                    .hint(suggest(field, t!("what-field"), expected.iter().copied()))
-            }
+            YamlError::SerdeUnknownField {
+                field, expected, ..
+            } => Diagnostic::error(d.span, t!("yaml-unknown-field", field = field))
+                .label(t!("yaml-unknown-field-label"))
+                .hint(suggest(field, t!("what-field"), expected.iter().copied())),
             YamlError::SerdeMissingField { field, .. } => {
-                Diagnostic::error(d.span, format!("missing field `{field}`"))
-                    .hint(format!("add `{field}:` here; every entry of this kind needs it"))
+                Diagnostic::error(d.span, t!("yaml-missing-field", field = *field))
+                    .hint(t!("yaml-missing-field-hint", field = *field))
             }
-            YamlError::SerdeInvalidType { .. } => d.hint(
-                "check the value's shape: a list is written `[a, b]` or as `- ` lines, a map as `key: value` lines; quote text that starts with a special character",
-            ),
-            _ => d.hint("check indentation and quoting near this line; text containing `: ` or starting with `[`, `{`, `*` or `&` needs quotes"),
+            YamlError::SerdeInvalidType { .. } => d.hint(t!("yaml-invalid-type-hint")),
+            _ => d.hint(t!("yaml-invalid-hint")),
         }
     }
 }
@@ -94,15 +92,16 @@ impl YamlDoc<'_> {
             YamlError::DuplicateMappingKey { key: Some(key), .. } => {
                 let first = mistakes::first_given(self.yaml, key, near);
                 let hint = match first {
-                    Some(n) => format!(
-                        "`{key}:` is first given on line {}; keep one of the two",
-                        self.first_line + n - 1
+                    Some(n) => t!(
+                        "yaml-duplicate-key-first-hint",
+                        key = key,
+                        line = (self.first_line + n - 1).to_string()
                     ),
-                    None => format!("keep one `{key}:` in this part of the file"),
+                    None => t!("yaml-duplicate-key-hint", key = key),
                 };
                 return Some(
-                    Diagnostic::error(span.clone(), format!("`{key}` is given twice"))
-                        .label("given again here")
+                    Diagnostic::error(span.clone(), t!("yaml-duplicate-key", key = key))
+                        .label(t!("yaml-duplicate-key-label"))
                         .hint(hint),
                 );
             }
