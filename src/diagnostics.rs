@@ -181,8 +181,8 @@ impl Diagnostic {
     /// Renders the diagnostic in `locale` with the quoted source lines, as cargo does.
     pub fn render(&self, color: bool, locale: Locale) -> String {
         let level = match self.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(t!("level-error").in_locale(locale)),
+            Severity::Warning => Level::WARNING.with_name(t!("level-warning").in_locale(locale)),
         };
         let path = self
             .span
@@ -203,7 +203,8 @@ impl Diagnostic {
         if text.is_empty() {
             title = title.id(path.as_str());
             let place = t!("diagnostic-in-file", place = self.location()).in_locale(locale);
-            group = title.element(Level::NOTE.message(place));
+            let note = Level::NOTE.with_name(t!("level-note").in_locale(locale));
+            group = title.element(note.message(place));
         } else {
             let (excerpt, offset, first_line) = excerpt(&text, self.span.range.clone());
             let range = (self.span.range.start - offset)..(self.span.range.end - offset);
@@ -220,7 +221,8 @@ impl Diagnostic {
             );
         }
         if let Some(hint) = &hint {
-            group = group.element(Level::HELP.message(hint.as_str()));
+            let help = Level::HELP.with_name(t!("level-help").in_locale(locale));
+            group = group.element(help.message(hint.as_str()));
         }
         let renderer = if color {
             Renderer::styled()
@@ -463,8 +465,11 @@ mod tests {
     #[test]
     fn render_quotes_the_line() {
         let src = SourceText::new("content/cases/a/index.md", "---\nkind: rurall\n---\n");
-        let d = Diagnostic::error(src.span_at(2, 7, 6), "unknown kind `rurall`")
-            .hint("did you mean `rural`?");
+        let d = Diagnostic::error(
+            src.span_at(2, 7, 6),
+            t!("verbatim", text = "unknown kind `rurall`"),
+        )
+        .hint(t!("did-you-mean", best = "rural"));
         let out = d.render(false, Locale::En);
         assert!(out.contains("content/cases/a/index.md:2:7"), "{out}");
         assert!(out.contains("kind: rurall"), "{out}");

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Mutex;
 
+use casebook::i18n::Locale;
 use casebook::output::Discard;
 use casebook::pipeline::{self, BuildOptions};
 use common::Overlay;
@@ -181,31 +182,31 @@ const ELSEWHERE: &[(&str, &str)] = &[
         "a panic in the preview's first build: tests/sound.rs injects one",
     ),
     (
-        "src/load.rs:cannot read file",
+        "src/load.rs:files-cannot-read",
         "a file that vanishes between listing and reading; needs a racing disk",
     ),
     (
-        "src/photos.rs:cannot read photo",
+        "src/photos.rs:photos-cannot-read",
         "a photo that vanishes between listing and reading; needs a racing disk",
     ),
     (
-        "src/photos.rs:cannot resize photo",
+        "src/photos.rs:photos-cannot-resize",
         "the resizer refuses only sizes the decoder already refused",
     ),
     (
-        "src/photos.rs:as JPEG",
+        "src/photos.rs:photos-cannot-encode",
         "the JPEG encoder fails only on a failing writer into memory",
     ),
     (
-        "src/photos.rs:was damaged and has been removed",
+        "src/photos.rs:photos-cache-damaged",
         "another build's half-written cache entry, met while renaming",
     ),
     (
-        "src/photos.rs:make the photo smaller",
+        "src/photos.rs:photos-limits-hint",
         "the decoder's memory limit, reached only by images beyond the pixel limit checked first",
     ),
     (
-        "src/theme/compile.rs:template error: {first_line}",
+        "src/theme/compile.rs:detail = first_line",
         "a Tera error without a source location, which Tera 2 does not raise for templates that compiled",
     ),
 ];
@@ -233,6 +234,11 @@ fn check(root: &Path) -> (Vec<String>, Vec<String>) {
             x.message.en()
         ));
         origins.push(format!("{}:{}", x.origin().file(), x.origin().line()));
+        // Every text an editor reads exists in Chinese: said in Chinese, it is not the English.
+        for t in std::iter::once(&x.message).chain(&x.label).chain(&x.hint) {
+            let (zh, en) = (t.in_locale(Locale::Zh), t.en());
+            assert!(zh != en, "`{}` reads the same in Chinese: {en}", t.id());
+        }
     }
     (seen, origins)
 }

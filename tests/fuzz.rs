@@ -323,7 +323,9 @@ proptest! {
         let n = text.len() + 8;
         let (s, l) = (start % n, len % n);
         for span in [src.span(s..s.saturating_add(l)), src.span(s..s / 2), src.span_at(line, column, l), src.whole()] {
-            let d = Diagnostic::error(span, "消息").label("标签").hint("提示");
+            let d = Diagnostic::error(span, casebook::t!("verbatim", text = "消息"))
+                .label(casebook::t!("verbatim", text = "标签"))
+                .hint(casebook::t!("verbatim", text = "提示"));
             let out = d.render(false, casebook::i18n::Locale::En);
             prop_assert!(out.contains("消息"));
             prop_assert!(d.span.line >= 1 && d.span.column >= 1);

@@ -209,25 +209,6 @@ impl Text {
     }
 }
 
-// Until every text has an id: text said as it is, in whatever language it was written.
-impl From<String> for Text {
-    fn from(s: String) -> Self {
-        Text::new("untranslated").arg("text", s)
-    }
-}
-
-impl From<&str> for Text {
-    fn from(s: &str) -> Self {
-        Text::new("untranslated").arg("text", s)
-    }
-}
-
-impl From<&String> for Text {
-    fn from(s: &String) -> Self {
-        Text::new("untranslated").arg("text", s.as_str())
-    }
-}
-
 impl fmt::Display for Text {
     /// English: for logs and errors that reach developers, not editors.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

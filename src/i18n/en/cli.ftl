@@ -1,6 +1,5 @@
 # Diagnostics in general, and the command line.
 
-untranslated = { $text }
 verbatim = { $text }
 diagnostic-in-file = in { $place }
 downgraded = { $message } ({ $why })
@@ -63,3 +62,9 @@ serve-rebuilt-with-errors = rebuilt after a change to { $what } in { $ms } ms wi
     }; serving the last good site
 serve-internal-error = internal error: casebook failed while rebuilding after a change to { $what }: { $message }
     This is a bug in casebook, not in your files; please report it with the file named here. The preview keeps serving the last good site; save again to retry.
+
+# The words before a diagnostic's lines.
+level-error = error
+level-warning = warning
+level-note = note
+level-help = help

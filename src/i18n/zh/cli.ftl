@@ -1,6 +1,5 @@
 # 诊断信息的通用部分，以及命令行。
 
-untranslated = { $text }
 verbatim = { $text }
 diagnostic-in-file = 位于 { $place }
 downgraded = { $message }（{ $why }）
@@ -51,3 +50,9 @@ serve-rebuilt = { $what } 改动后已重新构建，用时 { $ms } 毫秒
 serve-rebuilt-with-errors = { $what } 改动后已重新构建，用时 { $ms } 毫秒，有 { $errors } 个错误；预览继续显示上一次正确的网站
 serve-internal-error = 内部错误：{ $what } 改动后，casebook 在重新构建时出错：{ $message }
     这是 casebook 的程序错误，不是您文件的问题；请连同这里提到的文件一起报告给我们。预览会继续显示上一次正确的网站；再保存一次即可重试。
+
+# 诊断信息各行开头的词。
+level-error = 错误
+level-warning = 警告
+level-note = 说明
+level-help = 怎么改
