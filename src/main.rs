@@ -89,7 +89,7 @@ enum Command {
     Check(cmd::check::Args),
     /// Preview the site: build into memory, serve it, rebuild on save and reload the browser.
     Serve(cmd::serve::Args),
-    /// Start a new case or course from a filled-in template.
+    /// Start a new case or course from a template (a draft), or a translation of one.
     New(cmd::new::Args),
 }
 
@@ -97,6 +97,7 @@ enum Command {
 enum NewKind {
     Case,
     Course,
+    Translation,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -1,21 +1,26 @@
-//! `casebook new case|course <slug>`: the text of a new, filled-in file for each language,
-//! every field commented, vocabulary keys listed. Pure: returns files, writes none.
+//! `casebook new case|course <slug>` and `casebook new translation <slug> <lang>`: the text of
+//! a new file in the language it is written in, every field commented, vocabulary keys listed.
+//! A new case or course is a draft with its fields left empty, which count as not written
+//! yet, so it previews at once. Pure: returns files, writes none.
 
-use crate::config::{Config, Vocabulary, is_key};
+use crate::config::{Config, Lang, Vocabulary, is_key};
+use crate::i18n::{Locale, Text};
+use crate::t;
 
 /// What to create.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// A case folder with `index.md` and one file per other language.
+    /// A case folder with its `index.md`.
     Case,
-    /// A course file per language.
+    /// A course file.
     Course,
 }
 
 /// A file to create: path relative to the site root, and its text.
 pub type NewFile = (String, String);
 
-fn keys(v: &Vocabulary, lang: usize) -> String {
+/// The keys of a vocabulary with their labels in `lang`: `rural (农村), urban (城市)`.
+fn keys(v: &Vocabulary, lang: Lang) -> String {
     v.terms
         .iter()
         .map(|t| format!("{} ({})", t.key, t.labels[lang]))
@@ -23,122 +28,161 @@ fn keys(v: &Vocabulary, lang: usize) -> String {
         .join(", ")
 }
 
-/// Checks the slug and returns the files to write, or why not.
-pub fn files(kind: Kind, slug: &str, config: &Config, today: &str) -> Result<Vec<NewFile>, String> {
-    if !is_key(slug) {
-        return Err(format!(
-            "`{slug}` is not a valid slug: use lower-case ASCII letters, digits and `-` (it becomes the page's address), for example `baishui-village`"
-        ));
+/// The first key of a vocabulary, as a placeholder the editor replaces.
+fn first(v: &Vocabulary) -> &str {
+    v.terms.first().map_or("", |t| t.key.as_str())
+}
+
+/// Comments of a file written in `lang`: in that language when casebook speaks it, else in
+/// English.
+struct Comments(Locale);
+
+impl Comments {
+    fn of(config: &Config, lang: Lang) -> Self {
+        let l = &config.languages[lang];
+        Comments(
+            Locale::from_tag(&l.code)
+                .or_else(|| Locale::from_tag(&l.locale))
+                .unwrap_or(Locale::En),
+        )
     }
+
+    /// `text` as YAML comment lines.
+    fn line(&self, text: Text) -> String {
+        text.in_locale(self.0)
+            .lines()
+            .map(|l| format!("# {l}\n"))
+            .collect()
+    }
+
+    fn say(&self, text: Text) -> String {
+        text.in_locale(self.0)
+    }
+}
+
+/// The slug checked, or why it cannot be one.
+fn check_slug(slug: &str) -> Result<(), Text> {
+    if is_key(slug) {
+        Ok(())
+    } else {
+        Err(t!("new-invalid-slug", slug = slug))
+    }
+}
+
+/// The file of a new case or course, in the site's default language.
+pub fn files(kind: Kind, slug: &str, config: &Config, today: &str) -> Result<Vec<NewFile>, Text> {
+    check_slug(slug)?;
+    let c = Comments::of(config, 0);
+    Ok(vec![match kind {
+        Kind::Case => (
+            format!("content/cases/{slug}/index.md"),
+            case(slug, config, today, &c),
+        ),
+        Kind::Course => (format!("content/courses/{slug}.md"), course(slug, &c)),
+    }])
+}
+
+fn case(slug: &str, config: &Config, today: &str, c: &Comments) -> String {
     let v = &config.vocab;
-    let first = |voc: &Vocabulary| voc.terms.first().map_or("", |t| t.key.as_str()).to_owned();
-    let mut out = Vec::new();
-    for (lang, l) in config.languages.iter().enumerate() {
-        let suffix = if lang == 0 {
-            String::new()
-        } else {
-            format!(".{}", l.code)
-        };
-        match kind {
-            Kind::Case => {
-                let path = format!("content/cases/{slug}/index{suffix}.md");
-                let text = if lang == 0 {
-                    format!(
-                        "---\n\
-# The case's name: the village or community.\n\
-title: {slug}\n\
-# One paragraph: what the place did and what changed.\n\
-summary: \"\"\n\
-# Place names; province is one of: {provinces}\n\
-place: {{village: {slug}, town: \"\", county: \"\", province: {province}}}\n\
-# kind is one of: {kinds}\n\
-kind: {kind}\n\
-# role is one of: {roles}\n\
-role: {role}\n\
-# Year the pilot started (optional).\n\
-# since: 2022\n\
-# Date of the latest source or revision, YYYY-MM-DD.\n\
-updated: {today}\n\
-# Problems it solved, any of: {challenges}\n\
-challenges: []\n\
-# Changes it shows, any of: {changes}\n\
-changes: []\n\
-# What was done under each method it used; methods are: {methods}\n\
-methods:\n  {method}: \"\"\n\
-# The replicable practices, each filed under one method.\n\
-practices:\n  - name: \"\"\n    method: {method}\n    summary: \"\"\n    steps: []\n    conditions: []\n\
-# Measured numbers (optional): {{label, value}} or {{label, before, after, year_before, year_after}}.\n\
-figures: []\n\
-# Where the facts come from.\n\
-sources:\n  - {{title: \"\", url: \"https://\"}}\n\
-# Free tags.\n\
-tags: []\n\
-# Drafts show in `casebook serve` and with `build --drafts` only.\n\
-draft: true\n\
----\n\
-## Background\n\nWhat the place was like and which problems it faced.\n\n## What was done\n\n## Results\n",
-                        provinces = keys(&v.provinces, lang),
-                        province = first(&v.provinces),
-                        kinds = keys(&v.kinds, lang),
-                        kind = first(&v.kinds),
-                        roles = keys(&v.roles, lang),
-                        role = first(&v.roles),
-                        challenges = keys(&v.challenges, lang),
-                        changes = keys(&v.changes, lang),
-                        methods = keys(&v.methods, lang),
-                        method = first(&v.methods),
-                        today = today,
-                    )
-                } else {
-                    format!(
-                        "---\n\
-# The {name} version of index.md. Anything left out here is taken from index.md and shown\n\
-# with a \"not yet translated\" note. Keep practices and figures in the same order as index.md.\n\
-title: \"\"\n\
-summary: \"\"\n\
-methods:\n  {method}: \"\"\n\
-practices:\n  - name: \"\"\n    method: {method}\n    summary: \"\"\n    steps: []\n    conditions: []\n\
-tags: []\n\
----\n",
-                        name = l.name,
-                        method = first(&v.methods),
-                    )
-                };
-                out.push((path, text));
-            }
-            Kind::Course => {
-                let path = format!("content/courses/{slug}{suffix}.md");
-                let text = if lang == 0 {
-                    format!(
-                        "---\n\
-title: {slug}\n\
-summary: \"\"\n\
-# Who the course is for, and how long it takes (optional).\n\
-audience: \"\"\n\
-duration: \"\"\n\
-# The cases in teaching order: `case` is a case's folder name under content/cases/.\n\
-sessions:\n  - case: \"\"\n    focus: \"\"\n    questions: []\n\
-# Closing discussion questions.\n\
-questions: []\n\
-draft: true\n\
----\n\
-Notes for the trainer: how to use this pack.\n"
-                    )
-                } else {
-                    format!(
-                        "---\n\
-# The {name} version. Sessions must name the same cases in the same order.\n\
-title: \"\"\n\
-summary: \"\"\n\
-sessions:\n  - case: \"\"\n    focus: \"\"\n    questions: []\n\
-questions: []\n\
----\n",
-                        name = l.name
-                    )
-                };
-                out.push((path, text));
-            }
+    let mut s = String::from("---\n");
+    s += &c.line(t!("new-empty-fields"));
+    s += &c.line(t!("new-case-title"));
+    s += &format!("title: {slug}\n");
+    s += &c.line(t!("new-case-summary"));
+    s += "summary: \"\"\n";
+    s += &c.line(t!("new-case-place", keys = keys(&v.provinces, 0)));
+    s += &format!(
+        "place: {{village: {slug}, town: \"\", county: \"\", province: {}}}\n",
+        first(&v.provinces)
+    );
+    s += &c.line(t!("new-case-kind", keys = keys(&v.kinds, 0)));
+    s += &format!("kind: {}\n", first(&v.kinds));
+    s += &c.line(t!("new-case-role", keys = keys(&v.roles, 0)));
+    s += &format!("role: {}\n", first(&v.roles));
+    s += &c.line(t!("new-case-since"));
+    s += "# since: 2022\n";
+    s += &c.line(t!("new-case-updated"));
+    s += &format!("updated: {today}\n");
+    s += &c.line(t!("new-case-challenges", keys = keys(&v.challenges, 0)));
+    s += "challenges: []\n";
+    s += &c.line(t!("new-case-changes", keys = keys(&v.changes, 0)));
+    s += "changes: []\n";
+    s += &c.line(t!("new-case-methods", keys = keys(&v.methods, 0)));
+    s += &format!("methods:\n  {}: \"\"\n", first(&v.methods));
+    s += &c.line(t!("new-case-practices"));
+    s += &format!(
+        "practices:\n  - name: \"\"\n    method: {}\n    summary: \"\"\n    steps: []\n    conditions: []\n",
+        first(&v.methods)
+    );
+    s += &c.line(t!("new-case-figures"));
+    s += "figures: []\n";
+    s += &c.line(t!("new-case-sources"));
+    s += "sources:\n  - {title: \"\", url: \"https://\"}\n";
+    s += &c.line(t!("new-case-photos"));
+    s += "# photos:\n#   - {before: before.jpg, after: after.jpg, alt_before: \"\", alt_after: \"\", caption: \"\"}\n";
+    s += &c.line(t!("new-case-tags"));
+    s += "tags: []\n";
+    s += &c.line(t!("new-draft"));
+    s += "draft: true\n---\n";
+    s += &format!(
+        "## {}\n\n{}\n\n## {}\n\n## {}\n",
+        c.say(t!("new-case-heading-background")),
+        c.say(t!("new-case-background")),
+        c.say(t!("new-case-heading-done")),
+        c.say(t!("new-case-heading-results")),
+    );
+    s
+}
+
+fn course(slug: &str, c: &Comments) -> String {
+    let mut s = String::from("---\n");
+    s += &c.line(t!("new-empty-fields"));
+    s += &format!("title: {slug}\nsummary: \"\"\n");
+    s += &c.line(t!("new-course-audience"));
+    s += "audience: \"\"\nduration: \"\"\n";
+    s += &c.line(t!("new-course-sessions"));
+    s += "sessions:\n  - case: \"\"\n    focus: \"\"\n    questions: []\n";
+    s += &c.line(t!("new-course-questions"));
+    s += "questions: []\n";
+    s += &c.line(t!("new-draft"));
+    s += "draft: true\n---\n";
+    s += &format!("{}\n", c.say(t!("new-course-notes")));
+    s
+}
+
+/// The file of a translation into `lang` of the case or course `slug`: its fields left empty,
+/// so until they are written the page shows the default language's text, marked.
+pub fn translation(kind: Kind, slug: &str, lang: &str, config: &Config) -> Result<NewFile, Text> {
+    check_slug(slug)?;
+    let l = match config.lang(lang) {
+        Some(l) if l > 0 => l,
+        _ => {
+            let codes: Vec<&str> = config.languages[1..]
+                .iter()
+                .map(|l| l.code.as_str())
+                .collect();
+            return Err(t!(
+                "new-not-a-translation",
+                lang = lang,
+                codes = codes.join(", ")
+            ));
         }
-    }
-    Ok(out)
+    };
+    let c = Comments::of(config, l);
+    let name = config.languages[l].name.as_str();
+    let mut s = String::from("---\n");
+    s += &c.line(t!("new-translation", name = name));
+    s += "title: \"\"\nsummary: \"\"\n";
+    let path = match kind {
+        Kind::Case => {
+            s += &c.line(t!("new-translation-case"));
+            format!("content/cases/{slug}/index.{lang}.md")
+        }
+        Kind::Course => {
+            s += &c.line(t!("new-translation-course"));
+            format!("content/courses/{slug}.{lang}.md")
+        }
+    };
+    s += "---\n";
+    Ok((path, s))
 }

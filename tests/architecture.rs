@@ -214,7 +214,6 @@ const LONG_FUNCTIONS: &[(&str, &str)] = &[
     ("photos.rs", "process_one"),
     ("content/case.rs", "parse_case"),
     ("content/course.rs", "parse_course"),
-    ("scaffold.rs", "files"),
     ("content/photos.rs", "photo_pairs"),
     ("views.rs", "case_view"),
     ("markdown.rs", "render"),

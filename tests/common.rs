@@ -390,9 +390,21 @@ pub fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
 
 /// Builds the site at `root` in memory, as `build` would write it.
 pub fn build_in_memory(root: &Path) -> Site {
+    build_in_memory_as(casebook::pipeline::BuildOptions::new(root))
+}
+
+/// Builds the site at `root` in memory, drafts included.
+pub fn build_in_memory_with_drafts(root: &Path) -> Site {
+    build_in_memory_as(casebook::pipeline::BuildOptions {
+        drafts: true,
+        ..casebook::pipeline::BuildOptions::new(root)
+    })
+}
+
+fn build_in_memory_as(opts: casebook::pipeline::BuildOptions) -> Site {
     let sink = casebook::output::Memory::default();
-    let outcome = casebook::pipeline::build(&casebook::pipeline::BuildOptions::new(root), &sink)
-        .unwrap_or_else(|e| panic!("build failed: {e}"));
+    let outcome =
+        casebook::pipeline::build(&opts, &sink).unwrap_or_else(|e| panic!("build failed: {e}"));
     assert!(
         outcome.complete,
         "the generated library did not build:\n{}",
@@ -405,7 +417,7 @@ pub fn build_in_memory(root: &Path) -> Site {
         .map(|f| {
             let bytes = match f.data {
                 casebook::output::OutData::Bytes(b) => b,
-                casebook::output::OutData::Copy(src) => std::fs::read(root.join(&src))
+                casebook::output::OutData::Copy(src) => std::fs::read(opts.root.join(&src))
                     .unwrap_or_else(|e| panic!("{} (copied from {}): {e}", f.path, src.display())),
             };
             (f.path, bytes)

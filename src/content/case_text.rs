@@ -155,7 +155,8 @@ fn methods(
         return inherit(None, base, |b| b.methods.value.clone());
     };
     let mut list = Vec::new();
-    for (key, text) in m {
+    // A method with no text yet (`co-decision: ""`, as `casebook new` writes it) is left out.
+    for (key, text) in m.iter().filter(|(_, text)| !text.trim().is_empty()) {
         let i = match vocab.methods.check(doc, key) {
             Ok(i) => i,
             Err(d) => {
@@ -185,7 +186,7 @@ fn methods(
         }
     }
     list.sort_by_key(|(m, _)| *m);
-    if list.is_empty() && base.is_none() && m.is_empty() {
+    if list.is_empty() && base.is_none() && m.values().all(|t| t.trim().is_empty()) {
         diags.push(
             Diagnostic::error(v.top(), t!("case-methods-empty"))
                 .hint(t!("case-methods-empty-hint")),
@@ -239,6 +240,14 @@ fn practices(
     );
     let mut out = Vec::new();
     for (i, p) in list.iter().enumerate() {
+        // A practice with nothing written yet is left out; in a translation, the default
+        // language's practice stands in its place.
+        if is_blank(p) {
+            if let Some(bp) = base_list.and_then(|bl| bl.get(i)) {
+                out.push(bp.clone());
+            }
+            continue;
+        }
         let method = match vocab.methods.check(doc, &p.method) {
             Ok(m) => m,
             Err(d) => {
@@ -269,6 +278,14 @@ fn practices(
         });
     }
     Loc::own(out)
+}
+
+/// Whether nothing of a practice is written yet (its method aside, which a template fills in).
+fn is_blank(p: &PracticeFront) -> bool {
+    p.name.value.trim().is_empty()
+        && p.summary.trim().is_empty()
+        && p.steps.iter().all(|s| s.trim().is_empty())
+        && p.conditions.iter().all(|s| s.trim().is_empty())
 }
 
 /// The key figures; a translation may give only each figure's label.
@@ -331,7 +348,15 @@ fn sources(
     };
     let mut out = Vec::new();
     for s in list {
-        if let Some(u) = &s.url
+        // `{title: "", url: "https://"}`, as `casebook new` writes it, is left out.
+        let url = s
+            .url
+            .as_ref()
+            .filter(|u| !matches!(u.value.trim(), "" | "https://" | "http://"));
+        if s.title.trim().is_empty() && url.is_none() {
+            continue;
+        }
+        if let Some(u) = url
             && !(u.value.starts_with("https://") || u.value.starts_with("http://"))
         {
             diags.push(
@@ -341,7 +366,7 @@ fn sources(
         }
         out.push(Source {
             title: s.title.clone(),
-            url: s.url.as_ref().map(|u| u.value.clone()),
+            url: url.map(|u| u.value.clone()),
         });
     }
     Loc::own(out)

@@ -316,9 +316,9 @@ fn parse_cases(
         .map(|((_, slug), draft)| (slug.clone(), *draft))
         .collect();
     for ((slug, files), (case, mut d)) in groups.iter().zip(parsed) {
-        // A draft that is not being published may be unfinished: its problems are reported as
-        // warnings, so it does not stop the build of everything else.
-        if !opts.drafts && is_draft(case.as_ref(), files[0]) {
+        // A draft may be unfinished: its problems are warnings, in the preview as in `check`
+        // and `build`, so a case just begun neither blocks the preview nor the build.
+        if is_draft(case.as_ref(), files[0]) {
             d = d.downgraded(&t!("in-draft"));
         }
         diags.extend(d);
@@ -441,7 +441,7 @@ fn parse_courses(
         let draft = parsed
             .as_ref()
             .map_or_else(|| is_draft(None, files[0]), |(_, draft)| *draft);
-        if !opts.drafts && draft {
+        if draft {
             d = d.downgraded(&t!("in-draft"));
         }
         diags.extend(d);

@@ -2,7 +2,7 @@
 //! field is an error with a "did you mean").
 
 use indexmap::IndexMap;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
 /// Front matter of a case file. A translation uses the same fields; it may leave out the
@@ -10,7 +10,9 @@ use serde_saphyr::Spanned;
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct CaseFront {
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) title: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) summary: Option<String>,
     pub(super) place: Option<PlaceFront>,
     pub(super) kind: Option<Spanned<String>>,
@@ -46,9 +48,13 @@ pub(super) struct PhotoFront {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct PlaceFront {
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) village: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) town: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) county: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) city: Option<String>,
     pub(super) province: Option<Spanned<String>>,
 }
@@ -70,8 +76,11 @@ pub(super) struct PracticeFront {
 #[serde(deny_unknown_fields)]
 pub(super) struct FigureFront {
     pub(super) label: Spanned<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) value: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) before: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) after: Option<String>,
     pub(super) year_before: Option<i32>,
     pub(super) year_after: Option<i32>,
@@ -87,7 +96,9 @@ pub(super) struct SourceFront {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct DocFront {
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) title: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) summary: Option<String>,
     pub(super) draft: Option<bool>,
 }
@@ -95,9 +106,13 @@ pub(super) struct DocFront {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct CourseFront {
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) title: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) summary: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) audience: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) duration: Option<String>,
     pub(super) sessions: Option<Vec<SessionFront>>,
     pub(super) questions: Option<Vec<String>>,
@@ -112,4 +127,12 @@ pub(super) struct SessionFront {
     pub(super) focus: String,
     #[serde(default)]
     pub(super) questions: Vec<String>,
+}
+
+/// A text field left empty (`title: ""`, the placeholder `casebook new` writes) counts as left
+/// out: a translation inherits it, a default-language file is told it is missing, and no page
+/// shows an empty heading.
+fn blank_as_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let s: Option<String> = Option::deserialize(d)?;
+    Ok(s.filter(|s| !s.trim().is_empty()))
 }

@@ -26,7 +26,7 @@ what-language = the language
 what-slug = the slug
 what-theme = the theme
 
-in-draft = in a draft, which is not published
+in-draft = in a draft; fix it before the draft is published
 
 # The command line.
 cli-internal-error = internal error: { $message }
@@ -48,6 +48,10 @@ cli-new-exists = error: a { $kind ->
         [case] case
        *[course] course
     } called `{ $slug }` already exists: choose another slug, or edit its file
+cli-new-translation-exists = error: { $path } already exists: edit it instead
+cli-error = error: { $message }
+cli-new-translation-needs-lang = say which language to translate into: `casebook new translation <slug> <language code>`
+cli-new-nothing-to-translate = there is no case or course `{ $slug }` to translate: its content/cases/{ $slug }/index.md or content/courses/{ $slug }.md must exist first
 cli-created = created { $path }
 cli-serve-exposed = warning: serving on { $bind }: anyone who can reach this machine can see the preview, drafts included
 cli-serving = serving on { $url } (Ctrl-C to stop)
@@ -68,3 +72,35 @@ level-error = error
 level-warning = warning
 level-note = note
 level-help = help
+
+# The files `casebook new` writes.
+new-invalid-slug = `{ $slug }` is not a valid slug: use lower-case ASCII letters, digits and `-` (it becomes the page's address), for example `baishui-village`
+new-not-a-translation = `{ $lang }` is not a translation language of this site; its translation languages are: { $codes }
+new-empty-fields = A field left empty ("") counts as not written yet. Fill them in the preview, which updates on every save.
+new-case-title = The case's name: the village or community.
+new-case-summary = One paragraph: what the place did and what changed.
+new-case-place = Place names; province is one of: { $keys }
+new-case-kind = kind is one of: { $keys }
+new-case-role = role is one of: { $keys }
+new-case-since = Year the pilot started (optional).
+new-case-updated = Date of the latest source or revision, YYYY-MM-DD.
+new-case-challenges = Problems it solved, any of: { $keys }
+new-case-changes = Changes it shows, any of: { $keys }
+new-case-methods = What was done under each method it used; methods are: { $keys }
+new-case-practices = The replicable practices, each filed under one method.
+new-case-figures = Measured numbers (optional): {"{"}label, value{"}"} or {"{"}label, before, after, year_before, year_after{"}"}.
+new-case-sources = Where the facts come from: each source's title and web address.
+new-case-photos = Before/after photos: put the files in this folder, beside index.md, and name them here.
+new-case-tags = Free tags.
+new-draft = A draft shows in `casebook serve` and with `build --drafts` only; its problems are warnings. Delete this line to publish it.
+new-case-heading-background = Background
+new-case-background = What the place was like and which problems it faced.
+new-case-heading-done = What was done
+new-case-heading-results = Results
+new-course-audience = Who the course is for, and how long it takes (optional).
+new-course-sessions = The cases in teaching order: `case` is a case's folder name under content/cases/.
+new-course-questions = Closing discussion questions.
+new-course-notes = Notes for the trainer: how to use this pack.
+new-translation = The { $name } version. Whatever is left out or left empty here is taken from the default-language file and shown with a "not yet translated" note.
+new-translation-case = To translate methods, practices and figures, copy them from index.md in the same order and translate their text.
+new-translation-course = To translate sessions, copy them from the default-language file: the same cases in the same order.

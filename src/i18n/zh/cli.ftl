@@ -5,7 +5,7 @@ diagnostic-in-file = 位于 { $place }
 downgraded = { $message }（{ $why }）
 diagnostics-summary = { $errors } 个错误，{ $warnings } 个警告
 did-you-mean = 是不是想写 `{ $best }`？
-suggest-none-yet = 目前还没有可以作为{ $what }的名称
+suggest-none-yet = 目前还没有可填写的{ $what }
 suggest-one-of = { $what }只能是以下之一：{ $names }
 suggest-one-of-many = { $what }只能是 { $count } 个名称之一，例如 { $names }
 
@@ -17,19 +17,19 @@ what-file-name = 文件名
 what-key = 键
 what-language-code = 语言代码
 what-language = 语言
-what-slug = 网址名（slug）
+what-slug = 网址名
 what-theme = 主题
 
-in-draft = 在草稿中，草稿不会发布
+in-draft = 在草稿中；发布前请改正
 
 # 命令行。
 cli-internal-error = 内部错误：{ $message }
     这是 casebook 的程序错误，不是您文件的问题；没有写入任何文件。请把上面的信息报告给我们。
-cli-no-browser = 无法打开浏览器；请自己打开 { $url }
+cli-no-browser = 无法打开浏览器；请自行在浏览器中打开 { $url }
 cli-io-error = 错误：{ $detail }
-cli-build-failed = 构建失败：{ $out } 保持原样，没有改动
+cli-build-failed = 生成网站失败：{ $out } 保持原样，没有改动
 cli-photos = 照片：处理了 { $processed } 张，{ $cached } 张来自缓存
-cli-built = 已把 { $cases } 个案例构建为 { $files } 个文件（{ $mb } MB），用时 { $seconds } 秒 → { $out }
+cli-built = 已生成网站：{ $cases } 个案例，共 { $files } 个文件（{ $mb } MB），用时 { $seconds } 秒 → { $out }
 cli-packed = 已把 { $files } 个文件打包为 { $zip }（{ $mb } MB）：解压后打开 index.html 即可
 cli-cannot-write = 错误：无法写入 { $path }：{ $detail }
 cli-no-problems = 没有发现问题
@@ -39,20 +39,56 @@ cli-new-exists = 错误：名为 `{ $slug }` 的{ $kind ->
         [case] 案例
        *[course] 课程
     }已经存在：请换一个网址名，或直接编辑它的文件
+cli-new-translation-exists = 错误：{ $path } 已经存在：请直接编辑它
+cli-error = 错误：{ $message }
+cli-new-translation-needs-lang = 请写明要翻译成哪种语言：`casebook new translation <网址名> <语言代码>`
+cli-new-nothing-to-translate = 没有可翻译的案例或课程 `{ $slug }`：需要先有 content/cases/{ $slug }/index.md 或 content/courses/{ $slug }.md
 cli-created = 已创建 { $path }
 cli-serve-exposed = 警告：正在 { $bind } 上提供预览：能访问这台电脑的任何人都能看到预览，包括草稿
-cli-serving = 预览地址 { $url }（按 Ctrl-C 停止）
+cli-serving = 正在提供预览，地址：{ $url }（按 Ctrl-C 停止）
 
 # 预览。
-serve-built = 已构建 { $files } 个文件，用时 { $seconds } 秒
+serve-built = 已生成 { $files } 个文件，用时 { $seconds } 秒
 serve-what-settings = 站点设置或主题
-serve-rebuilt = { $what } 改动后已重新构建，用时 { $ms } 毫秒
-serve-rebuilt-with-errors = { $what } 改动后已重新构建，用时 { $ms } 毫秒，有 { $errors } 个错误；预览继续显示上一次正确的网站
-serve-internal-error = 内部错误：{ $what } 改动后，casebook 在重新构建时出错：{ $message }
-    这是 casebook 的程序错误，不是您文件的问题；请连同这里提到的文件一起报告给我们。预览会继续显示上一次正确的网站；再保存一次即可重试。
+serve-rebuilt = { $what } 有改动，已重新生成，用时 { $ms } 毫秒
+serve-rebuilt-with-errors = { $what } 有改动，已重新生成，用时 { $ms } 毫秒，有 { $errors } 个错误；预览继续显示上一次没有错误的网站
+serve-internal-error = 内部错误：{ $what } 有改动，casebook 在重新生成网站时出错：{ $message }
+    这是 casebook 的程序错误，不是您文件的问题；请连同这里提到的文件一起报告给我们。预览会继续显示上一次没有错误的网站；再保存一次即可重试。
 
 # 诊断信息各行开头的词。
 level-error = 错误
 level-warning = 警告
 level-note = 说明
 level-help = 怎么改
+
+# `casebook new` 写出的文件。
+new-invalid-slug = `{ $slug }` 不能用作网址名：只能用小写英文字母、数字和 `-`（它会成为页面地址），例如 `baishui-village`
+new-not-a-translation = `{ $lang }` 不是本站的译文语言；本站的译文语言有：{ $codes }
+new-empty-fields = 留空（""）的字段视为还没写。边写边在预览里看，每次保存都会更新。
+new-case-title = 案例名称：村或社区的名字。
+new-case-summary = 一段话：这个地方做了什么，带来了什么变化。
+new-case-place = 地名；province（省份）从以下选一个：{ $keys }
+new-case-kind = kind（类型）从以下选一个：{ $keys }
+new-case-role = role（角色）从以下选一个：{ $keys }
+new-case-since = 试点开始的年份（可不填）。
+new-case-updated = 最新来源或修订的日期，格式为 年-月-日（YYYY-MM-DD）。
+new-case-challenges = 解决了哪些难题，可从以下选多个：{ $keys }
+new-case-changes = 带来了哪些变化，可从以下选多个：{ $keys }
+new-case-methods = 在用到的每个方法下写做了什么；方法有：{ $keys }
+new-case-practices = 可复制的做法，每个做法归到一个方法下。
+new-case-figures = 数据（可不填）：{"{"}label, value{"}"} 或 {"{"}label, before, after, year_before, year_after{"}"}。
+new-case-sources = 事实出处：每个来源的标题和网址。
+new-case-photos = 前后对比照片：把照片文件放进这个文件夹（与 index.md 放在一起），并在这里写上文件名。
+new-case-tags = 自由标签。
+new-draft = 草稿只在 `casebook serve` 预览和 `build --drafts` 中显示，其中的问题只作为警告。删掉这一行即可发布。
+new-case-heading-background = 背景
+new-case-background = 这个地方原来是什么样子，面临哪些难题。
+new-case-heading-done = 主要做法
+new-case-heading-results = 成效
+new-course-audience = 课程面向谁、需要多长时间（可不填）。
+new-course-sessions = 按教学顺序排列的案例：`case` 填案例在 content/cases/ 下的文件夹名。
+new-course-questions = 结课讨论题。
+new-course-notes = 给培训教师的说明：如何使用这份课程包。
+new-translation = { $name }版本。这里省略或留空的内容，会使用默认语言文件中的内容，并标注“尚未翻译”。
+new-translation-case = 如需翻译方法、做法和数据，请按 index.md 中的顺序复制过来，再翻译其中的文字。
+new-translation-course = 如需翻译课时，请从默认语言文件中复制：案例相同，顺序相同。

@@ -1,79 +1,79 @@
-# The content stage.
+# 内容阶段。
 
 # src/content/doc.rs
 
 doc-field-missing = 缺少字段 `{ $field }`
-doc-field-missing-hint = 请在文件开头的设置区加上 `{ $field }: …`，这类文件都必须有这个字段。
+doc-field-missing-hint = 请在文件开头的设置区加上 `{ $field }: …`，这类文件都必须有这个字段
 
 # src/content/case.rs
 
 case-province-missing = 缺少字段 `place.province`
-case-province-missing-hint = 请在 `place` 下加上 `province: <key>`，键要从 `vocabularies.provinces` 中选。
+case-province-missing-hint = 请在 `place` 下加上 `province: <key>`，键要从 `vocabularies.provinces` 中选
 case-updated-not-date = `{ $value }` 不是日期
-case-updated-not-date-hint = 日期请写成 YYYY-MM-DD 的格式，例如 2022-09-06。
+case-updated-not-date-hint = 日期请写成 YYYY-MM-DD 的格式，例如 2022-09-06
 case-updated-missing = 缺少字段 `updated`
-case-updated-missing-hint = 请加上 `updated: YYYY-MM-DD`，即最新来源或最近一次修订的日期；订阅源按这个日期排序。
+case-updated-missing-hint = 请加上 `updated: YYYY-MM-DD`，即最新来源或最近一次修订的日期；订阅源按这个日期排序
 case-since-implausible = `{ $year }` 不是一个合理的年份
-case-since-implausible-hint = 请写试点开始的年份，例如 2017。
+case-since-implausible-hint = 请写试点开始的年份，例如 2017
 case-vocab-field-missing = 缺少字段 `{ $field }`
-case-vocab-field-missing-hint = 请加上 `{ $field }: <key>`，键要从 content/site.yaml 的 `vocabularies` 中选。
+case-vocab-field-missing-hint = 请加上 `{ $field }: <key>`，键要从 content/site.yaml 的 `vocabularies` 中选
 case-field-differs = `{ $field }` 与默认语言文件中的不一致
-case-field-differs-hint = 译文会从 index.md 继承 `{ $field }`：请在这里删掉它，或者改成与默认语言文件相同。
+case-field-differs-hint = 译文会从 index.md 继承 `{ $field }`：请在这里删掉它，或者改成与默认语言文件相同
 
 # src/content/case_text.rs
 
 case-place-missing = 缺少字段 `place`
-case-place-missing-hint = 请加上 `place: {"{"}village: …, province: <key>{"}"}`（`village` 写村或社区的名称，`province` 写省份的键）。
+case-place-missing-hint = 请加上 `place: {"{"}village: …, province: <key>{"}"}`
 case-village-missing = 缺少字段 `place.village`
-case-village-missing-hint = 请在 `place` 下加上 `village:`，写村或社区的名称。
+case-village-missing-hint = 请在 `place` 下加上 `village:`，写村或社区的名称
 case-methods-missing = 缺少字段 `methods`
-case-methods-missing-hint = 请加上 `methods:`，案例用到的每个方法写一行，例如 `co-decision: …`。
+case-methods-missing-hint = 请加上 `methods:`，案例用到的每个方法写一行，例如 `co-decision: …`
 case-method-not-in-default = 方法 `{ $key }` 不在默认语言文件中
-case-method-not-in-default-hint = 译文只翻译 index.md 中已有的方法；请先在 index.md 中加上这个方法。
+case-method-not-in-default-hint = 译文只翻译 index.md 中已有的方法；请先在 index.md 中加上这个方法
 case-methods-empty = `methods` 是空的
-case-methods-empty-hint = 请至少写出案例在一个方法下做了什么。
+case-methods-empty-hint = 请至少在一个方法下写出这个案例做了什么
 case-practices-count = 这里有 { $count } 条做法，默认语言文件中有 { $base } 条
-case-practices-count-hint = 译文要按相同的顺序列出相同的做法。
+case-practices-count-hint = 译文要按相同的顺序列出相同的做法
 case-practice-method-differs = 这条做法归在了与默认语言文件不同的方法下
-case-practice-method-differs-hint = 请按 index.md 中的顺序排列做法，并使用相同的方法。
-case-practice-unnamed = 做法没有名称
-case-practice-unnamed-hint = 请给这条做法起一个简短的名称。
+case-practice-method-differs-hint = 请按 index.md 中的顺序排列做法，并使用相同的方法
+case-practice-unnamed = 这条做法没有名称
+case-practice-unnamed-hint = 请给这条做法起一个简短的名称
 case-figures-count = 这里有 { $count } 项数据，默认语言文件中有 { $base } 项
-case-figures-count-hint = 译文要按相同的顺序列出相同的数据；可以只写 `label`。
+case-figures-count-hint = 译文要按相同的顺序列出相同的数据；可以只写 `label`
 case-figure-no-number = 这项数据没有数值
-case-figure-no-number-hint = 请填写 `value`，或者同时填写 `before` 和 `after`。
+case-figure-no-number-hint = 请填写 `value`，或者同时填写 `before` 和 `after`
 case-source-not-url = `{ $url }` 不是网址
-case-source-not-url-hint = 请写完整的网址，以 https:// 开头。
-case-tag-empty = 标签是空的
-case-tag-empty-hint = 请从 `tags` 中删去这个空的条目。
+case-source-not-url-hint = 请写完整的网址，以 https:// 开头
+case-tag-empty = 这个标签是空的
+case-tag-empty-hint = 请从 `tags` 中删去这个空的条目
 
 # src/content/photos.rs
 
 photo-pairs-count = 这里有 { $count } 组对比照片，默认语言文件中有 { $base } 组
-photo-pairs-count-hint = 译文要按相同的顺序列出相同的对比照片；可以只写图注和替代文字。
+photo-pairs-count-hint = 译文要按相同的顺序列出相同的对比照片；可以只写图注和替代文字
 photo-file-differs = `{ $which }` 与默认语言文件中的不一致
-photo-file-differs-hint = 照片在每种语言中都相同：请在这里省略这个文件，或者写成与默认语言文件相同。
+photo-file-differs-hint = 照片在每种语言中都相同：请在这里省略这个文件，或者写成与默认语言文件相同
 photo-not-in-folder = 照片 `{ $file }` 不在案例文件夹中
 photo-not-in-folder-label = 找不到文件
-photo-not-in-folder-hint = 请把照片放在 index.md 旁边，并准确写出文件名（区分大小写）；路径不能指向案例文件夹以外。
+photo-not-in-folder-hint = 请把照片放在 index.md 所在的文件夹中，并准确写出文件名（文件名区分大小写）；路径不能指向案例文件夹以外
 photo-file-missing = 第 { $pair } 组对比照片没有 `{ $which }` 文件
-photo-file-missing-hint = 请在这组照片中加上 `{ $which }: <file name>`，写照片的文件名。
+photo-file-missing-hint = 请在这组照片中加上 `{ $which }: <file name>`（<file name> 处写照片的文件名）
 photo-alt-missing = 第 { $pair } 组对比照片没有 `alt_{ $which }` 替代文字
-photo-alt-missing-hint = 请加上 `alt_{ $which }: …`，描述照片的内容，方便看不到照片的读者了解。
+photo-alt-missing-hint = 请加上 `alt_{ $which }: …`，描述照片的内容，方便看不到照片的读者了解
 
 # src/content/course.rs
 
 course-sessions-count = 这里有 { $count } 个课时，默认语言文件中有 { $base } 个
-course-sessions-count-hint = 译文要按相同的顺序列出相同的课时。
+course-sessions-count-hint = 译文要按相同的顺序列出相同的课时
 course-session-case-differs = 这个课时对应的案例与默认语言文件中的不一致
-course-session-case-differs-hint = 请按默认语言文件中的顺序排列课时。
+course-session-case-differs-hint = 请按默认语言文件中的顺序排列课时
 course-session-draft = 案例 `{ $case }` 是草稿
-course-session-draft-hint = 请发布这个案例（删去 `draft: true`），或者把它从课程中去掉。
+course-session-draft-hint = 请发布这个案例（删去 `draft: true`），或者把它从课程中去掉
 course-session-no-case = 没有网址名为 `{ $case }` 的案例
 course-no-sessions = 课程没有课时
-course-no-sessions-hint = 请加上 `sessions:`，至少写一行 `- case: <slug>`。
+course-no-sessions-hint = 请加上 `sessions:`，至少写一行 `- case: <slug>`
 course-sessions-missing = 缺少字段 `sessions`
-course-sessions-missing-hint = 请加上 `sessions:`，按授课顺序列出课程用到的案例。
+course-sessions-missing-hint = 请加上 `sessions:`，按授课顺序列出课程用到的案例
 
 # src/content/links.rs
 
@@ -84,26 +84,26 @@ link-kind-course = 课程
 link-kind-page = 页面
 link-to-draft = 链接指向的{ $kind } `{ $slug }` 是草稿
 link-to-draft-label = 未发布
-link-to-draft-hint = 请先发布它，或者删掉这个链接。
+link-to-draft-hint = 请先发布它，或者删掉这个链接
 link-broken = 链接指向的{ $kind } `{ $slug }` 不存在
 link-broken-label = 无效链接
 link-anchor-missing = { $kind } `{ $slug }` 中没有标题 `#{ $fragment }`
 link-anchor-missing-label = 无效锚点
 link-image-missing = 图片 `{ $file }` 不在案例文件夹中
 link-image-missing-label = 找不到文件
-link-image-missing-hint = 请把文件放在 index.md 旁边，并准确写出文件名（区分大小写）。
+link-image-missing-hint = 请把文件放在 index.md 所在的文件夹中，并准确写出文件名（文件名区分大小写）
 
 # src/markdown.rs
 
 markdown-script-link-removed = 已删除指向 `{ $scheme }` 的链接
-markdown-script-link-removed-hint = 公开网站的链接中不允许使用脚本；请链接到本站页面或 http(s) 网址。
+markdown-script-link-removed-hint = 公开网站的链接中不允许使用脚本；请链接到本站页面或 http(s) 网址
 markdown-not-site-link = `{ $dest }` 不是指向本站页面的链接
-markdown-not-site-link-hint = 请写成 `@/cases/<slug>`、`@/methods/<key>`、`@/courses/<slug>` 或 `@/pages/<slug>`，后面可以再加 `#heading-id`。
+markdown-not-site-link-hint = 请写成 `@/cases/<slug>`、`@/methods/<key>`、`@/courses/<slug>` 或 `@/pages/<slug>`，后面可以再加 `#heading-id`
 markdown-link-to-md-file = 网站上不会有文件 `{ $dest }`，这个链接会失效
-markdown-link-to-md-file-hint = 链接到本站页面请写 `@/cases/<slug>`、`@/methods/<key>`、`@/courses/<slug>` 或 `@/pages/<slug>`。
-markdown-image-external = 图片 `{ $dest }` 不是本页旁边的文件
-markdown-image-external-hint = 请把图片放进案例文件夹，并用文件名引用它，这样网站离线也能使用，也不会向其他网站请求内容。
+markdown-link-to-md-file-hint = 链接到本站页面请写 `@/cases/<slug>`、`@/methods/<key>`、`@/courses/<slug>` 或 `@/pages/<slug>`
+markdown-image-external = 图片 `{ $dest }` 不是本页所在文件夹中的文件
+markdown-image-external-hint = 请把图片放进案例文件夹，并用文件名引用它，这样网站离线也能使用，也不会向其他网站请求内容
 markdown-image-outside-case = 只有案例正文中才能放图片
-markdown-image-outside-case-hint = 请把照片放进某个案例的文件夹，并在那个案例中展示。
+markdown-image-outside-case-hint = 请把照片放进某个案例的文件夹，并在那个案例中展示
 markdown-image-no-alt = 图片 `{ $dest }` 没有描述
 markdown-image-no-alt-hint = 请在方括号中描述照片的内容，例如：![村口的新垃圾分类点](photo.jpg)

@@ -1,12 +1,12 @@
-# Site settings, YAML, themes, photos and files.
+# 站点设置、YAML、主题、照片和文件。
 
 ## content/mod.rs
 
 files-site-yaml-missing = 缺少站点设置文件 content/site.yaml
 files-site-yaml-missing-hint = 每个站点都需要 content/site.yaml，写明站点标题、语言和词表；用 `casebook new` 新建的站点自带这个文件
-files-translation-alone = 这个译文文件旁边没有默认语言文件
-files-translation-alone-hint = 请先添加默认语言（{ $language }）的文件；译文以它为基础
-files-method-no-page = 方法 `{ $key }` 还没有页面文字
+files-translation-alone = 这个译文文件所在的文件夹中没有对应的默认语言文件
+files-translation-alone-hint = 请先添加默认语言（{ $language }）的文件；译文会继承它的内容
+files-method-no-page = 方法 `{ $key }` 还没有页面正文
 files-method-no-page-hint = 请添加 content/methods/{ $key }.md，说明这个方法是什么意思、怎样开展
 files-not-a-method = `{ $key }` 不是本站的方法
 files-page-reserved = 页面不能叫 `{ $slug }`：这个网址已被站点占用
@@ -15,7 +15,7 @@ files-photo-not-shown = 这张照片没有在它的案例中展示
 files-photo-not-shown-hint = 请把它加到 index.md 的 `photos:` 中，或在正文中用 ![照片描述](文件名) 展示它，或者删除它
 files-not-published = 这个文件不属于任何页面，不会发布
 files-not-published-hint = 照片和文档应放在案例文件夹里，与案例的 index.md 放在一起
-files-hidden-txt = `{ $name }` 的文件名以 `.txt` 结尾，casebook 不会读取它
+files-hidden-txt = `{ $name }` 的文件名以 `.txt` 结尾，所以 casebook 不会读取它
 files-hidden-txt-hint = 请把它改名为 `{ $meant }`：Windows 会隐藏 `.txt` 这个扩展名，所以文件资源管理器里显示的是 `{ $meant }`（在“查看 › 显示 › 文件扩展名”中可以让扩展名显示出来）
 
 ## content/files.rs
@@ -50,10 +50,10 @@ yaml-tab-indent-hint = YAML 只能用空格缩进：请把制表符换成两个�
 # $detail：YAML 解析器自己的说明，是英文。
 yaml-invalid = YAML 格式有误：{ $detail }
 yaml-unknown-field = 未知字段 `{ $field }`
-yaml-unknown-field-label = 这个文件没有这个字段
+yaml-unknown-field-label = 这不是这个文件的字段
 yaml-missing-field = 缺少字段 `{ $field }`
 yaml-missing-field-hint = 请在这里加上 `{ $field }:`；这类条目都必须有这个字段
-yaml-invalid-type-hint = 请检查值的写法：列表写成 `[a, b]` 或一行一个 `- `，映射写成一行一个 `key: value`；以特殊字符开头的文字要加引号
+yaml-invalid-type-hint = 请检查值的写法：列表写成 `[a, b]` 或一行一个 `- `，键和值写成一行一个 `key: value`；以特殊字符开头的文字要加引号
 yaml-invalid-hint = 请检查这一行附近的缩进和引号：含有 `: `，或以 `[`、`{"{"}`、`*`、`&` 开头的文字要加引号
 yaml-duplicate-key = `{ $key }` 写了两次
 yaml-duplicate-key-label = 这里又写了一次
@@ -69,7 +69,7 @@ yaml-chinese-quote = `{ $mark }` 是中文引号，YAML 不把它当作引号
 yaml-chinese-quote-label = 中文引号
 # $line：编辑写的那一行，中文引号已换成英文引号。
 yaml-chinese-quote-hint = 请用英文引号把文字括起来：`{ $line }`（把输入法切换到英文标点即可输入英文引号）
-yaml-unclosed-quote = 这个引号在本行没有闭合
+yaml-unclosed-quote = 这个引号在本行没有结束
 yaml-unclosed-quote-label = 引号从这里开始
 yaml-unclosed-quote-hint = 请在同一行用 `"` 结束这段文字；文字里面的 `"` 要写成 `\"`
 yaml-number-with-unit = `{ $value }` 不是数字
@@ -152,7 +152,7 @@ photos-unsupported = 照片 { $name } 不是 JPEG、PNG 或 WebP 图片
 photos-unsupported-hint = 请把照片另存为 JPEG（或 PNG、WebP），并使用对应的扩展名
 photos-truncated = 照片 { $name } 不完整
 photos-truncated-hint = 这个文件只复制了一部分：请从相机或手机重新复制
-photos-unreadable = 照片 { $name } 无法打开：{ $detail }
+photos-unreadable = 无法读取照片 { $name }：{ $detail }
 photos-unreadable-hint = 文件可能已损坏或只复制了一部分：请重新复制
 photos-too-large = 照片 { $name } 有 { $width }×{ $height } 像素（{ $megapixels } 百万像素），超过了允许的 { $allowed } 百万像素
 photos-too-large-hint = 请先把照片缩小再添加（宽几千像素就足够了），或在 site.yaml 中调高 `photos: {"{"}max_megapixels: …{"}"}`
