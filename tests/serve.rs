@@ -95,6 +95,11 @@ fn serve_rebuilds_on_save_and_keeps_the_last_good_site_on_errors() {
         get(&addr, "/cases/alpha/").1.contains("<h1>甲村改名</h1>"),
         "the last good page keeps being served"
     );
+    let status = get(&addr, "/__casebook/status").1;
+    assert!(
+        status.contains("the last change has 1 error — showing the last good version"),
+        "the overlay's heading, in the preview's language: {status}"
+    );
 
     std::fs::write(&file, &original).unwrap_or_else(|e| panic!("{e}"));
     wait_for("the error to clear", || {

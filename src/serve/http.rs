@@ -37,12 +37,16 @@ pub(super) struct BuildEvent {
     pub(super) css_only: bool,
     /// New stylesheet URL, for a CSS-only change.
     pub(super) css: Option<String>,
+    /// The overlay's heading, in the preview's language.
+    pub(super) heading: String,
 }
 
 #[derive(Clone)]
 pub(super) struct AppState {
     pub(super) site: Arc<RwLock<Site>>,
     pub(super) events: broadcast::Sender<BuildEvent>,
+    /// The language of the overlay.
+    pub(super) locale: crate::i18n::Locale,
 }
 
 pub(super) async fn live_js() -> impl IntoResponse {
@@ -61,7 +65,10 @@ pub(super) async fn status(State(state): State<AppState>) -> impl IntoResponse {
         .read()
         .map(|s| (s.generation, s.errors.clone()))
         .unwrap_or_default();
-    let body = serde_json::json!({ "generation": generation, "errors": errors }).to_string();
+    let heading = overlay_heading(errors.len(), state.locale);
+    let body =
+        serde_json::json!({ "generation": generation, "errors": errors, "heading": heading })
+            .to_string();
     (
         [
             (header::CONTENT_TYPE, "application/json"),

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var overlay = null;
-  function show(errors) {
+  function show(errors, heading) {
     if (!errors || errors.length === 0) {
       if (overlay) { overlay.remove(); overlay = null; }
       return;
@@ -18,7 +18,7 @@
     overlay.textContent = "";
     var h = document.createElement("h2");
     h.style.cssText = "color:#ff8a80;font:600 18px/1.4 system-ui,sans-serif;margin:0 0 1rem";
-    h.textContent = "casebook: the last change has " + errors.length + " error" + (errors.length === 1 ? "" : "s") + " — showing the last good version underneath";
+    h.textContent = heading;
     overlay.appendChild(h);
     errors.forEach(function (e) {
       var pre = document.createElement("pre");
@@ -41,11 +41,11 @@
   function here(p) { return p.replace(/index\.html$/, ""); }
   source.addEventListener("build", function (ev) {
     var d = JSON.parse(ev.data);
-    if (d.errors.length) { show(d.errors); return; }
+    if (d.errors.length) { show(d.errors, d.heading); return; }
     show([]);
     if (d.css_only && d.css) { swapCss(d.css); return; }
     if (d.page && here(location.pathname) !== here(d.page)) { location.href = d.page; return; }
     location.reload();
   });
-  fetch("/__casebook/status").then(function (r) { return r.json(); }).then(function (d) { show(d.errors); });
+  fetch("/__casebook/status").then(function (r) { return r.json(); }).then(function (d) { show(d.errors, d.heading); });
 })();

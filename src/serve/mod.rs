@@ -99,6 +99,7 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
     let state = AppState {
         site: site.clone(),
         events: events.clone(),
+        locale: opts.locale,
     };
 
     // File events → one rebuild thread. Events that arrive during a rebuild wait in the
@@ -160,6 +161,7 @@ fn rebuild_loop(
             page: None,
             css_only: plan.css_only,
             css: None,
+            heading: String::new(),
         };
         match result {
             Ok(r) => {
@@ -199,6 +201,7 @@ fn rebuild_loop(
             }
         }
         event.errors = s.errors.clone();
+        event.heading = overlay_heading(event.errors.len(), locale);
         drop(s);
         let _ = events.send(event);
         // The search index of an edited case follows the reload.
@@ -239,6 +242,11 @@ fn changed(plan: &Plan) -> Text {
         .map(|p| p.display().to_string().replace('\\', "/"))
         .collect();
     t!("verbatim", text = files.join(", "))
+}
+
+/// The heading of the overlay over the last good page, in `locale`.
+pub(super) fn overlay_heading(errors: usize, locale: Locale) -> String {
+    t!("serve-overlay-heading", errors = errors).in_locale(locale)
 }
 
 /// Prints a message in `locale` on stderr.

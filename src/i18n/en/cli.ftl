@@ -64,6 +64,10 @@ serve-rebuilt-with-errors = rebuilt after a change to { $what } in { $ms } ms wi
         [one] 1 error
        *[other] { $errors } errors
     }; serving the last good site
+serve-overlay-heading = casebook: the last change has { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } — showing the last good version underneath
 serve-internal-error = internal error: casebook failed while rebuilding after a change to { $what }: { $message }
     This is a bug in casebook, not in your files; please report it with the file named here. The preview keeps serving the last good site; save again to retry.
 
