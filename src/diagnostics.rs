@@ -101,6 +101,9 @@ impl Span {
     }
 }
 
+/// The message id of a diagnostic [`Diagnostics::downgraded`] made a warning.
+const DOWNGRADED: &str = "downgraded";
+
 /// One problem found in the content, the theme or the site settings.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -358,6 +361,20 @@ impl Diagnostics {
             if d.severity == Severity::Error {
                 d.severity = Severity::Warning;
                 d.message = t!("downgraded", message = d.message.clone(), why = why.clone());
+                debug_assert_eq!(d.message.id(), DOWNGRADED);
+            }
+        }
+        self
+    }
+
+    /// The same diagnostics with warnings turned into errors when `strict` is set, except a
+    /// draft's: a draft is unfinished by design, and not published.
+    pub fn strict_if(mut self, strict: bool) -> Self {
+        if strict {
+            for d in &mut self.items {
+                if d.message.id() != DOWNGRADED {
+                    d.severity = Severity::Error;
+                }
             }
         }
         self

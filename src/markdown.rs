@@ -253,47 +253,7 @@ fn rewrite_link<'a>(
         return None;
     }
     if let Some(rest) = dest.strip_prefix("@/") {
-        let (path, fragment) = match rest.split_once('#') {
-            Some((p, f)) => (p, Some(f.to_owned())),
-            None => (rest, None),
-        };
-        let path = path
-            .trim_end_matches('/')
-            .trim_end_matches(".md")
-            .trim_end_matches("/index");
-        let (kind, slug) = match path.split_once('/') {
-            Some(("cases", s)) => (TargetKind::Case, s),
-            Some(("methods", s)) => (TargetKind::Method, s),
-            Some(("courses", s)) => (TargetKind::Course, s),
-            Some(("pages", s)) => (TargetKind::Page, s),
-            _ => {
-                out.problems.push(Problem::error(
-                    range,
-                    t!("markdown-not-site-link", dest = dest),
-                    t!("markdown-not-site-link-hint"),
-                ));
-                return Some(CowStr::from("#"));
-            }
-        };
-        let page = match kind {
-            TargetKind::Page => Page::Doc { slug },
-            TargetKind::Case => Page::Case { slug },
-            TargetKind::Method => Page::Method { key: slug, page: 1 },
-            TargetKind::Course => Page::Course { slug },
-            TargetKind::SamePage => Page::Home,
-        };
-        let mut url = urls::link(ctx.root, ctx.lang_prefix, &page.path());
-        if let Some(f) = &fragment {
-            url.push('#');
-            url.push_str(f);
-        }
-        out.links.push(InternalLink {
-            kind,
-            slug: slug.to_owned(),
-            fragment,
-            range,
-        });
-        return Some(url.into());
+        return Some(site_link(dest, rest, ctx, range, out));
     }
     if let Some(fragment) = dest.strip_prefix('#') {
         out.links.push(InternalLink {
@@ -304,6 +264,9 @@ fn rewrite_link<'a>(
         });
         return Some(format!("#{}{}", ctx.id_prefix, fragment).into());
     }
+    if let Some(p) = unpublishable_link(dest, range.clone()) {
+        out.problems.push(p);
+    }
     if lower.ends_with(".md") || lower.contains(".md#") {
         out.problems.push(Problem::error(
             range,
@@ -312,6 +275,114 @@ fn rewrite_link<'a>(
         ));
     }
     Some(CowStr::from(dest.to_owned()))
+}
+
+/// A link to another page of the site (`@/cases/x#anchor`), made relative to this page.
+fn site_link<'a>(
+    dest: &str,
+    rest: &str,
+    ctx: &Ctx<'_>,
+    range: Range<usize>,
+    out: &mut Rendered,
+) -> CowStr<'a> {
+    let (path, fragment) = match rest.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_owned())),
+        None => (rest, None),
+    };
+    let path = path
+        .trim_end_matches('/')
+        .trim_end_matches(".md")
+        .trim_end_matches("/index");
+    let (kind, slug) = match path.split_once('/') {
+        Some(("cases", s)) => (TargetKind::Case, s),
+        Some(("methods", s)) => (TargetKind::Method, s),
+        Some(("courses", s)) => (TargetKind::Course, s),
+        Some(("pages", s)) => (TargetKind::Page, s),
+        _ => {
+            out.problems.push(Problem::error(
+                range,
+                t!("markdown-not-site-link", dest = dest),
+                t!("markdown-not-site-link-hint"),
+            ));
+            return CowStr::from("#");
+        }
+    };
+    let page = match kind {
+        TargetKind::Page => Page::Doc { slug },
+        TargetKind::Case => Page::Case { slug },
+        TargetKind::Method => Page::Method { key: slug, page: 1 },
+        TargetKind::Course => Page::Course { slug },
+        TargetKind::SamePage => Page::Home,
+    };
+    let mut url = urls::link(ctx.root, ctx.lang_prefix, &page.path());
+    if let Some(f) = &fragment {
+        url.push('#');
+        url.push_str(f);
+    }
+    out.links.push(InternalLink {
+        kind,
+        slug: slug.to_owned(),
+        fragment,
+        range,
+    });
+    url.into()
+}
+
+/// A link that works in the preview but not on the published site: to the preview's own
+/// address (copied from the browser's address bar), or from the site's root (`/cases/x/`),
+/// which breaks in the offline copy and under a sub-folder.
+fn unpublishable_link(dest: &str, range: Range<usize>) -> Option<Problem> {
+    let lower = dest.trim().to_ascii_lowercase();
+    let local = ["localhost", "127.0.0.1", "0.0.0.0", "[::1]"];
+    let path = match lower.split_once("://") {
+        Some((_, rest)) => {
+            let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+            let host = host.rsplit_once(':').map_or(host, |(h, port)| {
+                if port.chars().all(|c| c.is_ascii_digit()) {
+                    h
+                } else {
+                    host
+                }
+            });
+            if !local.contains(&host) {
+                return None;
+            }
+            path
+        }
+        None if lower.starts_with('/') && !lower.starts_with("//") => &lower[1..],
+        None => return None,
+    };
+    let instead = site_link_for(path);
+    let (message, hint) = if lower.contains("://") {
+        (
+            t!("markdown-link-to-preview", dest = dest),
+            t!("markdown-link-to-preview-hint", instead = instead),
+        )
+    } else {
+        (
+            t!("markdown-link-from-root", dest = dest),
+            t!("markdown-link-from-root-hint", instead = instead),
+        )
+    };
+    Some(Problem::warning(range, message, hint))
+}
+
+/// The `@/` link to write for a path of the site (`cases/x/index.html` → `@/cases/x`), or a
+/// general one when the path is no page's.
+fn site_link_for(path: &str) -> String {
+    let path = path.split(['#', '?']).next().unwrap_or("");
+    let path = path.trim_end_matches("index.html").trim_end_matches('/');
+    // A translation's pages sit under its language code (`en/cases/x`).
+    let parts: Vec<&str> = path.split('/').collect();
+    let page = match parts.as_slice() {
+        [kind, slug] | [_, kind, slug]
+            if ["cases", "methods", "courses", "pages"].contains(kind) =>
+        {
+            Some(format!("@/{kind}/{slug}"))
+        }
+        _ => None,
+    };
+    page.unwrap_or_else(|| "@/cases/<slug>".to_owned())
 }
 
 /// Records an image and returns what stands in its place: a marker for a photo beside the
@@ -456,6 +527,22 @@ pub fn escape_into(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_that_work_only_in_the_preview_suggest_the_site_link() {
+        let hint = |dest: &str| unpublishable_link(dest, 0..1).map(|p| p.hint.en());
+        let hint_of = |dest: &str| hint(dest).unwrap_or_default();
+        assert!(hint_of("http://127.0.0.1:1111/cases/beta/").contains("`@/cases/beta`"));
+        assert!(
+            hint_of("http://localhost:1111/en/methods/co-decision/index.html#a")
+                .contains("`@/methods/co-decision`")
+        );
+        assert!(hint_of("/pages/guide/").contains("`@/pages/guide`"));
+        assert!(hint_of("/").contains("`@/cases/<slug>`"));
+        assert_eq!(hint("https://example.org/cases/x/"), None);
+        assert_eq!(hint("//cdn.example.org/x"), None);
+        assert_eq!(hint("http://localhost.example.org/"), None);
+    }
 
     fn ctx() -> Ctx<'static> {
         Ctx {

@@ -35,6 +35,9 @@ pub struct BuildOptions {
     pub progress: Option<Progress>,
     /// How much photo work to do: all of it, checking only, or sizes only (preview).
     pub photos: photos::Mode,
+    /// Treat warnings as errors (`--strict`): for a publishing pipeline that must not let a
+    /// placeholder or a preview-only link through.
+    pub strict: bool,
 }
 
 impl BuildOptions {
@@ -43,6 +46,7 @@ impl BuildOptions {
         BuildOptions {
             root: root.into(),
             drafts: false,
+            strict: false,
             overrides: Default::default(),
             minify: true,
             progress: None,
@@ -246,7 +250,7 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
     let mut out = Outcome::default();
     let mut stages = Stages::once(opts.clone());
     stages.update(&Plan::everything(), &mut out.stats)?;
-    out.diagnostics = stages.diagnostics();
+    out.diagnostics = stages.diagnostics().strict_if(opts.strict);
     let (Some(lib), Some(renderer)) = (stages.library(), stages.renderer()) else {
         return Ok(out);
     };
@@ -277,6 +281,7 @@ pub fn build(opts: &BuildOptions, sink: &dyn Sink) -> io::Result<Outcome> {
         &mut out.diagnostics,
     )?;
     lap(&mut out.stats, "render+write");
+    out.diagnostics = std::mem::take(&mut out.diagnostics).strict_if(opts.strict);
     out.complete = !out.diagnostics.has_errors();
     out.photo_cache = Some(opts.root.join(&lib.config.photo_cache));
     out.photos = stages.into_photos();

@@ -344,3 +344,38 @@ fn rebuilds_write_into_the_replaced_site_and_match_a_fresh_build() {
         .collect();
     assert_eq!(beside, [".public.prev"]);
 }
+
+#[test]
+fn strict_turns_warnings_of_published_files_into_errors_but_not_a_drafts() {
+    // A link from the site's root is a warning; the minimal site also has a draft with gaps.
+    let site = common::Overlay::minimal().replace(
+        "content/cases/alpha/index.md",
+        "(@/cases/beta)",
+        "(/cases/beta/)",
+    );
+    let root = site.root().to_str().unwrap_or("");
+    let o = casebook(&["check", "--root", root]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning: link `/cases/beta/` starts at the site's root"));
+    let o = casebook(&["check", "--strict", "--root", root]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("error: link `/cases/beta/` starts at the site's root"));
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out_dir = out.path().join("site");
+    let out_arg = out_dir.to_str().unwrap_or("");
+    let o = casebook(&["build", "--strict", "--root", root, "--out", out_arg]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        !out_dir.exists(),
+        "a strict build with a warning publishes nothing"
+    );
+    // Without the warning, the draft's own gaps do not stop a strict build.
+    let clean = common::Overlay::minimal().write(
+        "content/cases/delta/index.md",
+        "---\ntitle: 丁村\nsummary: \"\"\ndraft: true\n---\n",
+    );
+    let root = clean.root().to_str().unwrap_or("");
+    let o = casebook(&["build", "--strict", "--root", root, "--out", out_arg]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("(in a draft; fix it before the draft is published)"));
+}

@@ -138,6 +138,10 @@ const CASES: &[Case] = &[
     Case { name: "course without sessions", site: || min().write(COURSE, "---\ntitle: 入门课\nsessions: []\n---\n"), expect: &["content/courses/basics.md:1:1 course has no sessions"] },
     Case { name: "course sessions missing", site: || min().write(COURSE, "---\ntitle: 入门课\n---\n"), expect: &["content/courses/basics.md:1:1 `sessions` is missing"] },
     // links and images in Markdown
+    Case { name: "link copied from the preview's address bar", site: || min().replace(ALPHA, "(@/cases/beta)", "(http://127.0.0.1:1111/cases/beta/)"), expect: &["content/cases/alpha/index.md:29:11 link to `http://127.0.0.1:1111/cases/beta/` points at the preview on this computer"] },
+    Case { name: "link from the site's root", site: || min().replace(ALPHA, "(@/cases/beta)", "(/cases/beta/)"), expect: &["content/cases/alpha/index.md:29:11 link `/cases/beta/` starts at the site's root"] },
+    Case { name: "summary pasted into the title", site: || min().replace(ALPHA, "title: 甲村", &format!("title: {}", "甲村用理事会议事。".repeat(40))), expect: &["content/cases/alpha/index.md:2:1 `title` is 360 characters long; it is usually under 30"] },
+    Case { name: "whole article pasted into the summary", site: || min().replace(ALPHA, "summary: 甲村用理事会议事，垃圾分类有人管。", &format!("summary: {}", "甲村用理事会议事，垃圾分类有人管。".repeat(200))), expect: &["content/cases/alpha/index.md:3:1 `summary` is 3400 characters long; it is usually under 300"] },
     Case { name: "link to a draft", site: || min().replace(ALPHA, "(@/cases/beta)", "(@/cases/gamma)"), expect: &["content/cases/alpha/index.md:29:11 link to the draft case `gamma`"] },
     Case { name: "link to nothing", site: || min().replace(ALPHA, "(@/cases/beta)", "(@/cases/delta)"), expect: &["content/cases/alpha/index.md:29:11 link to a case `delta` that does not exist"] },
     Case { name: "link to a missing heading", site: || min().replace(ALPHA, "(@/cases/beta)", "(@/pages/guide#nope)"), expect: &["content/cases/alpha/index.md:29:11 no heading `#nope` on the page `guide`"] },

@@ -14,6 +14,9 @@ pub struct Args {
     /// Publish drafts too.
     #[arg(long)]
     pub drafts: bool,
+    /// Treat warnings as errors: nothing left unfinished is published.
+    #[arg(long)]
+    pub strict: bool,
     /// Absolute URL the site is published at (canonical, feed and sitemap URLs).
     #[arg(long)]
     pub base_url: Option<String>,
@@ -28,12 +31,14 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
         root,
         out,
         drafts,
+        strict,
         base_url,
         zip,
     } = args;
     let out = out.unwrap_or_else(|| root.join("public"));
     let opts = BuildOptions {
         drafts,
+        strict,
         overrides: casebook::config::Overrides { base_url },
         progress: progress_bar(),
         ..BuildOptions::new(root.clone())

@@ -15,6 +15,9 @@ pub struct Args {
     /// Check drafts too.
     #[arg(long)]
     pub drafts: bool,
+    /// Treat warnings as errors: nothing left unfinished is published.
+    #[arg(long)]
+    pub strict: bool,
     /// Keep watching and print fresh diagnostics after each save.
     #[arg(long)]
     pub watch: bool,
@@ -29,12 +32,14 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
         root,
         format,
         drafts,
+        strict,
         watch,
         poll,
     } = args;
     let locale = ui.locale(&root);
     let opts = BuildOptions {
         drafts,
+        strict,
         minify: false,
         progress: if watch { None } else { progress_bar() },
         photos: casebook::photos::Mode::Check,

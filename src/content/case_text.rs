@@ -54,6 +54,11 @@ pub(super) fn case_text(
         None => Loc::own(text_or_missing(v, "summary", f.summary.clone(), diags)),
         Some(_) => inherit(f.summary.clone(), base, |b| b.summary.value.clone()),
     };
+    for (field, text, usual) in [("title", &f.title, 30), ("summary", &f.summary, 300)] {
+        if let Some(d) = too_long(&doc, field, text.as_deref(), usual) {
+            diags.push(d);
+        }
+    }
     let body = body(v, base, config, lang, bundle, diags);
     let photos = photo_pairs(v, f, base, files, diags);
     if let Loc {
@@ -80,6 +85,41 @@ pub(super) fn case_text(
         body,
         translated: true,
     }
+}
+
+/// A warning for a text far longer than its field is for (a summary pasted into `title`):
+/// more than ten times the `usual` length, in characters.
+fn too_long(
+    doc: &YamlDoc<'_>,
+    field: &str,
+    text: Option<&str>,
+    usual: usize,
+) -> Option<Diagnostic> {
+    let length = text?.chars().count();
+    if length <= usual * 10 {
+        return None;
+    }
+    let line = doc
+        .yaml
+        .lines()
+        .position(|l| l.starts_with(field) && l[field.len()..].starts_with(':'))?;
+    let at = doc.source.span_at(doc.first_line + line, 1, field.len());
+    let hint = match field {
+        "title" => t!("case-title-too-long-hint"),
+        _ => t!("case-summary-too-long-hint"),
+    };
+    Some(
+        Diagnostic::warning(
+            at,
+            t!(
+                "case-too-long",
+                field = field,
+                length = length,
+                usual = usual
+            ),
+        )
+        .hint(hint),
+    )
 }
 
 /// The narrative: the translation's own, else the default language's.

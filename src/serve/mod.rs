@@ -58,6 +58,7 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
         photos: crate::photos::Mode::Plan,
         root: opts.root.clone(),
         drafts: opts.drafts,
+        strict: false,
         overrides: Default::default(),
         minify: true,
     };

@@ -117,3 +117,12 @@ markdown-image-outside-case = images can only be placed in case texts
 markdown-image-outside-case-hint = put the photo in a case folder and show it there
 markdown-image-no-alt = image `{ $dest }` has no description
 markdown-image-no-alt-hint = describe what the photo shows between the brackets: ![村口的新垃圾分类点](photo.jpg)
+
+markdown-link-to-preview = link to `{ $dest }` points at the preview on this computer
+markdown-link-to-preview-hint = link to the page with `{ $instead }`: addresses with localhost or 127.0.0.1 work only on the computer running the preview
+markdown-link-from-root = link `{ $dest }` starts at the site's root
+markdown-link-from-root-hint = write `{ $instead }`: a link that starts with `/` breaks in the offline copy and when the site is published under a sub-folder
+
+case-too-long = `{ $field }` is { $length } characters long; it is usually under { $usual }
+case-title-too-long-hint = keep the title to the place's name, and put the longer text in `summary`
+case-summary-too-long-hint = keep the summary to one paragraph, and put the details in the text below the front matter

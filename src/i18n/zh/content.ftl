@@ -107,3 +107,12 @@ markdown-image-outside-case = 只有案例正文中才能放图片
 markdown-image-outside-case-hint = 请把照片放进某个案例的文件夹，并在那个案例中展示
 markdown-image-no-alt = 图片 `{ $dest }` 没有描述
 markdown-image-no-alt-hint = 请在方括号中描述照片的内容，例如：![村口的新垃圾分类点](photo.jpg)
+
+markdown-link-to-preview = 链接 `{ $dest }` 指向的是这台电脑上的预览
+markdown-link-to-preview-hint = 请改用 `{ $instead }` 链接到该页面：含 localhost 或 127.0.0.1 的地址只在运行预览的电脑上能打开
+markdown-link-from-root = 链接 `{ $dest }` 从网站根目录开始
+markdown-link-from-root-hint = 请改写为 `{ $instead }`：以 `/` 开头的链接在离线版中会失效，网站发布在子目录下时也会失效
+
+case-too-long = `{ $field }` 有 { $length } 个字，通常不超过 { $usual } 个字
+case-title-too-long-hint = 标题只写地方的名称，较长的文字请放到 `summary` 里
+case-summary-too-long-hint = 摘要只写一段话，详细内容请写在文件开头设置区下面的正文里
