@@ -57,6 +57,34 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    summary(&outcome, started, &out, locale);
+    if let Some(zip) = zip {
+        match casebook::bundle::zip_site(&out, &zip) {
+            Ok(p) => say(
+                locale,
+                t!(
+                    "cli-packed",
+                    files = p.files,
+                    zip = zip.display().to_string(),
+                    mb = format!("{:.1}", p.bytes as f64 / 1e6)
+                ),
+            ),
+            Err(e) => {
+                let path = zip.display().to_string();
+                say(
+                    locale,
+                    t!("cli-cannot-write", path = path, detail = e.to_string()),
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// What the build did: per-stage timings when `CASEBOOK_TIMINGS` is set, photos, and the
+/// closing line.
+fn summary(outcome: &Outcome, started: std::time::Instant, out: &std::path::Path, locale: Locale) {
     if std::env::var_os("CASEBOOK_TIMINGS").is_some() {
         let parts: Vec<String> = outcome
             .stats
@@ -84,26 +112,4 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
             out = out.display().to_string()
         ),
     );
-    if let Some(zip) = zip {
-        match casebook::bundle::zip_site(&out, &zip) {
-            Ok(p) => say(
-                locale,
-                t!(
-                    "cli-packed",
-                    files = p.files,
-                    zip = zip.display().to_string(),
-                    mb = format!("{:.1}", p.bytes as f64 / 1e6)
-                ),
-            ),
-            Err(e) => {
-                let path = zip.display().to_string();
-                say(
-                    locale,
-                    t!("cli-cannot-write", path = path, detail = e.to_string()),
-                );
-                return ExitCode::from(2);
-            }
-        }
-    }
-    ExitCode::SUCCESS
 }

@@ -178,18 +178,7 @@ fn rebuild_loop(
                         .as_ref()
                         .and_then(|(slug, lang)| case_page(builder.stages.library(), slug, lang));
                 }
-                let ms = format!("{:.0}", t.elapsed().as_secs_f64() * 1e3);
-                let what = changed(&plan);
-                let done = match s.errors.len() {
-                    0 => t!("serve-rebuilt", what = what, ms = ms),
-                    n => t!(
-                        "serve-rebuilt-with-errors",
-                        what = what,
-                        ms = ms,
-                        errors = n
-                    ),
-                };
-                say(locale, done);
+                say(locale, rebuilt(&plan, t, s.errors.len()));
             }
             Err(Failure::Io(e)) => {
                 let message = t!("cli-io-error", detail = e.to_string()).in_locale(locale);
@@ -230,6 +219,22 @@ fn internal_error(plan: &Plan, panic: &crate::fault::Panic) -> Text {
         what = changed(plan),
         message = &panic.message
     )
+}
+
+/// The terminal's line after a rebuild that began at `t`: what changed, how long it took,
+/// and how many errors it found.
+fn rebuilt(plan: &Plan, t: Instant, errors: usize) -> Text {
+    let ms = format!("{:.0}", t.elapsed().as_secs_f64() * 1e3);
+    let what = changed(plan);
+    match errors {
+        0 => t!("serve-rebuilt", what = what, ms = ms),
+        n => t!(
+            "serve-rebuilt-with-errors",
+            what = what,
+            ms = ms,
+            errors = n
+        ),
+    }
 }
 
 /// What a change touched, for the terminal: the files, or the settings and theme.
