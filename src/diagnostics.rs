@@ -210,6 +210,8 @@ impl Diagnostic {
             group = title.element(note.message(place));
         } else {
             let (excerpt, offset, first_line) = excerpt(&text, self.span.range.clone());
+            // Windows line ends would show as `␍`: a space keeps every byte offset.
+            let excerpt = excerpt.replace('\r', " ");
             let range = (self.span.range.start - offset)..(self.span.range.end - offset);
             let mut ann = AnnotationKind::Primary.span(range);
             if let Some(label) = &label {
@@ -470,6 +472,15 @@ mod tests {
         let off = text.find(':').unwrap_or(0);
         assert_eq!(line_column(text, off), (2, 5));
         assert_eq!(byte_offset(text, 2, 5), off);
+    }
+
+    #[test]
+    fn windows_line_ends_are_not_shown() {
+        let src = SourceText::new("content/cases/a/index.md", "---\r\nkind: rurall\r\n---\r\n");
+        let d = Diagnostic::error(src.span_at(2, 7, 6), t!("verbatim", text = "x"));
+        let out = d.render(false, Locale::En);
+        assert!(out.contains("kind: rurall") && !out.contains('␍'), "{out}");
+        assert!(out.contains("^^^^^^"), "{out}");
     }
 
     #[test]

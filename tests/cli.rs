@@ -379,3 +379,28 @@ fn strict_turns_warnings_of_published_files_into_errors_but_not_a_drafts() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("(in a draft; fix it before the draft is published)"));
 }
+
+#[test]
+fn a_port_in_use_is_said_before_building_with_the_port_to_try() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
+    let port = taken
+        .local_addr()
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .to_string();
+    let root = fixture("minimal");
+    let o = casebook(&[
+        "serve",
+        "--root",
+        root.to_str().unwrap_or(""),
+        "--port",
+        &port,
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let said = stderr(&o);
+    assert!(
+        said.contains(&format!("port {port} is already in use")) && said.contains("--port "),
+        "{said}"
+    );
+    assert!(!said.contains("built "), "said only after building: {said}");
+}

@@ -314,9 +314,19 @@ impl Drop for Server {
 /// Starts `casebook serve` on a free port for the site at `root`, with `env` set: the server,
 /// and the lines it prints.
 pub fn serve(root: &Path, env: &[(&str, &str)]) -> (Server, std::sync::mpsc::Receiver<String>) {
+    serve_with(root, &[], env)
+}
+
+/// Like [`serve`], with more arguments for `casebook serve`.
+pub fn serve_with(
+    root: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (Server, std::sync::mpsc::Receiver<String>) {
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
+        .args(args)
         .env("LC_ALL", "en_US.UTF-8")
         .envs(env.iter().copied())
         .stderr(std::process::Stdio::piped())

@@ -131,7 +131,7 @@ const CASES: &[Case] = &[
     Case { name: "photo pair without an after", site: || photos().replace(ALPHA, "    after: small.png\n", ""), expect: &["content/cases/alpha/index.md:1:1 photo pair 1 has no `after` file"] },
     Case { name: "photo without alt text", site: || photos().replace(ALPHA, "    alt_before: 手机拍摄的山间草坡\n", ""), expect: &["content/cases/alpha/index.md:26:13 photo pair 1 has no `alt_before` text"] },
     // courses
-    Case { name: "translated course with fewer sessions", site: || min().write("content/courses/basics.en.md", "---\ntitle: Basics\nsessions:\n  - case: alpha\n---\n"), expect: &["content/courses/basics.en.md:4:11 1 sessions here, 2 in the default-language file"] },
+    Case { name: "translated course with fewer sessions", site: || min().write("content/courses/basics.en.md", "---\ntitle: Basics\nsessions:\n  - case: alpha\n---\n"), expect: &["content/courses/basics.en.md:4:11 1 session here, 2 in the default-language file"] },
     Case { name: "translated course in another order", site: || min().write("content/courses/basics.en.md", "---\ntitle: Basics\nsessions:\n  - case: beta\n  - case: alpha\n---\n"), expect: &["content/courses/basics.en.md:4:11 session names another case than the default-language file"] },
     Case { name: "course session on a draft", site: || min().replace(COURSE, "case: beta", "case: gamma"), expect: &["content/courses/basics.md:10:11 case `gamma` is a draft"] },
     Case { name: "course session on no case", site: || min().replace(COURSE, "case: beta", "case: delta"), expect: &["content/courses/basics.md:10:11 no case `delta`"] },

@@ -167,3 +167,14 @@ fn a_case_made_while_the_preview_runs_is_served_at_once_without_errors() {
     assert_eq!(code, 200);
     assert!(!page.contains("xincun</h1>"));
 }
+
+#[test]
+fn the_preview_shows_drafts_unless_told_not_to() {
+    let site = Overlay::minimal();
+    let (server, _log) = common::serve_with(site.root(), &["--drafts"], &[]);
+    assert_eq!(get(&server.addr, "/cases/gamma/").0, 200);
+    drop(server);
+    let (server, _log) = common::serve_with(site.root(), &["--no-drafts"], &[]);
+    assert_eq!(get(&server.addr, "/cases/gamma/").0, 404);
+    assert_eq!(get(&server.addr, "/cases/alpha/").0, 200);
+}

@@ -14,9 +14,12 @@ pub struct Args {
     /// Address to listen on. Anything but a loopback address exposes the preview to the network.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
-    /// Show drafts (on by default in preview; `--drafts false` hides them).
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    /// Show drafts, marked (the preview's default; accepted for the same flag as `build`).
+    #[arg(long, overrides_with = "no_drafts")]
     pub drafts: bool,
+    /// Hide drafts, to see the site as `build` publishes it.
+    #[arg(long)]
+    pub no_drafts: bool,
     /// Open the preview in the default browser.
     #[arg(long)]
     pub open: bool,
@@ -31,7 +34,8 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
         root,
         port,
         bind,
-        drafts,
+        drafts: _,
+        no_drafts,
         open,
         poll,
     } = args;
@@ -44,7 +48,7 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
         root,
         bind,
         port,
-        drafts,
+        drafts: !no_drafts,
         poll,
     };
     let result = casebook::serve::serve(opts, ui.color, |addr| {

@@ -53,6 +53,8 @@ pub struct ServeOptions {
 
 /// Runs the preview server until interrupted. Prints diagnostics like `check` does.
 pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) -> io::Result<()> {
+    // The port is taken before the first build, so a port in use is said at once.
+    let listener = listen(&opts)?;
     let build_opts = BuildOptions {
         progress: None,
         photos: crate::photos::Mode::Plan,
@@ -121,7 +123,7 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
             .route("/__casebook/status", get(status))
             .fallback(get(page))
             .with_state(state);
-        let listener = tokio::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port)).await?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
         let addr = listener.local_addr()?;
         ready(addr);
         axum::serve(listener, app)
@@ -248,6 +250,25 @@ fn changed(plan: &Plan) -> Text {
         .map(|p| p.display().to_string().replace('\\', "/"))
         .collect();
     t!("verbatim", text = files.join(", "))
+}
+
+/// The preview's socket, or an error that says which port is taken and what to do.
+fn listen(opts: &ServeOptions) -> io::Result<std::net::TcpListener> {
+    let listener =
+        std::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port)).map_err(|e| {
+            if e.kind() != io::ErrorKind::AddrInUse {
+                return e;
+            }
+            let next = opts.port.saturating_add(1).to_string();
+            let said = t!(
+                "serve-port-in-use",
+                port = opts.port.to_string(),
+                next = next
+            );
+            io::Error::new(e.kind(), said.in_locale(opts.locale))
+        })?;
+    listener.set_nonblocking(true)?;
+    Ok(listener)
 }
 
 /// The heading of the overlay over the last good page, in `locale`.

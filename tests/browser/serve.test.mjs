@@ -14,7 +14,7 @@ before(async () => {
   cpSync(join(repo, "tests/fixtures/minimal"), root, { recursive: true });
   // The fixture has no theme folder; a copy of the default theme lets a test edit its CSS.
   cpSync(join(repo, "themes/default"), join(root, "themes/default"), { recursive: true });
-  server = spawn(casebookBin(), ["serve", "--port", "0", "--root", root], { stdio: ["ignore", "ignore", "pipe"] });
+  server = spawn(casebookBin(), ["serve", "--lang", "en", "--port", "0", "--root", root], { stdio: ["ignore", "ignore", "pipe"] });
   url = await new Promise((ok, fail) => {
     let log = "";
     server.stderr.on("data", (d) => {

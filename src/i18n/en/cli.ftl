@@ -68,6 +68,7 @@ serve-overlay-heading = casebook: the last change has { $errors ->
         [one] 1 error
        *[other] { $errors } errors
     } — showing the last good version underneath
+serve-port-in-use = port { $port } is already in use, perhaps by another preview: stop that one, or choose another port with `--port { $next }`
 serve-internal-error = internal error: casebook failed while rebuilding after a change to { $what }: { $message }
     This is a bug in casebook, not in your files; please report it with the file named here. The preview keeps serving the last good site; save again to retry.
 

@@ -72,8 +72,10 @@ photo-alt-missing-hint = add `alt_{ $which }: …` describing what the photo sho
 
 # src/content/course.rs
 
-# Kept as "1 sessions" for now: tests/diagnostics.rs expects that text.
-course-sessions-count = { $count } sessions here, { $base } in the default-language file
+course-sessions-count = { $count ->
+        [one] 1 session
+       *[other] { $count } sessions
+    } here, { $base } in the default-language file
 course-sessions-count-hint = a translation lists the same sessions in the same order
 course-session-case-differs = session names another case than the default-language file
 course-session-case-differs-hint = keep the sessions in the same order as the default-language file

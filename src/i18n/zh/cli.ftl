@@ -53,6 +53,7 @@ serve-what-settings = 站点设置或主题
 serve-rebuilt = { $what } 有改动，已重新生成，用时 { $ms } 毫秒
 serve-rebuilt-with-errors = { $what } 有改动，已重新生成，用时 { $ms } 毫秒，有 { $errors } 个错误；预览继续显示上一次没有错误的网站
 serve-overlay-heading = casebook：最近的改动有 { $errors } 个错误，下面显示的是上一次没有错误的版本
+serve-port-in-use = 端口 { $port } 已被占用，可能另一个预览正在运行：请先停止它，或用 `--port { $next }` 换一个端口
 serve-internal-error = 内部错误：{ $what } 有改动，casebook 在重新生成网站时出错：{ $message }
     这是 casebook 的程序错误，不是您文件的问题；请连同这里提到的文件一起报告给我们。预览会继续显示上一次没有错误的网站；再保存一次即可重试。
 
