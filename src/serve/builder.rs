@@ -219,7 +219,7 @@ pub struct Rebuilt {
 
 impl Rebuilt {
     /// A run that made no site: the last good one keeps serving.
-    fn failed(diagnostics: Diagnostics) -> Self {
+    pub(super) fn failed(diagnostics: Diagnostics) -> Self {
         Rebuilt {
             files: None,
             lazy: Arc::default(),

@@ -64,26 +64,8 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
         overrides: Default::default(),
         minify: true,
     };
-    let mut builder = Builder::new(build_opts.clone());
     let started = Instant::now();
-    let everything = Plan::everything();
-    // Even a bug in the first build leaves a running preview that the next save retries.
-    let first = match crate::fault::catch(|| builder.rebuild(&everything)) {
-        Ok(r) => r?,
-        Err(panic) => {
-            builder = Builder::new(build_opts);
-            let mut diagnostics = Diagnostics::new();
-            diagnostics.push(crate::diagnostics::Diagnostic::error(
-                crate::diagnostics::Span::file_only("content"),
-                internal_error(&everything, &panic),
-            ));
-            Rebuilt {
-                files: None,
-                lazy: Arc::default(),
-                diagnostics,
-            }
-        }
-    };
+    let (builder, first) = first_build(build_opts)?;
     print_diagnostics(&first.diagnostics, color, opts.locale);
     let site = Arc::new(RwLock::new(Site {
         files: first.files.unwrap_or_default(),
@@ -250,6 +232,24 @@ fn changed(plan: &Plan) -> Text {
         .map(|p| p.display().to_string().replace('\\', "/"))
         .collect();
     t!("verbatim", text = files.join(", "))
+}
+
+/// The first build of the preview. Even a bug in it leaves a running preview that the next
+/// save retries.
+fn first_build(opts: BuildOptions) -> io::Result<(Builder, Rebuilt)> {
+    let mut builder = Builder::new(opts.clone());
+    let everything = Plan::everything();
+    match crate::fault::catch(|| builder.rebuild(&everything)) {
+        Ok(r) => Ok((builder, r?)),
+        Err(panic) => {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(crate::diagnostics::Diagnostic::error(
+                crate::diagnostics::Span::file_only("content"),
+                internal_error(&everything, &panic),
+            ));
+            Ok((Builder::new(opts), Rebuilt::failed(diagnostics)))
+        }
+    }
 }
 
 /// The preview's socket, or an error that says which port is taken and what to do.
