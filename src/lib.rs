@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod fault;
 pub mod frontmatter;
 pub mod i18n;
+pub mod inventory;
 pub mod load;
 pub mod markdown;
 pub mod minify;

@@ -89,6 +89,9 @@ enum Command {
     Check(cmd::check::Args),
     /// Preview the site: build into memory, serve it, rebuild on save and reload the browser.
     Serve(cmd::serve::Args),
+    /// List every case, course and page with its state: draft or published, translations,
+    /// problems.
+    List(cmd::list::Args),
     /// Start a new case or course from a template (a draft), or a translation of one.
     New(cmd::new::Args),
 }
@@ -143,6 +146,7 @@ fn run(command: Command, ui: &Ui) -> ExitCode {
         Command::Check(args) => cmd::check::run(args, ui),
         Command::Serve(args) => cmd::serve::run(args, ui),
         Command::New(args) => cmd::new::run(args, ui),
+        Command::List(args) => cmd::list::run(args, ui),
     }
 }
 

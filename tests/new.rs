@@ -178,3 +178,39 @@ fn the_preview_shows_drafts_unless_told_not_to() {
     assert_eq!(get(&server.addr, "/cases/gamma/").0, 404);
     assert_eq!(get(&server.addr, "/cases/alpha/").0, 200);
 }
+
+#[test]
+fn list_prints_every_document_with_its_state_and_filters() {
+    let site = Overlay::minimal();
+    let list = |args: &[&str]| {
+        let mut all = vec!["list", "--lang", "en"];
+        all.extend_from_slice(args);
+        let o = run(site.root(), &all);
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let everything = list(&[]);
+    let line = |slug: &str| {
+        everything
+            .lines()
+            .find(|l| l.split_whitespace().nth(1) == Some(slug))
+            .unwrap_or_else(|| panic!("no line for {slug}:\n{everything}"))
+            .to_owned()
+    };
+    assert!(
+        line("alpha").starts_with("case")
+            && line("alpha").contains("published, 0 errors, 0 warnings")
+    );
+    assert!(line("beta").contains("en: no file yet"), "{}", line("beta"));
+    assert!(line("gamma").contains("draft"), "{}", line("gamma"));
+    assert!(line("basics").starts_with("course"));
+    assert!(line("guide").starts_with("page"));
+    let drafts = list(&["--drafts"]);
+    assert_eq!(drafts.lines().count(), 1, "{drafts}");
+    assert!(drafts.contains("gamma"));
+    let untranslated = list(&["--untranslated", "en"]);
+    assert!(
+        untranslated.contains("beta") && !untranslated.contains(" alpha "),
+        "{untranslated}"
+    );
+}

@@ -26,6 +26,8 @@ pub(super) struct Site {
     pub(super) lazy: Arc<HashMap<String, LazyPhoto>>,
     pub(super) generation: u64,
     pub(super) errors: Vec<String>,
+    /// The editor's dashboard page (see [`super::dashboard`]).
+    pub(super) dashboard: String,
 }
 
 #[derive(Clone, Serialize)]
@@ -56,6 +58,21 @@ pub(super) async fn live_js() -> impl IntoResponse {
             (header::CACHE_CONTROL, "no-store"),
         ],
         LIVE_JS,
+    )
+}
+
+pub(super) async fn dashboard(State(state): State<AppState>) -> impl IntoResponse {
+    let page = state
+        .site
+        .read()
+        .map(|s| s.dashboard.clone())
+        .unwrap_or_default();
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        page,
     )
 }
 

@@ -39,7 +39,10 @@
   var source = new EventSource("/__casebook/events");
   source.onopen = function () { document.documentElement.dataset.casebookLive = "connected"; };
   function here(p) { return p.replace(/index\.html$/, ""); }
+  // The dashboard lists the problems itself, and stays where it is: it is made again.
+  var dashboard = location.pathname.indexOf("/__casebook/") === 0;
   source.addEventListener("build", function (ev) {
+    if (dashboard) { location.reload(); return; }
     var d = JSON.parse(ev.data);
     if (d.errors.length) { show(d.errors, d.heading); return; }
     show([]);
@@ -47,5 +50,5 @@
     if (d.page && here(location.pathname) !== here(d.page)) { location.href = d.page; return; }
     location.reload();
   });
-  fetch("/__casebook/status").then(function (r) { return r.json(); }).then(function (d) { show(d.errors, d.heading); });
+  if (!dashboard) fetch("/__casebook/status").then(function (r) { return r.json(); }).then(function (d) { show(d.errors, d.heading); });
 })();

@@ -22,6 +22,7 @@ use std::time::Instant;
 use tokio::sync::broadcast;
 
 mod builder;
+mod dashboard;
 mod http;
 mod lazy;
 mod watcher;
@@ -72,6 +73,7 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
         lazy: first.lazy,
         generation: 1,
         errors: rendered(&first.diagnostics, opts.locale),
+        dashboard: dashboard::page(builder.stages.library(), &first.diagnostics, opts.locale),
     }));
     let files = site.read().map(|s| s.files.len()).unwrap_or(0);
     let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
@@ -103,6 +105,7 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
             .route("/__casebook/live.js", get(live_js))
             .route("/__casebook/events", get(sse))
             .route("/__casebook/status", get(status))
+            .route("/__casebook/", get(http::dashboard))
             .fallback(get(page))
             .with_state(state);
         let listener = tokio::net::TcpListener::from_std(listener)?;
@@ -152,6 +155,7 @@ fn rebuild_loop(
             Ok(r) => {
                 print_diagnostics(&r.diagnostics, color, locale);
                 s.errors = rendered(&r.diagnostics, locale);
+                s.dashboard = dashboard::page(builder.stages.library(), &r.diagnostics, locale);
                 if let Some(files) = r.files {
                     published = true;
                     s.files = files;
@@ -226,11 +230,13 @@ fn changed(plan: &Plan) -> Text {
     if plan.content_files.is_empty() {
         return t!("serve-what-settings");
     }
-    let files: Vec<String> = plan
+    let mut files: Vec<String> = plan
         .content_files
         .iter()
         .map(|p| p.display().to_string().replace('\\', "/"))
         .collect();
+    files.sort_unstable();
+    files.dedup();
     t!("verbatim", text = files.join(", "))
 }
 

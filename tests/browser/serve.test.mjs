@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { casebookBin, repo, launch, openPage } from "./lib.mjs";
+import { casebookBin, repo, launch, openPage, axe, artifacts } from "./lib.mjs";
 
 let root, server, url, browser;
 before(async () => {
@@ -79,5 +79,25 @@ test("a stylesheet change is swapped in without a reload", async () => {
   writeFileSync(css, readFileSync(css, "utf8") + "\nh1 { color: rgb(1, 2, 3); }\n");
   await page.waitForFunction(() => getComputedStyle(document.querySelector("h1")).color === "rgb(1, 2, 3)", null, { timeout: 15000 });
   assert.equal(await page.evaluate(() => window.__marker), 1, "the page was not reloaded");
+  await context.close();
+});
+
+test("the dashboard lists every document with its state and updates after a save", async () => {
+  const { page, problems, context } = await openLive("__casebook/");
+  const row = (slug) => page.locator(`tr[data-slug="${slug}"]`);
+  assert.match(await row("alpha").textContent(), /published, 0 errors/);
+  assert.match(await row("beta").textContent(), /en: no file yet/);
+  assert.match(await row("gamma").textContent(), /draft/);
+  assert.equal(await row("alpha").locator("a").getAttribute("href"), "/cases/alpha/");
+  assert.deepEqual(await axe(page), []);
+  await page.screenshot({ path: join(artifacts, "dashboard.png"), fullPage: true });
+
+  const original = readFileSync(file(), "utf8");
+  writeFileSync(file(), original.replace("kind: rural", "kind: rurall"));
+  await page.waitForFunction(() => /1 error\b/.test(document.querySelector('tr[data-slug="alpha"]')?.textContent ?? ""), null, { timeout: 15000 });
+  assert.equal(new URL(page.url()).pathname, "/__casebook/", "the dashboard stays where it is");
+  writeFileSync(file(), original);
+  await page.waitForFunction(() => /0 errors/.test(document.querySelector('tr[data-slug="alpha"]')?.textContent ?? ""), null, { timeout: 15000 });
+  assert.deepEqual(problems, []);
   await context.close();
 });

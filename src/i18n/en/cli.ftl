@@ -109,3 +109,37 @@ new-course-notes = Notes for the trainer: how to use this pack.
 new-translation = The { $name } version. Whatever is left out or left empty here is taken from the default-language file and shown with a "not yet translated" note.
 new-translation-case = To translate methods, practices and figures, copy them from index.md in the same order and translate their text.
 new-translation-course = To translate sessions, copy them from the default-language file: the same cases in the same order.
+
+# `casebook list` and the preview's dashboard.
+list-kind-case = case
+list-kind-course = course
+list-kind-page = page
+list-draft = draft
+list-failed = not built: fix its errors
+list-published = published
+list-state = { $state }, { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }{ $photos ->
+        [0] {""}
+        [one] , 1 photo without a description
+       *[other] , { $photos } photos without a description
+    }
+list-translation-complete = { $lang }: translated
+list-translation-missing = { $lang }: no file yet
+list-translation-inherits = { $lang }: inherits { $fields }
+dashboard-title = casebook: the library's state
+dashboard-summary = { $documents } cases, courses and pages; { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } and { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    } in all. Updated after every save.
+dashboard-column-kind = Kind
+dashboard-column-page = Page
+dashboard-column-state = State
+dashboard-column-translations = Translations

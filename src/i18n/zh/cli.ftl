@@ -94,3 +94,24 @@ new-course-notes = 给培训教师的说明：如何使用这份课程包。
 new-translation = { $name }版本。这里省略或留空的内容，会使用默认语言文件中的内容，并标注“尚未翻译”。
 new-translation-case = 如需翻译方法、做法和数据，请按 index.md 中的顺序复制过来，再翻译其中的文字。
 new-translation-course = 如需翻译课时，请从默认语言文件中复制：案例相同，顺序相同。
+
+# `casebook list` 和预览中的编辑总览页。
+list-kind-case = 案例
+list-kind-course = 课程
+list-kind-page = 页面
+list-draft = 草稿
+list-failed = 有错误，未能生成页面
+list-published = 已发布
+list-state = { $state }，{ $errors } 个错误，{ $warnings } 个警告{ $photos ->
+        [0] {""}
+       *[other] ，{ $photos } 张照片没有替代文字
+    }
+list-translation-complete = { $lang }：已翻译
+list-translation-missing = { $lang }：还没有译文文件
+list-translation-inherits = { $lang }：沿用默认语言的 { $fields }
+dashboard-title = casebook：资料库总览
+dashboard-summary = 共 { $documents } 个案例、课程和页面；共有 { $errors } 个错误、{ $warnings } 个警告。每次保存后更新。
+dashboard-column-kind = 类型
+dashboard-column-page = 页面
+dashboard-column-state = 状态
+dashboard-column-translations = 译文

@@ -1,0 +1,336 @@
+//! What state each case, course and page of the library is in — draft or published, what
+//! each translation has of its own and what it inherits, its errors and warnings, photos
+//! without a description — for `casebook list` and the preview's dashboard at `/__casebook/`.
+//! Pure: made from the library and its diagnostics.
+
+use crate::diagnostics::{Diagnostics, Severity};
+use crate::i18n::{Locale, Text};
+use crate::model::{CaseText, Library, Loc};
+use crate::t;
+use crate::urls::Page;
+
+/// What a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A case.
+    Case,
+    /// A course.
+    Course,
+    /// A free page.
+    Page,
+}
+
+/// One language's file of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Translation {
+    /// Everything in the file's own words.
+    Complete,
+    /// A file of its own, which leaves these fields to the default language.
+    Inherits(Vec<&'static str>),
+    /// No file: the page shows the default language's text.
+    Missing,
+}
+
+/// One document and its state.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// What it is.
+    pub kind: Kind,
+    /// Its slug.
+    pub slug: String,
+    /// Its title in the default language.
+    pub title: String,
+    /// Its page, from the site's root (`cases/x/`).
+    pub path: String,
+    /// Whether it is a draft.
+    pub draft: bool,
+    /// Whether its errors keep it out of the site (it has files, but no page).
+    pub failed: bool,
+    /// Each translation language's code and state, in the site's order.
+    pub translations: Vec<(String, Translation)>,
+    /// Errors in its files.
+    pub errors: usize,
+    /// Warnings in its files.
+    pub warnings: usize,
+    /// Photos it shows without a description (`alt_before`, `alt_after`).
+    pub photos_without_alt: usize,
+}
+
+/// Every case, course and page of `lib`, with the counts of `diags` in their files.
+pub fn of(lib: &Library, diags: &Diagnostics) -> Vec<Entry> {
+    let codes: Vec<String> = lib
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.clone())
+        .collect();
+    let per_lang = |states: Vec<Translation>| -> Vec<(String, Translation)> {
+        codes.iter().skip(1).cloned().zip(states).collect()
+    };
+    let mut out = Vec::new();
+    for c in &lib.cases {
+        let states = c.texts.iter().skip(1).map(case_translation).collect();
+        let photos_without_alt = c.texts[0]
+            .photos
+            .value
+            .iter()
+            .flat_map(|p| [&p.before.alt, &p.after.alt])
+            .filter(|a| a.trim().is_empty())
+            .count();
+        out.push(Entry {
+            kind: Kind::Case,
+            slug: c.slug.clone(),
+            title: c.texts[0].title.value.clone(),
+            path: Page::Case { slug: &c.slug }.path(),
+            draft: c.draft,
+            failed: false,
+            translations: per_lang(states),
+            errors: 0,
+            warnings: 0,
+            photos_without_alt,
+        });
+    }
+    for c in &lib.courses {
+        let states = c
+            .texts
+            .iter()
+            .skip(1)
+            .map(|t| {
+                doc_translation(
+                    t.doc.translated,
+                    &[
+                        ("title", &t.doc.title.fallback),
+                        ("summary", &t.doc.summary.fallback),
+                        ("sessions", &t.sessions.fallback),
+                    ],
+                )
+            })
+            .collect();
+        out.push(doc_entry(
+            Kind::Course,
+            &c.slug,
+            &c.texts[0].doc.title.value,
+            Page::Course { slug: &c.slug }.path(),
+            per_lang(states),
+        ));
+    }
+    for p in &lib.pages {
+        let states = p
+            .texts
+            .iter()
+            .skip(1)
+            .map(|t| {
+                doc_translation(
+                    t.translated,
+                    &[
+                        ("title", &t.title.fallback),
+                        ("summary", &t.summary.fallback),
+                        ("body", &t.body.fallback),
+                    ],
+                )
+            })
+            .collect();
+        out.push(doc_entry(
+            Kind::Page,
+            &p.slug,
+            &p.texts[0].title.value,
+            Page::Doc { slug: &p.slug }.path(),
+            per_lang(states),
+        ));
+    }
+    out.extend(failed(&out, diags));
+    for e in &mut out {
+        let folder = e.folder();
+        for d in diags.sorted() {
+            let path = d
+                .span
+                .path()
+                .map(|p| p.to_string_lossy().replace('\\', "/"));
+            if path.is_some_and(|p| p.starts_with(&folder)) {
+                match d.severity {
+                    Severity::Error => e.errors += 1,
+                    Severity::Warning => e.warnings += 1,
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The documents with errors that keep them out of the library, found by the files the
+/// diagnostics name.
+fn failed(listed: &[Entry], diags: &Diagnostics) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for d in diags.sorted() {
+        let Some(path) = d
+            .span
+            .path()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+        else {
+            continue;
+        };
+        let parts: Vec<&str> = path.split('/').collect();
+        let found = match parts.as_slice() {
+            ["content", "cases", slug, _] => Some((Kind::Case, (*slug).to_owned())),
+            ["content", "courses", file] => Some((Kind::Course, doc_slug(file))),
+            ["content", "pages", file] => Some((Kind::Page, doc_slug(file))),
+            _ => None,
+        };
+        let Some((kind, slug)) = found else { continue };
+        let known = |e: &Entry| e.kind == kind && e.slug == slug;
+        if listed.iter().any(known) || out.iter().any(known) {
+            continue;
+        }
+        let mut e = doc_entry(kind, &slug, "", String::new(), Vec::new());
+        e.failed = true;
+        out.push(e);
+    }
+    out
+}
+
+/// The slug of a course's or page's file name (`basics.en.md` → `basics`).
+fn doc_slug(file: &str) -> String {
+    file.split('.').next().unwrap_or(file).to_owned()
+}
+
+fn doc_entry(
+    kind: Kind,
+    slug: &str,
+    title: &str,
+    path: String,
+    translations: Vec<(String, Translation)>,
+) -> Entry {
+    Entry {
+        kind,
+        slug: slug.to_owned(),
+        title: title.to_owned(),
+        path,
+        draft: false,
+        failed: false,
+        translations,
+        errors: 0,
+        warnings: 0,
+        photos_without_alt: 0,
+    }
+}
+
+/// A case translation's state: which of its fields fall back to the default language.
+fn case_translation(t: &CaseText) -> Translation {
+    if !t.translated {
+        return Translation::Missing;
+    }
+    let fields = [
+        ("title", t.title.fallback),
+        ("summary", t.summary.fallback),
+        ("place", t.place.fallback),
+        ("methods", t.methods.fallback),
+        ("practices", is_inherited(&t.practices)),
+        ("figures", is_inherited(&t.figures)),
+        ("body", t.body.fallback),
+    ];
+    states(&fields)
+}
+
+/// Whether a list falls back to the default language's, and has something in it.
+fn is_inherited<T>(l: &Loc<Vec<T>>) -> bool {
+    l.fallback && !l.value.is_empty()
+}
+
+fn doc_translation(translated: bool, fields: &[(&'static str, &bool)]) -> Translation {
+    if !translated {
+        return Translation::Missing;
+    }
+    let fields: Vec<(&'static str, bool)> = fields.iter().map(|(n, f)| (*n, **f)).collect();
+    states(&fields)
+}
+
+fn states(fields: &[(&'static str, bool)]) -> Translation {
+    let inherited: Vec<&'static str> = fields.iter().filter(|(_, f)| *f).map(|(n, _)| *n).collect();
+    if inherited.is_empty() {
+        Translation::Complete
+    } else {
+        Translation::Inherits(inherited)
+    }
+}
+
+impl Entry {
+    /// The folder or file prefix its source files share, from the site root.
+    fn folder(&self) -> String {
+        match self.kind {
+            Kind::Case => format!("content/cases/{}/", self.slug),
+            Kind::Course => format!("content/courses/{}.", self.slug),
+            Kind::Page => format!("content/pages/{}.", self.slug),
+        }
+    }
+
+    /// Whether the translation into `lang` is missing or leaves something to the default
+    /// language.
+    pub fn untranslated(&self, lang: &str) -> bool {
+        self.translations
+            .iter()
+            .any(|(code, t)| code == lang && *t != Translation::Complete)
+    }
+
+    /// Its kind, in words.
+    pub fn kind_text(&self) -> Text {
+        match self.kind {
+            Kind::Case => t!("list-kind-case"),
+            Kind::Course => t!("list-kind-course"),
+            Kind::Page => t!("list-kind-page"),
+        }
+    }
+
+    /// Its state, in words: draft or published, and its problems.
+    pub fn state_text(&self) -> Text {
+        let state = if self.failed {
+            t!("list-failed")
+        } else if self.draft {
+            t!("list-draft")
+        } else {
+            t!("list-published")
+        };
+        t!(
+            "list-state",
+            state = state,
+            errors = self.errors,
+            warnings = self.warnings,
+            photos = self.photos_without_alt
+        )
+    }
+}
+
+/// A translation's state, in words.
+pub fn translation_text(code: &str, t: &Translation) -> Text {
+    match t {
+        Translation::Complete => t!("list-translation-complete", lang = code),
+        Translation::Missing => t!("list-translation-missing", lang = code),
+        Translation::Inherits(fields) => {
+            t!(
+                "list-translation-inherits",
+                lang = code,
+                fields = fields.join(", ")
+            )
+        }
+    }
+}
+
+/// The list for a terminal: one line per document, in `locale`.
+pub fn lines(entries: &[Entry], locale: Locale) -> String {
+    let mut out = String::new();
+    for e in entries {
+        let translations: Vec<String> = e
+            .translations
+            .iter()
+            .map(|(code, t)| translation_text(code, t).in_locale(locale))
+            .collect();
+        out.push_str(&format!(
+            "{:<6} {:<24} {}  {}  {}\n",
+            e.kind_text().in_locale(locale),
+            e.slug,
+            e.title,
+            e.state_text().in_locale(locale),
+            translations.join("; ")
+        ));
+    }
+    out
+}
