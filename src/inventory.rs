@@ -67,50 +67,29 @@ pub fn of(lib: &Library, diags: &Diagnostics) -> Vec<Entry> {
     let per_lang = |states: Vec<Translation>| -> Vec<(String, Translation)> {
         codes.iter().skip(1).cloned().zip(states).collect()
     };
-    let mut out = Vec::new();
-    for c in &lib.cases {
-        let states = c.texts.iter().skip(1).map(case_translation).collect();
-        let photos_without_alt = c.texts[0]
-            .photos
-            .value
-            .iter()
-            .flat_map(|p| [&p.before.alt, &p.after.alt])
-            .filter(|a| a.trim().is_empty())
-            .count();
-        out.push(Entry {
-            kind: Kind::Case,
-            slug: c.slug.clone(),
-            title: c.texts[0].title.value.clone(),
-            path: Page::Case { slug: &c.slug }.path(),
-            draft: c.draft,
-            failed: false,
-            translations: per_lang(states),
-            errors: 0,
-            warnings: 0,
-            photos_without_alt,
-        });
-    }
+    let mut out: Vec<Entry> = lib.cases.iter().map(|c| case_entry(c, &per_lang)).collect();
     for c in &lib.courses {
         let states = c
             .texts
             .iter()
             .skip(1)
             .map(|t| {
-                doc_translation(
-                    t.doc.translated,
-                    &[
-                        ("title", &t.doc.title.fallback),
-                        ("summary", &t.doc.summary.fallback),
-                        ("sessions", &t.sessions.fallback),
-                    ],
-                )
+                let d = &t.doc;
+                let fields = [
+                    ("title", d.title.fallback),
+                    ("summary", d.summary.fallback),
+                    ("sessions", t.sessions.fallback),
+                ];
+                doc_translation(d.translated, &fields)
             })
             .collect();
+        let path = Page::Course { slug: &c.slug }.path();
+        let title = &c.texts[0].doc.title.value;
         out.push(doc_entry(
             Kind::Course,
             &c.slug,
-            &c.texts[0].doc.title.value,
-            Page::Course { slug: &c.slug }.path(),
+            title,
+            path,
             per_lang(states),
         ));
     }
@@ -120,26 +99,58 @@ pub fn of(lib: &Library, diags: &Diagnostics) -> Vec<Entry> {
             .iter()
             .skip(1)
             .map(|t| {
-                doc_translation(
-                    t.translated,
-                    &[
-                        ("title", &t.title.fallback),
-                        ("summary", &t.summary.fallback),
-                        ("body", &t.body.fallback),
-                    ],
-                )
+                let fields = [
+                    ("title", t.title.fallback),
+                    ("summary", t.summary.fallback),
+                    ("body", t.body.fallback),
+                ];
+                doc_translation(t.translated, &fields)
             })
             .collect();
+        let path = Page::Doc { slug: &p.slug }.path();
         out.push(doc_entry(
             Kind::Page,
             &p.slug,
             &p.texts[0].title.value,
-            Page::Doc { slug: &p.slug }.path(),
+            path,
             per_lang(states),
         ));
     }
     out.extend(failed(&out, diags));
-    for e in &mut out {
+    count(&mut out, diags);
+    out
+}
+
+/// A case's entry: its state but for the counts of its problems.
+fn case_entry(
+    c: &crate::model::Case,
+    per_lang: &dyn Fn(Vec<Translation>) -> Vec<(String, Translation)>,
+) -> Entry {
+    let states = c.texts.iter().skip(1).map(case_translation).collect();
+    let photos_without_alt = c.texts[0]
+        .photos
+        .value
+        .iter()
+        .flat_map(|p| [&p.before.alt, &p.after.alt])
+        .filter(|a| a.trim().is_empty())
+        .count();
+    Entry {
+        kind: Kind::Case,
+        slug: c.slug.clone(),
+        title: c.texts[0].title.value.clone(),
+        path: Page::Case { slug: &c.slug }.path(),
+        draft: c.draft,
+        failed: false,
+        translations: per_lang(states),
+        errors: 0,
+        warnings: 0,
+        photos_without_alt,
+    }
+}
+
+/// Counts each entry's errors and warnings: the diagnostics in its files.
+fn count(entries: &mut [Entry], diags: &Diagnostics) {
+    for e in entries {
         let folder = e.folder();
         for d in diags.sorted() {
             let path = d
@@ -154,7 +165,6 @@ pub fn of(lib: &Library, diags: &Diagnostics) -> Vec<Entry> {
             }
         }
     }
-    out
 }
 
 /// The documents with errors that keep them out of the library, found by the files the
@@ -236,12 +246,11 @@ fn is_inherited<T>(l: &Loc<Vec<T>>) -> bool {
     l.fallback && !l.value.is_empty()
 }
 
-fn doc_translation(translated: bool, fields: &[(&'static str, &bool)]) -> Translation {
+fn doc_translation(translated: bool, fields: &[(&'static str, bool)]) -> Translation {
     if !translated {
         return Translation::Missing;
     }
-    let fields: Vec<(&'static str, bool)> = fields.iter().map(|(n, f)| (*n, **f)).collect();
-    states(&fields)
+    states(fields)
 }
 
 fn states(fields: &[(&'static str, bool)]) -> Translation {
