@@ -150,18 +150,23 @@ fn case_entry(
 
 /// Counts each entry's errors and warnings: the diagnostics in its files.
 fn count(entries: &mut [Entry], diags: &Diagnostics) {
+    let found: Vec<(String, Severity)> = diags
+        .sorted()
+        .into_iter()
+        .filter_map(|d| {
+            let path = d.span.path()?.to_string_lossy().replace('\\', "/");
+            Some((path, d.severity))
+        })
+        .collect();
+    if found.is_empty() {
+        return;
+    }
     for e in entries {
         let folder = e.folder();
-        for d in diags.sorted() {
-            let path = d
-                .span
-                .path()
-                .map(|p| p.to_string_lossy().replace('\\', "/"));
-            if path.is_some_and(|p| p.starts_with(&folder)) {
-                match d.severity {
-                    Severity::Error => e.errors += 1,
-                    Severity::Warning => e.warnings += 1,
-                }
+        for (_, severity) in found.iter().filter(|(p, _)| p.starts_with(&folder)) {
+            match severity {
+                Severity::Error => e.errors += 1,
+                Severity::Warning => e.warnings += 1,
             }
         }
     }

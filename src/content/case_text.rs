@@ -388,11 +388,26 @@ fn sources(
     };
     let mut out = Vec::new();
     for s in list {
-        // `{title: "", url: "https://"}`, as `casebook new` writes it, is left out.
-        let url = s
+        // `{title: "", url: "https://"}`, as `casebook new` writes it, is left out, and said.
+        let placeholder = s
             .url
             .as_ref()
-            .filter(|u| !matches!(u.value.trim(), "" | "https://" | "http://"));
+            .filter(|u| matches!(u.value.trim(), "" | "https://" | "http://"));
+        let url = s.url.as_ref().filter(|_| placeholder.is_none());
+        if let Some(u) = placeholder {
+            let (message, hint) = if s.title.trim().is_empty() {
+                (
+                    t!("case-source-empty", url = &u.value),
+                    t!("case-source-empty-hint"),
+                )
+            } else {
+                (
+                    t!("case-source-url-placeholder", url = &u.value),
+                    t!("case-source-url-placeholder-hint"),
+                )
+            };
+            diags.push(Diagnostic::warning(doc.at(u), message).hint(hint));
+        }
         if s.title.trim().is_empty() && url.is_none() {
             continue;
         }

@@ -143,6 +143,7 @@ fn rebuild_loop(
         let Ok(mut s) = site.write() else { return };
         s.generation += 1;
         let mut published = false;
+        let mut diagnostics = None;
         let mut event = BuildEvent {
             generation: s.generation,
             errors: Vec::new(),
@@ -155,7 +156,7 @@ fn rebuild_loop(
             Ok(r) => {
                 print_diagnostics(&r.diagnostics, color, locale);
                 s.errors = rendered(&r.diagnostics, locale);
-                s.dashboard = dashboard::page(builder.stages.library(), &r.diagnostics, locale);
+                diagnostics = Some(r.diagnostics);
                 if let Some(files) = r.files {
                     published = true;
                     s.files = files;
@@ -182,6 +183,11 @@ fn rebuild_loop(
         event.heading = overlay_heading(event.errors.len(), locale);
         drop(s);
         let _ = events.send(event);
+        // The dashboard is remade once the pages have gone out, so it adds nothing to the
+        // time from a save to the reload.
+        if let Some(d) = diagnostics {
+            remake_dashboard(site, builder.stages.library(), &d, locale);
+        }
         // The search index of an edited case follows the reload.
         if published
             && let Some(files) = builder.finish_search()
@@ -275,6 +281,19 @@ fn listen(opts: &ServeOptions) -> io::Result<std::net::TcpListener> {
         })?;
     listener.set_nonblocking(true)?;
     Ok(listener)
+}
+
+/// Puts the dashboard of `lib` and its diagnostics into the served site.
+fn remake_dashboard(
+    site: &RwLock<Site>,
+    lib: Option<&crate::model::Library>,
+    d: &Diagnostics,
+    locale: Locale,
+) {
+    let page = dashboard::page(lib, d, locale);
+    if let Ok(mut s) = site.write() {
+        s.dashboard = page;
+    }
 }
 
 /// The heading of the overlay over the last good page, in `locale`.

@@ -128,3 +128,8 @@ markdown-link-from-root-hint = write `{ $instead }`: a link that starts with `/`
 case-too-long = `{ $field }` is { $length } characters long; it is usually under { $usual }
 case-title-too-long-hint = keep the title to the place's name, and put the longer text in `summary`
 case-summary-too-long-hint = keep the summary to one paragraph, and put the details in the text below the front matter
+
+case-source-empty = a source with no title and only `{ $url }` as its address is left out
+case-source-empty-hint = write the source's title and its full address, or delete the entry
+case-source-url-placeholder = `{ $url }` is only the start of an address: the source is shown without a link
+case-source-url-placeholder-hint = write the full address, or remove `url`

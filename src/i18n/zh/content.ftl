@@ -116,3 +116,8 @@ markdown-link-from-root-hint = 请改写为 `{ $instead }`：以 `/` 开头的�
 case-too-long = `{ $field }` 有 { $length } 个字，通常不超过 { $usual } 个字
 case-title-too-long-hint = 标题只写地方的名称，较长的文字请放到 `summary` 里
 case-summary-too-long-hint = 摘要只写一段话，详细内容请写在文件开头设置区下面的正文里
+
+case-source-empty = 这条来源没有标题，地址也只有 `{ $url }`，不会显示
+case-source-empty-hint = 请写上来源的标题和完整网址，或者删掉这一条
+case-source-url-placeholder = `{ $url }` 只是网址的开头：这条来源会显示为没有链接
+case-source-url-placeholder-hint = 请写完整的网址，或者删掉 `url`
