@@ -114,6 +114,7 @@ const CASES: &[Case] = &[
     Case { name: "number with a unit", site: || min().replace(ALPHA, "since: 2017", "since: 2017年"), expect: &["content/cases/alpha/index.md:7:8 `2017年` is not a number"] },
     Case { name: "duplicate key", site: || min().replace(ALPHA, "kind: rural\n", "kind: rural\ntitle: 甲村二\n"), expect: &["content/cases/alpha/index.md:6:1 `title` is given twice"] },
     Case { name: "keys joined by a Chinese comma", site: || min().replace(ALPHA, "challenges: [no-one-manages]", "challenges: [no-one-manages， no-money]"), expect: &["content/cases/alpha/index.md:10:14 unknown challenge key `no-one-manages， no-money`"] },
+    Case { name: "summary left empty", site: || min().replace(BETA, "summary: 乙社区居民共建共管。", "summary: \"\""), expect: &["content/cases/beta/index.md:3:1 `summary` is empty"] },
     Case { name: "methods empty", site: || min().replace(BETA, "methods:\n  co-decision: 广泛征求居民意见", "methods: {}"), expect: &["content/cases/beta/index.md:1:1 `methods` is empty"] },
     Case { name: "methods missing", site: || min().replace(BETA, "methods:\n  co-decision: 广泛征求居民意见\n", ""), expect: &["content/cases/beta/index.md:1:1 `methods` is missing"] },
     Case { name: "translation with more practices", site: || min().replace(ALPHA_EN, "figures:", "  - {name: Another, method: co-decision}\nfigures:"), expect: &["content/cases/alpha/index.en.md:8:11 2 practices here, 1 in the default-language file"] },

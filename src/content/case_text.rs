@@ -99,11 +99,7 @@ fn too_long(
     if length <= usual * 10 {
         return None;
     }
-    let line = doc
-        .yaml
-        .lines()
-        .position(|l| l.starts_with(field) && l[field.len()..].starts_with(':'))?;
-    let at = doc.source.span_at(doc.first_line + line, 1, field.len());
+    let at = doc.key_span(field)?;
     let hint = match field {
         "title" => t!("case-title-too-long-hint"),
         _ => t!("case-summary-too-long-hint"),

@@ -60,10 +60,14 @@ pub(super) fn text_or_missing(
     match value {
         Some(s) if !s.trim().is_empty() => s,
         _ => {
-            diags.push(
-                Diagnostic::error(v.top(), t!("doc-field-missing", field = field))
+            // Written but left empty (as `casebook new` writes it): said where it is.
+            let d = match v.doc().key_span(field) {
+                Some(at) => Diagnostic::error(at, t!("doc-field-empty", field = field))
+                    .hint(t!("doc-field-empty-hint", field = field)),
+                None => Diagnostic::error(v.top(), t!("doc-field-missing", field = field))
                     .hint(t!("doc-field-missing-hint", field = field)),
-            );
+            };
+            diags.push(d);
             String::new()
         }
     }

@@ -40,6 +40,16 @@ impl<'a> YamlDoc<'a> {
         )
     }
 
+    /// The span of a top-level key of the document (`summary` in `summary: ""`), if it is
+    /// written: where to point at a value that is there but empty.
+    pub fn key_span(&self, key: &str) -> Option<Span> {
+        let line = self.yaml.lines().position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })?;
+        Some(self.source.span_at(self.first_line + line, 1, key.len()))
+    }
+
     /// The span of a spanned value.
     pub fn at<T>(&self, v: &Spanned<T>) -> Span {
         self.span(&v.referenced)

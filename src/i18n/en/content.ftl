@@ -2,6 +2,8 @@
 
 # src/content/doc.rs
 
+doc-field-empty = `{ $field }` is empty
+doc-field-empty-hint = write it after `{ $field }:` on this line
 doc-field-missing = `{ $field }` is missing
 doc-field-missing-hint = add `{ $field }: …` to the front matter; every file of this kind needs it
 

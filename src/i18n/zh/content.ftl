@@ -2,6 +2,8 @@
 
 # src/content/doc.rs
 
+doc-field-empty = `{ $field }` 还是空的
+doc-field-empty-hint = 请在这一行的 `{ $field }:` 后面写上内容
 doc-field-missing = 缺少字段 `{ $field }`
 doc-field-missing-hint = 请在文件开头的设置区加上 `{ $field }: …`，这类文件都必须有这个字段
 
