@@ -37,7 +37,14 @@
     });
   }
   var source = new EventSource("/__casebook/events");
-  source.onopen = function () { document.documentElement.dataset.casebookLive = "connected"; };
+  // The errors as they are once connected: a build that ended between this page's load and
+  // the connection sent its event to nobody.
+  function current() {
+    fetch("/__casebook/status").then(function (r) { return r.json(); }).then(function (d) {
+      show(d.errors, d.heading);
+      document.documentElement.dataset.casebookLive = "connected";
+    });
+  }
   function here(p) { return p.replace(/index\.html$/, ""); }
   // The dashboard lists the problems itself, and stays where it is: it is made again.
   var dashboard = location.pathname.indexOf("/__casebook/") === 0;
@@ -50,5 +57,8 @@
     if (d.page && here(location.pathname) !== here(d.page)) { location.href = d.page; return; }
     location.reload();
   });
-  if (!dashboard) fetch("/__casebook/status").then(function (r) { return r.json(); }).then(function (d) { show(d.errors, d.heading); });
+  source.onopen = function () {
+    if (dashboard) { document.documentElement.dataset.casebookLive = "connected"; return; }
+    current();
+  };
 })();
