@@ -25,6 +25,21 @@ pub fn casebook(args: &[&str]) -> Output {
         .unwrap_or_else(|e| panic!("cannot run casebook: {e}"))
 }
 
+/// Runs the casebook binary on the site at `root` (`args`, then `--root <root>`), with `env`
+/// set, messages in English.
+pub fn casebook_in(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .envs(env.iter().copied())
+        .env("NO_COLOR", "1")
+        // Tests read messages in English; tests/i18n.rs reads them in Chinese too.
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run casebook: {e}"))
+}
+
 /// Every file under `dir`, as paths relative to it with `/` separators, sorted.
 pub fn files(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = walkdir::WalkDir::new(dir)

@@ -10,14 +10,7 @@ use std::process::Output;
 use common::{Overlay, get, read, serve, wait_for};
 
 fn run(root: &Path, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .env("LC_ALL", "en_US.UTF-8")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run casebook: {e}"))
+    common::casebook_in(root, args, &[])
 }
 
 fn stderr(o: &Output) -> String {

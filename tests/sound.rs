@@ -5,23 +5,14 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use casebook::content::{self, ContentOptions};
 use casebook::diagnostics::Diagnostics;
 use common::{Overlay, get, read, repo, serve, wait_for};
 
 fn run(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .envs(env.iter().copied())
-        .env("NO_COLOR", "1")
-        // Tests read messages in English; tests/i18n.rs reads them in Chinese too.
-        .env("LC_ALL", "en_US.UTF-8")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run casebook: {e}"))
+    common::casebook_in(root, args, env)
 }
 
 fn stderr(o: &Output) -> String {
