@@ -94,9 +94,12 @@ enum Command {
     List(cmd::list::Args),
     /// Start a new case or course from a template (a draft), or a translation of one.
     New(cmd::new::Args),
+    /// Write JSON Schemas of front matter and site.yaml into .casebook/schema/, for completion
+    /// and errors while typing in editors with a YAML language server.
+    Schema(cmd::schema::Args),
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum NewKind {
     Case,
     Course,
@@ -147,6 +150,7 @@ fn run(command: Command, ui: &Ui) -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args, ui),
         Command::New(args) => cmd::new::run(args, ui),
         Command::List(args) => cmd::list::run(args, ui),
+        Command::Schema(args) => cmd::schema::run(args, ui),
     }
 }
 

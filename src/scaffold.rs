@@ -5,6 +5,7 @@
 
 use crate::config::{Config, Lang, Vocabulary, is_key};
 use crate::i18n::{Locale, Text};
+use crate::schema::{self, Form};
 use crate::t;
 
 /// What to create.
@@ -73,13 +74,27 @@ fn check_slug(slug: &str) -> Result<(), Text> {
 pub fn files(kind: Kind, slug: &str, config: &Config, today: &str) -> Result<Vec<NewFile>, Text> {
     check_slug(slug)?;
     let c = Comments::of(config, 0);
-    Ok(vec![match kind {
+    let (path, text) = match kind {
         Kind::Case => (
             format!("content/cases/{slug}/index.md"),
             case(slug, config, today, &c),
         ),
         Kind::Course => (format!("content/courses/{slug}.md"), course(slug, &c)),
-    }])
+    };
+    Ok(vec![with_schema(kind, path, &text)])
+}
+
+/// The file with the line that tells the editor's YAML tools which schema its front matter
+/// follows, first in the front matter (`casebook schema` writes the schemas).
+fn with_schema(kind: Kind, path: String, text: &str) -> NewFile {
+    let form = match kind {
+        Kind::Case => Form::Case,
+        Kind::Course => Form::Course,
+    };
+    let line = schema::modeline(form, std::path::Path::new(&path));
+    let body = text.strip_prefix("---\n").unwrap_or(text);
+    let text = format!("---\n{line}\n{body}");
+    (path, text)
 }
 
 fn case(slug: &str, config: &Config, today: &str, c: &Comments) -> String {
@@ -184,5 +199,5 @@ pub fn translation(kind: Kind, slug: &str, lang: &str, config: &Config) -> Resul
         }
     };
     s += "---\n";
-    Ok((path, s))
+    Ok(with_schema(kind, path, &s))
 }

@@ -30,19 +30,9 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
         root,
     } = args;
     let locale = ui.locale(&root);
-    let mut diags = casebook::diagnostics::Diagnostics::new();
-    let sources = match casebook::load::load(&root) {
+    let (sources, config) = match super::schema::site(&root, ui, locale) {
         Ok(s) => s,
-        Err(e) => return io_error(&e, locale),
-    };
-    let Some(config) = sources
-        .site
-        .as_ref()
-        .and_then(|s| casebook::config::Config::parse(s, &mut diags))
-    else {
-        eprintln!("{}", diags.render_human(ui.color, locale));
-        say(locale, t!("cli-new-needs-site"));
-        return ExitCode::from(1);
+        Err(code) => return code,
     };
     let today = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
     let made = match (kind, into) {
@@ -61,7 +51,19 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    write(&root, &files, kind, &slug, locale)
+    let code = write(&root, &files, kind, &slug, locale);
+    // The new file's first line points at the schemas: make sure they are there, and know
+    // a new case's slug.
+    let mut sources = sources;
+    if kind == NewKind::Case {
+        for (path, text) in &files {
+            sources.markdown.push(casebook::diagnostics::SourceText::new(path, text.as_str()));
+        }
+    }
+    if let Err(e) = super::schema::write_schemas(&sources, &config, locale, None) {
+        say(locale, t!("cli-schema-not-written", detail = e.to_string()));
+    }
+    code
 }
 
 /// Whether `slug` names a case or a course of the site at `root`.

@@ -43,6 +43,17 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
     if !bind.is_loopback() {
         say(locale, t!("cli-serve-exposed", bind = bind.to_string()));
     }
+    // The first preview of a freshly copied site writes the schemas its files point at.
+    // Problems of site.yaml are the preview's to show, on its page.
+    if !root.join(casebook::schema::FOLDER).exists()
+        && let Ok(sources) = casebook::load::load(&root)
+        && let Some(config) = sources.site.as_ref().and_then(|s| {
+            casebook::config::Config::parse(s, &mut casebook::diagnostics::Diagnostics::new())
+        })
+        && let Err(e) = super::schema::write_schemas(&sources, &config, locale, None)
+    {
+        say(locale, t!("cli-schema-not-written", detail = e.to_string()));
+    }
     let opts = casebook::serve::ServeOptions {
         locale,
         root,

@@ -9,7 +9,7 @@ use crate::i18n::Text;
 use crate::t;
 use crate::yaml::YamlDoc;
 
-mod file;
+pub(crate) mod file;
 mod vocab;
 
 use file::*;

@@ -16,7 +16,7 @@ use crate::yaml::YamlDoc;
 use super::case_text::case_text;
 use super::files::*;
 use super::photos::*;
-use super::schema::*;
+use super::front::*;
 
 /// Parses one case: its default-language file and its translations.
 pub(super) fn parse_case(

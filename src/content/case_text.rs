@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::config::{Config, Lang, Vocabularies};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
 use crate::i18n::Text;
 use crate::model::*;
 use crate::t;
@@ -13,7 +13,7 @@ use crate::yaml::YamlDoc;
 use super::doc::*;
 use super::files::*;
 use super::photos::*;
-use super::schema::*;
+use super::front::*;
 
 /// The default language's texts and front matter, for a translation; `None` for the
 /// default-language file itself.
@@ -252,7 +252,9 @@ fn same_length(
     }
 }
 
-/// The practices, each filed under a method.
+/// The practices, each filed under a method. A translation names the practice each of its
+/// own translates (`translates:`, the default-language name), so its order cannot pair one
+/// practice's text with another; its practices come out in the default language's order.
 fn practices(
     v: &Variant<'_>,
     doc: &YamlDoc<'_>,
@@ -264,7 +266,6 @@ fn practices(
     let Some(list) = own else {
         return inherit(None, base, |b| b.practices.value.clone());
     };
-    let base_list = base.map(|(b, _)| &b.practices.value);
     same_length(
         v,
         |here, there| t!("case-practices-count", count = here, base = there),
@@ -274,46 +275,151 @@ fn practices(
         t!("case-practices-count-hint"),
         diags,
     );
-    let mut out = Vec::new();
+    let Some((bt, _)) = base else {
+        distinct_names(doc, list, diags);
+        let out = list
+            .iter()
+            .filter(|p| !is_blank(p))
+            .filter_map(|p| practice(doc, p, vocab, diags))
+            .collect();
+        return Loc::own(out);
+    };
+    let base_list = &bt.practices.value;
+    // Each default-language practice, with the translation of it once one is found.
+    let mut paired: Vec<Option<Practice>> = vec![None; base_list.len()];
+    let mut named_at: Vec<Option<usize>> = vec![None; base_list.len()];
     for (i, p) in list.iter().enumerate() {
-        // A practice with nothing written yet is left out; in a translation, the default
-        // language's practice stands in its place.
-        if is_blank(p) {
-            if let Some(bp) = base_list.and_then(|bl| bl.get(i)) {
-                out.push(bp.clone());
-            }
+        let Some(at) = original(doc, p, i, base_list, diags) else {
+            continue;
+        };
+        if let Some(first) = named_at[at] {
+            diags.push(
+                Diagnostic::error(
+                    doc.at(p.translates.as_ref().unwrap_or(&p.name)),
+                    t!(
+                        "case-practice-translated-twice",
+                        name = &base_list[at].name,
+                        line = first
+                    ),
+                )
+                .hint(t!("case-practice-translated-twice-hint")),
+            );
             continue;
         }
-        let method = match vocab.methods.check(doc, &p.method) {
-            Ok(m) => m,
-            Err(d) => {
-                diags.push(d);
-                continue;
+        named_at[at] = Some(doc.at(p.translates.as_ref().unwrap_or(&p.name)).line);
+        if is_blank(p) {
+            continue;
+        }
+        if let Some(t) = practice(doc, p, vocab, diags) {
+            if t.method != base_list[at].method {
+                diags.push(
+                    Diagnostic::error(doc.at(&p.method), t!("case-practice-method-differs"))
+                        .hint(t!("case-practice-method-differs-hint")),
+                );
             }
-        };
-        if let Some(bp) = base_list.and_then(|bl| bl.get(i))
-            && bp.method != method
-        {
-            diags.push(
-                Diagnostic::error(doc.at(&p.method), t!("case-practice-method-differs"))
-                    .hint(t!("case-practice-method-differs-hint")),
-            );
+            paired[at] = Some(t);
         }
-        if p.name.value.trim().is_empty() {
-            diags.push(
-                Diagnostic::error(doc.at(&p.name), t!("case-practice-unnamed"))
-                    .hint(t!("case-practice-unnamed-hint")),
-            );
-        }
-        out.push(Practice {
-            name: p.name.value.clone(),
-            method,
-            summary: p.summary.clone(),
-            steps: p.steps.clone(),
-            conditions: p.conditions.clone(),
-        });
     }
+    let out = paired
+        .into_iter()
+        .zip(base_list)
+        .map(|(t, b)| t.unwrap_or_else(|| b.clone()))
+        .collect();
     Loc::own(out)
+}
+
+/// Each practice of a default-language file has a name of its own: translations name the
+/// practice they translate by it.
+fn distinct_names(doc: &YamlDoc<'_>, list: &[PracticeFront], diags: &mut Diagnostics) {
+    for (i, p) in list.iter().enumerate() {
+        let name = p.name.value.trim();
+        if name.is_empty() {
+            continue;
+        }
+        if let Some(first) = list[..i].iter().find(|q| q.name.value.trim() == name) {
+            diags.push(
+                Diagnostic::error(
+                    doc.at(&p.name),
+                    t!(
+                        "case-practice-name-twice",
+                        name = name,
+                        line = doc.at(&first.name).line
+                    ),
+                )
+                .hint(t!("case-practice-name-twice-hint")),
+            );
+        }
+    }
+}
+
+/// Which default-language practice the `i`th practice of a translation translates: the one
+/// its `translates:` names. A blank practice (a template's) without it stands for the one
+/// in its place; any other without it, or naming none, is an error that says what to write.
+fn original(
+    doc: &YamlDoc<'_>,
+    p: &PracticeFront,
+    i: usize,
+    base: &[Practice],
+    diags: &mut Diagnostics,
+) -> Option<usize> {
+    let names = || base.iter().map(|b| b.name.as_str());
+    let Some(key) = &p.translates else {
+        if is_blank(p) {
+            return (i < base.len()).then_some(i);
+        }
+        let hint = match base.get(i) {
+            Some(b) => t!("case-practice-translates-missing-hint", name = &b.name),
+            None => t!(
+                "case-practice-translates-missing-any",
+                names = names().collect::<Vec<_>>().join("、")
+            ),
+        };
+        diags.push(
+            Diagnostic::error(doc.at(&p.name), t!("case-practice-translates-missing")).hint(hint),
+        );
+        return None;
+    };
+    let found = base.iter().position(|b| b.name == key.value.trim());
+    if found.is_none() {
+        diags.push(
+            Diagnostic::error(
+                doc.at(key),
+                t!("case-practice-translates-unknown", name = &key.value),
+            )
+            .hint(suggest(&key.value, t!("what-practice"), names())),
+        );
+    }
+    found
+}
+
+/// One practice as written, its method checked; an unnamed one is said and kept, so the
+/// rest of its text is not lost.
+fn practice(
+    doc: &YamlDoc<'_>,
+    p: &PracticeFront,
+    vocab: &Vocabularies,
+    diags: &mut Diagnostics,
+) -> Option<Practice> {
+    let method = match vocab.methods.check(doc, &p.method) {
+        Ok(m) => m,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    if p.name.value.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(doc.at(&p.name), t!("case-practice-unnamed"))
+                .hint(t!("case-practice-unnamed-hint")),
+        );
+    }
+    Some(Practice {
+        name: p.name.value.clone(),
+        method,
+        summary: p.summary.clone(),
+        steps: p.steps.clone(),
+        conditions: p.conditions.clone(),
+    })
 }
 
 /// Whether nothing of a practice is written yet (its method aside, which a template fills in).

@@ -11,7 +11,7 @@ use crate::urls::Page;
 
 use super::doc::*;
 use super::files::*;
-use super::schema::*;
+use super::front::*;
 
 pub(super) fn parse_course(
     slug: &str,

@@ -8,7 +8,7 @@ use crate::t;
 use crate::urls;
 
 use super::files::*;
-use super::schema::*;
+use super::front::*;
 
 /// Renders a body and reports its problems into `diags`.
 pub(super) fn render_body(

@@ -24,7 +24,7 @@ mod doc;
 mod files;
 mod links;
 mod photos;
-mod schema;
+pub(crate) mod front;
 
 use case::parse_case;
 use course::parse_course;
@@ -111,6 +111,20 @@ impl CaseCache {
     pub fn clear(&mut self) {
         self.cases.clear();
     }
+}
+
+/// The slugs of the cases among `sources`, once each, in path order, without reading them:
+/// what a course's sessions may name.
+pub fn case_slugs(sources: &Sources, config: &Config) -> Vec<String> {
+    let mut slugs: Vec<String> = sources
+        .markdown
+        .iter()
+        .filter_map(|s| classify(&s.path, config).ok())
+        .filter(|(kind, _, _)| *kind == DocKind::Case)
+        .map(|(_, slug, _)| slug)
+        .collect();
+    slugs.dedup();
+    slugs
 }
 
 /// Runs the content stage over everything the loader read.

@@ -11,7 +11,7 @@ use crate::model::*;
 use crate::t;
 
 use super::files::*;
-use super::schema::*;
+use super::front::*;
 
 /// The photo files beside a case, and the photos its texts ask for.
 pub(super) struct PhotoFiles<'a> {

@@ -11,7 +11,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 /// The Fluent files of one language: the messages of the command line and of diagnostics in
-/// general, of the content stage, and of the site's settings, theme and photos. Every
+/// general, of the content stage, of the site's settings, theme and photos, and the
+/// descriptions of fields that editors' tools show. Every
 /// language has the same files with the same message ids (`tests/i18n.rs`).
 macro_rules! fluent_files {
     ($lang:literal) => {
@@ -19,12 +20,13 @@ macro_rules! fluent_files {
             include_str!(concat!($lang, "/cli.ftl")),
             include_str!(concat!($lang, "/content.ftl")),
             include_str!(concat!($lang, "/site.ftl")),
+            include_str!(concat!($lang, "/schema.ftl")),
         ]
     };
 }
 
 /// The Fluent sources, by locale, in the order of [`Locale::ALL`].
-pub const SOURCES: [(&str, [&str; 3]); 2] =
+pub const SOURCES: [(&str, [&str; 4]); 2] =
     [("zh-CN", fluent_files!("zh")), ("en", fluent_files!("en"))];
 
 /// A language casebook speaks.

@@ -207,13 +207,15 @@ fn write_case(
     let practices: Vec<&str> = (0..rng.usize(0..4))
         .map(|_| used[rng.usize(..used.len())])
         .collect();
+    let practice_names: Vec<String> = (0..practices.len())
+        .map(|k| format!("做法{k}：{}", words(rng, 4)))
+        .collect();
     if !practices.is_empty() {
         text.push_str("practices:\n");
-        for m in &practices {
+        for (name, m) in practice_names.iter().zip(&practices) {
             let _ = writeln!(
                 text,
-                "  - name: {}\n    method: {m}\n    summary: {}。",
-                words(rng, 4),
+                "  - name: \"{name}\"\n    method: {m}\n    summary: {}。",
                 words(rng, 10)
             );
         }
@@ -253,10 +255,12 @@ fn write_case(
         }
         if !practices.is_empty() {
             en.push_str("practices:\n");
-            for m in &practices {
+            // Listed in reverse: a translation's order does not pair its texts.
+            for (k, m) in practices.iter().enumerate().rev() {
+                let original = practice_names.get(k).map_or("", String::as_str);
                 let _ = writeln!(
                     en,
-                    "  - name: A practice\n    method: {m}\n    summary: In English."
+                    "  - name: Practice {k}\n    translates: \"{original}\"\n    method: {m}\n    summary: In English."
                 );
             }
         }

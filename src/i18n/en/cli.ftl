@@ -24,6 +24,7 @@ what-key = the key
 what-language-code = the language code
 what-language = the language
 what-slug = the slug
+what-practice = the practice
 what-theme = the theme
 
 in-draft = in a draft; fix it before the draft is published
@@ -43,7 +44,6 @@ cli-packed = packed { $files } files into { $zip } ({ $mb } MB): unzip it and op
 cli-cannot-write = error: cannot write { $path }: { $detail }
 cli-no-problems = no problems
 cli-watching = watching { $root } for changes (Ctrl-C to stop)
-cli-new-needs-site = error: content/site.yaml must be valid before new files can be made from it
 cli-new-exists = error: a { $kind ->
         [case] case
        *[course] course
@@ -53,6 +53,9 @@ cli-error = error: { $message }
 cli-new-translation-needs-lang = say which language to translate into: `casebook new translation <slug> <language code>`
 cli-new-nothing-to-translate = there is no case or course `{ $slug }` to translate: its content/cases/{ $slug }/index.md or content/courses/{ $slug }.md must exist first
 cli-created = created { $path }
+cli-needs-site = error: content/site.yaml must be valid first
+cli-schema-written = wrote the JSON Schemas of cases, courses, pages and site settings into { $folder }
+cli-schema-not-written = warning: cannot write the JSON Schemas for editors: { $detail } (run `casebook schema` later)
 cli-serve-exposed = warning: serving on { $bind }: anyone who can reach this machine can see the preview, drafts included
 cli-serving = serving on { $url } (Ctrl-C to stop)
 
@@ -107,7 +110,7 @@ new-course-sessions = The cases in teaching order: `case` is a case's folder nam
 new-course-questions = Closing discussion questions.
 new-course-notes = Notes for the trainer: how to use this pack.
 new-translation = The { $name } version. Whatever is left out or left empty here is taken from the default-language file and shown with a "not yet translated" note.
-new-translation-case = To translate methods, practices and figures, copy them from index.md in the same order and translate their text.
+new-translation-case = To translate methods, practices and figures, copy them from index.md and translate their text; give each practice a line `translates:` with its name in index.md.
 new-translation-course = To translate sessions, copy them from the default-language file: the same cases in the same order.
 
 # `casebook list` and the preview's dashboard.

@@ -38,11 +38,19 @@ case-practices-count = { $count ->
         [one] 1 practice
        *[other] { $count } practices
     } here, { $base } in the default-language file
-case-practices-count-hint = a translation lists the same practices in the same order
+case-practices-count-hint = a translation lists as many practices as index.md, each saying which one it translates with `translates:`
 case-practice-method-differs = practice is filed under another method than in the default-language file
-case-practice-method-differs-hint = keep the practices in the same order as index.md, with the same methods
+case-practice-method-differs-hint = a translated practice is filed under the same method as the practice it translates
 case-practice-unnamed = practice has no name
 case-practice-unnamed-hint = give the practice a short name
+case-practice-name-twice = line { $line } already has a practice named “{ $name }”
+case-practice-name-twice-hint = give each practice a name of its own: translations find the practice they translate by its name
+case-practice-translated-twice-hint = translate each practice once: change this `translates:` to another practice's name
+case-practice-translated-twice = the practice “{ $name }” is already translated on line { $line }
+case-practice-translates-unknown = index.md has no practice named “{ $name }”
+case-practice-translates-missing-any = add a line `translates:` with the `name` of a practice in index.md: { $names }
+case-practice-translates-missing-hint = add the line `translates: { $name }` to it (the `name` of that practice in index.md, copied as it is)
+case-practice-translates-missing = this practice of a translation does not say which practice of index.md it translates
 case-figures-count = { $count ->
         [one] 1 figure
        *[other] { $count } figures

@@ -18,6 +18,7 @@ what-key = 键
 what-language-code = 语言代码
 what-language = 语言
 what-slug = 网址名
+what-practice = 做法
 what-theme = 主题
 
 in-draft = 在草稿中；发布前请改正
@@ -34,7 +35,6 @@ cli-packed = 已把 { $files } 个文件打包为 { $zip }（{ $mb } MB）：解
 cli-cannot-write = 错误：无法写入 { $path }：{ $detail }
 cli-no-problems = 没有发现问题
 cli-watching = 正在监视 { $root } 的改动（按 Ctrl-C 停止）
-cli-new-needs-site = 错误：content/site.yaml 必须先正确无误，才能根据它创建新文件
 cli-new-exists = 错误：名为 `{ $slug }` 的{ $kind ->
         [case] 案例
        *[course] 课程
@@ -44,6 +44,9 @@ cli-error = 错误：{ $message }
 cli-new-translation-needs-lang = 请写明要翻译成哪种语言：`casebook new translation <网址名> <语言代码>`
 cli-new-nothing-to-translate = 没有可翻译的案例或课程 `{ $slug }`：需要先有 content/cases/{ $slug }/index.md 或 content/courses/{ $slug }.md
 cli-created = 已创建 { $path }
+cli-needs-site = 错误：content/site.yaml 必须先正确无误
+cli-schema-written = 已把案例、课程、页面和站点设置的 JSON Schema 写入 { $folder }
+cli-schema-not-written = 警告：无法写入编辑器用的 JSON Schema：{ $detail }（可稍后运行 `casebook schema`）
 cli-serve-exposed = 警告：正在 { $bind } 上提供预览：能访问这台电脑的任何人都能看到预览，包括草稿
 cli-serving = 正在提供预览，地址：{ $url }（按 Ctrl-C 停止）
 
@@ -92,7 +95,7 @@ new-course-sessions = 按教学顺序排列的案例：`case` 填案例在 conte
 new-course-questions = 结课讨论题。
 new-course-notes = 给培训教师的说明：如何使用这份课程包。
 new-translation = { $name }版本。这里省略或留空的内容，会使用默认语言文件中的内容，并标注“尚未翻译”。
-new-translation-case = 如需翻译方法、做法和数据，请按 index.md 中的顺序复制过来，再翻译其中的文字。
+new-translation-case = 如需翻译方法、做法和数据，请从 index.md 中复制过来再翻译文字；每条做法加一行 `translates:`，写上它在 index.md 中的 name。
 new-translation-course = 如需翻译课时，请从默认语言文件中复制：案例相同，顺序相同。
 
 # `casebook list` 和预览中的编辑总览页。

@@ -1,26 +1,37 @@
-//! The front-matter schemas: what each kind of file may say, decoded strictly (an unknown
-//! field is an error with a "did you mean").
+//! The shapes of front matter: what each kind of file may say, decoded strictly (an unknown
+//! field is an error with a "did you mean"). The same types describe themselves to editors as
+//! JSON Schemas (`crate::schema`), so what completion offers is what a build accepts.
+
+use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
 /// Front matter of a case file. A translation uses the same fields; it may leave out the
 /// language-neutral ones, which it inherits.
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct CaseFront {
+pub(crate) struct CaseFront {
     #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) title: Option<String>,
     #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) summary: Option<String>,
     pub(super) place: Option<PlaceFront>,
+    #[schemars(with = "Option<String>")]
     pub(super) kind: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     pub(super) role: Option<Spanned<String>>,
+    #[schemars(with = "Option<i32>")]
     pub(super) since: Option<Spanned<i32>>,
+    #[schemars(with = "Option<String>")]
     pub(super) updated: Option<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
     pub(super) challenges: Option<Vec<Spanned<String>>>,
+    #[schemars(with = "Option<Vec<String>>")]
     pub(super) changes: Option<Vec<Spanned<String>>>,
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub(super) methods: Option<IndexMap<Spanned<String>, String>>,
     pub(super) practices: Option<Vec<PracticeFront>>,
     pub(super) figures: Option<Vec<FigureFront>>,
@@ -31,23 +42,27 @@ pub(super) struct CaseFront {
     pub(super) draft: Option<bool>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct PhotoFront {
+pub(crate) struct PhotoFront {
+    #[schemars(with = "Option<String>")]
     pub(super) before: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     pub(super) after: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) caption: String,
+    #[schemars(with = "Option<String>")]
     pub(super) alt_before: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     pub(super) alt_after: Option<Spanned<String>>,
     pub(super) year_before: Option<i32>,
     pub(super) year_after: Option<i32>,
     pub(super) credit: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct PlaceFront {
+pub(crate) struct PlaceFront {
     #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) village: Option<String>,
     #[serde(default, deserialize_with = "blank_as_none")]
@@ -56,14 +71,22 @@ pub(super) struct PlaceFront {
     pub(super) county: Option<String>,
     #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) city: Option<String>,
+    #[schemars(with = "Option<String>")]
     pub(super) province: Option<Spanned<String>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct PracticeFront {
+pub(crate) struct PracticeFront {
+    #[schemars(with = "String")]
     pub(super) name: Spanned<String>,
+    #[schemars(with = "String")]
     pub(super) method: Spanned<String>,
+    /// In a translation: the name, in the default-language file, of the practice this one
+    /// translates. Pairing by name, not by position, keeps a reordered list from putting one
+    /// practice's text under another.
+    #[schemars(with = "Option<String>")]
+    pub(super) translates: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) summary: String,
     #[serde(default)]
@@ -72,9 +95,10 @@ pub(super) struct PracticeFront {
     pub(super) conditions: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct FigureFront {
+pub(crate) struct FigureFront {
+    #[schemars(with = "String")]
     pub(super) label: Spanned<String>,
     #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) value: Option<String>,
@@ -86,16 +110,17 @@ pub(super) struct FigureFront {
     pub(super) year_after: Option<i32>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct SourceFront {
+pub(crate) struct SourceFront {
     pub(super) title: String,
+    #[schemars(with = "Option<String>")]
     pub(super) url: Option<Spanned<String>>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct DocFront {
+pub(crate) struct DocFront {
     #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) title: Option<String>,
     #[serde(default, deserialize_with = "blank_as_none")]
@@ -103,9 +128,9 @@ pub(super) struct DocFront {
     pub(super) draft: Option<bool>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct CourseFront {
+pub(crate) struct CourseFront {
     #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) title: Option<String>,
     #[serde(default, deserialize_with = "blank_as_none")]
@@ -119,9 +144,10 @@ pub(super) struct CourseFront {
     pub(super) draft: Option<bool>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct SessionFront {
+pub(crate) struct SessionFront {
+    #[schemars(with = "String")]
     pub(super) case: Spanned<String>,
     #[serde(default)]
     pub(super) focus: String,
