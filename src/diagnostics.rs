@@ -238,6 +238,47 @@ impl Diagnostic {
     }
 }
 
+/// The line a diagnostic points into, cut where the problem starts and ends, for a page that
+/// marks the problem itself rather than drawing carets under it: carets line up only where
+/// every character has the width a terminal gives it, which a browser's fonts do not promise
+/// for Chinese text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Quote {
+    /// Its 1-based line number.
+    pub line: usize,
+    /// The line up to the problem.
+    pub before: String,
+    /// The problem, up to the end of the line.
+    pub marked: String,
+    /// The rest of the line.
+    pub after: String,
+}
+
+impl Diagnostic {
+    /// The quoted line of the problem, or `None` for a file that could not be read.
+    pub fn quote(&self) -> Option<Quote> {
+        let text = &self.span.source.as_ref()?.text;
+        if text.is_empty() {
+            return None;
+        }
+        let (excerpt, offset, first_line) = excerpt(text, self.span.range.clone());
+        let start = self.span.range.start.saturating_sub(offset).min(excerpt.len());
+        let start = excerpt.floor_char_boundary(start);
+        let line_end = excerpt[start..].find('\n').map_or(excerpt.len(), |i| start + i);
+        let end = excerpt.ceil_char_boundary(self.span.range.end.saturating_sub(offset));
+        let end = end.clamp(start, line_end);
+        let line_start = excerpt[..start].rfind('\n').map_or(0, |i| i + 1);
+        // Windows line ends are not shown, as in the terminal.
+        let clean = |s: &str| s.trim_end_matches('\r').to_owned();
+        Some(Quote {
+            line: first_line + excerpt[..line_start].matches('\n').count(),
+            before: clean(&excerpt[line_start..start]),
+            marked: clean(&excerpt[start..end]),
+            after: clean(&excerpt[end..line_end]),
+        })
+    }
+}
+
 /// Cuts the lines around `range` out of `text`, so rendering a diagnostic in a 10,000-line file
 /// costs the same as in a 10-line one. Returns the excerpt, its byte offset and its first line.
 fn excerpt(text: &str, range: std::ops::Range<usize>) -> (&str, usize, usize) {
@@ -472,6 +513,27 @@ mod tests {
         let off = text.find(':').unwrap_or(0);
         assert_eq!(line_column(text, off), (2, 5));
         assert_eq!(byte_offset(text, 2, 5), off);
+    }
+
+    #[test]
+    fn the_quote_cuts_the_line_at_the_problem_on_character_boundaries() {
+        let src = SourceText::new("a.md", "---\r\ntitle：柏林寺村\r\nkind: x\r\n---\r\n");
+        let at = src.text.find('：').unwrap_or(0);
+        let d = Diagnostic::error(src.span(at..at + 3), t!("verbatim", text = "x"));
+        assert_eq!(
+            d.quote(),
+            Some(Quote {
+                line: 2,
+                before: "title".into(),
+                marked: "：".into(),
+                after: "柏林寺村".into()
+            })
+        );
+        // A span running past its line is marked to the line's end.
+        let d = Diagnostic::error(src.span(at..src.text.len()), t!("verbatim", text = "x"));
+        assert_eq!(d.quote().map(|q| q.marked), Some("：柏林寺村".into()));
+        let unreadable = Diagnostic::error(Span::file_only("a.md"), t!("verbatim", text = "x"));
+        assert_eq!(unreadable.quote(), None);
     }
 
     #[test]

@@ -232,7 +232,7 @@ fn check_and_build_turn_a_panic_into_an_internal_error_and_write_nothing() {
     assert!(beside.is_empty(), "half-written output left: {beside:?}");
 }
 
-/// The preview's current errors.
+/// The preview's current errors, as the terminal shows them.
 fn errors(addr: &str) -> Vec<String> {
     let (_, body) = get(addr, "/__casebook/status");
     let v: serde_json::Value =
@@ -241,7 +241,7 @@ fn errors(addr: &str) -> Vec<String> {
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|e| e.as_str().map(str::to_owned))
+        .filter_map(|e| e["text"].as_str().map(str::to_owned))
         .collect()
 }
 

@@ -7,6 +7,8 @@ use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Quote, Severity};
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::{Arc, RwLock};
@@ -25,15 +27,62 @@ pub(super) struct Site {
     /// Photo files not encoded yet: made when first asked for.
     pub(super) lazy: Arc<HashMap<String, LazyPhoto>>,
     pub(super) generation: u64,
-    pub(super) errors: Vec<String>,
+    pub(super) errors: Vec<Shown>,
     /// The editor's dashboard page (see [`super::dashboard`]).
     pub(super) dashboard: String,
+}
+
+/// One error as the overlay shows it: in parts, so the page marks the problem in its quoted
+/// line (see [`Quote`]), and whole, as the terminal shows it.
+#[derive(Clone, Serialize)]
+pub(super) struct Shown {
+    /// `error: …` or `警告：…`, in the preview's language.
+    pub(super) title: String,
+    /// `file:line:column`, when the problem has a place.
+    pub(super) location: Option<String>,
+    pub(super) quote: Option<Quote>,
+    pub(super) label: Option<String>,
+    /// How to fix it, after its `help:` word.
+    pub(super) hint: Option<String>,
+    /// The whole, as the terminal shows it.
+    pub(super) text: String,
+}
+
+impl Shown {
+    pub(super) fn of(d: &Diagnostic, locale: Locale) -> Shown {
+        let level = match d.severity {
+            Severity::Error => t!("level-error"),
+            Severity::Warning => t!("level-warning"),
+        };
+        Shown {
+            title: format!("{}: {}", level.in_locale(locale), d.message.in_locale(locale)),
+            location: d.span.path().map(|_| d.location()),
+            quote: d.quote(),
+            label: d.label.as_ref().map(|l| l.in_locale(locale)),
+            hint: d.hint.as_ref().map(|h| {
+                format!("{}: {}", t!("level-help").in_locale(locale), h.in_locale(locale))
+            }),
+            text: d.render(false, locale),
+        }
+    }
+
+    /// A failure that is not about a file (an IO error, a bug), said in one line.
+    pub(super) fn message(text: String) -> Shown {
+        Shown {
+            title: text.clone(),
+            location: None,
+            quote: None,
+            label: None,
+            hint: None,
+            text,
+        }
+    }
 }
 
 #[derive(Clone, Serialize)]
 pub(super) struct BuildEvent {
     pub(super) generation: u64,
-    pub(super) errors: Vec<String>,
+    pub(super) errors: Vec<Shown>,
     /// The page of the case just edited, to take the browser there.
     pub(super) page: Option<String>,
     pub(super) css_only: bool,

@@ -12,7 +12,7 @@
       overlay = document.createElement("div");
       overlay.id = "casebook-errors";
       overlay.setAttribute("role", "alert");
-      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#f3f3f3;padding:2rem;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace";
+      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.97);color:#f3f3f3;padding:2rem;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace";
       document.body.appendChild(overlay);
     }
     overlay.textContent = "";
@@ -20,12 +20,33 @@
     h.style.cssText = "color:#ff8a80;font:600 18px/1.4 system-ui,sans-serif;margin:0 0 1rem";
     h.textContent = heading;
     overlay.appendChild(h);
-    errors.forEach(function (e) {
-      var pre = document.createElement("pre");
-      pre.style.cssText = "white-space:pre-wrap;background:#111;border-left:4px solid #ff5252;padding:1rem;margin:0 0 1rem";
-      pre.textContent = e;
-      overlay.appendChild(pre);
-    });
+    errors.forEach(function (e) { overlay.appendChild(shown(e)); });
+  }
+  function el(tag, css, text) {
+    var x = document.createElement(tag);
+    if (css) x.style.cssText = css;
+    if (text != null) x.textContent = text;
+    return x;
+  }
+  // One error: what is wrong, where, its line with the problem marked (carets cannot line up
+  // under Chinese text in a browser's fonts), and how to fix it.
+  function shown(e) {
+    var box = el("section", "background:#111;border-left:4px solid #ff5252;padding:1rem;margin:0 0 1rem");
+    box.className = "casebook-error";
+    box.appendChild(el("p", "margin:0;color:#ff8a80;font-weight:600;white-space:pre-wrap", e.title));
+    if (e.location) box.appendChild(el("p", "margin:.25rem 0;color:#9ecbff", e.location));
+    if (e.quote) {
+      var pre = el("pre", "margin:.5rem 0;white-space:pre-wrap");
+      pre.appendChild(el("span", "color:#888;user-select:none", e.quote.line + " | "));
+      pre.appendChild(document.createTextNode(e.quote.before));
+      var mark = el("mark", "background:#ff5252;color:#fff;border-radius:2px;padding:0 1px", e.quote.marked || " ");
+      pre.appendChild(mark);
+      pre.appendChild(document.createTextNode(e.quote.after));
+      box.appendChild(pre);
+      if (e.label) box.appendChild(el("p", "margin:0 0 .5rem;color:#ff8a80", "↑ " + e.label));
+    }
+    if (e.hint) box.appendChild(el("p", "margin:0;color:#b9f6ca;white-space:pre-wrap", e.hint));
+    return box;
   }
   function swapCss(href) {
     document.querySelectorAll('link[rel="stylesheet"]').forEach(function (l) {

@@ -172,11 +172,11 @@ fn rebuild_loop(
             Err(Failure::Io(e)) => {
                 let message = t!("cli-io-error", detail = e.to_string()).in_locale(locale);
                 eprintln!("{message}");
-                s.errors = vec![message];
+                s.errors = vec![Shown::message(message)];
             }
             Err(Failure::Internal(message)) => {
                 eprintln!("{message}");
-                s.errors = vec![message];
+                s.errors = vec![Shown::message(message)];
             }
         }
         event.errors = s.errors.clone();
@@ -306,11 +306,11 @@ fn say(locale: Locale, text: Text) {
     eprintln!("{}", text.in_locale(locale));
 }
 
-fn rendered(d: &Diagnostics, locale: Locale) -> Vec<String> {
+fn rendered(d: &Diagnostics, locale: Locale) -> Vec<Shown> {
     d.sorted()
         .into_iter()
         .filter(|x| x.severity == crate::diagnostics::Severity::Error)
-        .map(|x| x.render(false, locale))
+        .map(|x| Shown::of(x, locale))
         .collect()
 }
 

@@ -62,6 +62,24 @@ test("a saved edit reloads the page; a broken file shows an overlay; fixing it r
   await context.close();
 });
 
+test("the overlay marks the problem itself in its line, so Chinese text cannot push it aside", async () => {
+  const original = readFileSync(file(), "utf8");
+  const { page, context } = await openLive("cases/alpha/index.html");
+  writeFileSync(file(), original.replace("title: 甲村", "title：甲村"));
+  const overlay = page.locator("#casebook-errors");
+  await overlay.waitFor({ state: "visible", timeout: 15000 });
+  const error = overlay.locator(".casebook-error").first();
+  assert.equal(await error.locator("mark").textContent(), "：");
+  assert.match(await error.locator("pre").textContent(), /^\d+ \| title：甲村$/);
+  assert.match(await error.textContent(), /full-width/);
+  assert.match(await error.textContent(), /help: /);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(artifacts, "overlay-phone.png") });
+  writeFileSync(file(), original);
+  await overlay.waitFor({ state: "detached", timeout: 15000 });
+  await context.close();
+});
+
 test("an edit takes the browser to the case just edited", async () => {
   const { page, context } = await openLive("index.html");
   const original = readFileSync(file(), "utf8");
