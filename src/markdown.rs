@@ -156,6 +156,7 @@ pub fn render(text: &str, ctx: &Ctx<'_>) -> Rendered {
     let mut heading: Option<(HeadingLevel, Option<String>, usize)> = None;
     let mut used_ids: Vec<String> = Vec::new();
     let mut image: Option<(String, Range<usize>, usize)> = None;
+    let mut in_comment = false;
 
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
@@ -167,27 +168,9 @@ pub fn render(text: &str, ctx: &Ctx<'_>) -> Rendered {
                     continue;
                 };
                 let inner: Vec<Event<'_>> = events.drain(start..).collect();
-                let plain = plain_text(&inner);
-                let base = explicit.unwrap_or_else(|| slugify(&plain));
-                let id = unique(&base, &mut used_ids);
-                let n = level as u8;
-                let full_id = format!("{}{}", ctx.id_prefix, id);
-                let mut open = format!("<h{n} id=\"");
-                escape_into(&mut open, &full_id);
-                open.push_str("\">");
-                events.push(Event::Html(open.into()));
-                events.extend(inner);
-                let mut close = String::from("<a class=\"anchor\" href=\"#");
-                escape_into(&mut close, &full_id);
-                close.push_str("\" aria-label=\"§ ");
-                escape_into(&mut close, &plain);
-                close.push_str(&format!("\">#</a></h{n}>\n"));
-                events.push(Event::Html(close.into()));
-                out.headings.push(Heading {
-                    level: n,
-                    id,
-                    text: plain,
-                });
+                let id = explicit.unwrap_or_else(|| slugify(&plain_text(&inner)));
+                let id = unique(&id, &mut used_ids);
+                events.extend(heading_html(level as u8, id, inner, ctx, &mut out));
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -223,14 +206,63 @@ pub fn render(text: &str, ctx: &Ctx<'_>) -> Rendered {
                     events.push(Event::InlineHtml(html.into()));
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html) if !ctx.allow_html => {
-                events.push(Event::Text(html));
-            }
+            Event::Html(html) => events.extend(raw_html(html, false, ctx, &mut in_comment)),
+            Event::InlineHtml(html) => events.extend(raw_html(html, true, ctx, &mut in_comment)),
             other => events.push(other),
         }
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// A heading with its `id` and a `#` link to itself, recorded for links and contents.
+fn heading_html<'a>(
+    n: u8,
+    id: String,
+    inner: Vec<Event<'a>>,
+    ctx: &Ctx<'_>,
+    out: &mut Rendered,
+) -> Vec<Event<'a>> {
+    let plain = plain_text(&inner);
+    let full_id = format!("{}{}", ctx.id_prefix, id);
+    let mut open = format!("<h{n} id=\"");
+    escape_into(&mut open, &full_id);
+    open.push_str("\">");
+    let mut close = String::from("<a class=\"anchor\" href=\"#");
+    escape_into(&mut close, &full_id);
+    close.push_str("\" aria-label=\"§ ");
+    escape_into(&mut close, &plain);
+    close.push_str(&format!("\">#</a></h{n}>\n"));
+    out.headings.push(Heading {
+        level: n,
+        id,
+        text: plain,
+    });
+    let mut events = vec![Event::Html(open.into())];
+    events.extend(inner);
+    events.push(Event::Html(close.into()));
+    events
+}
+
+/// Raw HTML as written. A comment (`<!-- … -->`: a note to editors, such as the guidance of
+/// the `new` template) is never published, whether or not the site allows HTML; other HTML
+/// is kept where the site allows it and shown as text elsewhere. `in_comment` carries a
+/// comment over the lines of an HTML block, which come one event each.
+fn raw_html<'a>(
+    html: CowStr<'a>,
+    inline: bool,
+    ctx: &Ctx<'_>,
+    in_comment: &mut bool,
+) -> Option<Event<'a>> {
+    if *in_comment || html.trim_start().starts_with("<!--") {
+        *in_comment = !html.contains("-->");
+        return None;
+    }
+    Some(match (ctx.allow_html, inline) {
+        (false, _) => Event::Text(html),
+        (true, false) => Event::Html(html),
+        (true, true) => Event::InlineHtml(html),
+    })
 }
 
 fn rewrite_link<'a>(
@@ -552,6 +584,18 @@ mod tests {
             bundle: Some("cases/a/"),
             id_prefix: "",
         }
+    }
+
+    #[test]
+    fn comments_are_never_published_and_other_html_is_text_unless_allowed() {
+        let text = "## 背景\n\n<!-- 这个地方原来是什么样子，\n面临哪些难题。 -->\n\n村里 <!-- 注 --> 有 <b>路</b>。\n\n<div>x</div>\n";
+        let r = render(text, &ctx());
+        assert!(!r.html.contains("难题") && !r.html.contains("注"), "{}", r.html);
+        assert!(r.html.contains("&lt;b&gt;路&lt;/b&gt;"), "{}", r.html);
+        assert!(r.html.contains("&lt;div&gt;x&lt;/div&gt;"), "{}", r.html);
+        let allowed = render(text, &Ctx { allow_html: true, ..ctx() });
+        assert!(!allowed.html.contains("难题") && !allowed.html.contains("注"));
+        assert!(allowed.html.contains("<b>路</b>") && allowed.html.contains("<div>x</div>"));
     }
 
     #[test]

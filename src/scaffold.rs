@@ -140,7 +140,7 @@ fn case(slug: &str, config: &Config, today: &str, c: &Comments) -> String {
     s += &c.line(t!("new-draft"));
     s += "draft: true\n---\n";
     s += &format!(
-        "## {}\n\n{}\n\n## {}\n\n## {}\n",
+        "## {}\n\n<!-- {} -->\n\n## {}\n\n## {}\n",
         c.say(t!("new-case-heading-background")),
         c.say(t!("new-case-background")),
         c.say(t!("new-case-heading-done")),

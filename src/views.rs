@@ -311,8 +311,8 @@ pub struct TocEntry {
 /// Everything a case page shows (`case` in `case.html`): the fields of [`card`], then
 /// `method_rows` (one per method of the vocabulary: `method`, and `text` or none),
 /// `practices`, `figures`, `changes`, `tags`, `sources`, `body` (the narrative's HTML, or
-/// `body` when given: a course renders narratives again), `toc`, `fb` ([`Fallbacks`]), `draft`
-/// and `photos` (before/after pairs).
+/// `body` when given: a course renders narratives again), `toc`, `fb` ([`Fallbacks`]), `draft`,
+/// `unfinished` (what a draft has not written yet) and `photos` (before/after pairs).
 pub fn case_view(
     lib: &Library,
     photos: &Photos,
@@ -403,8 +403,69 @@ pub fn case_view(
     };
     m.insert("fb", value(&fb));
     m.insert("draft", c.draft.into());
+    m.insert("unfinished", value(&Unfinished::of(c, t)));
     m.insert("photos", value(&pairs));
     Value::from(m)
+}
+
+/// The parts of a draft not written yet, which its page marks where they go; nothing is
+/// marked on a published case, where an empty part is the editor's choice.
+#[derive(Serialize, Default)]
+struct Unfinished {
+    summary: bool,
+    methods: bool,
+    practices: bool,
+    sources: bool,
+    /// Sections of the narrative that have a heading and nothing under it yet.
+    sections: Vec<HeadingView>,
+    /// Whether anything at all is left to write.
+    any: bool,
+}
+
+#[derive(Serialize)]
+struct HeadingView {
+    id: String,
+    text: String,
+}
+
+impl Unfinished {
+    fn of(c: &Case, t: &CaseText) -> Unfinished {
+        if !c.draft {
+            return Unfinished::default();
+        }
+        let mut u = Unfinished {
+            summary: t.summary.value.trim().is_empty(),
+            methods: t.methods.value.is_empty(),
+            practices: t.practices.value.is_empty(),
+            sources: t.sources.value.is_empty(),
+            sections: empty_sections(&t.body.value),
+            any: false,
+        };
+        u.any = u.summary || u.methods || u.practices || u.sources || !u.sections.is_empty();
+        u
+    }
+}
+
+/// The headings of a narrative with nothing under them before the next heading, as a new
+/// case's template leaves them.
+fn empty_sections(body: &Body) -> Vec<HeadingView> {
+    body.headings
+        .iter()
+        .filter(|h| {
+            let Some(at) = body.html.find(&format!("id=\"{}\"", h.id)) else {
+                return false;
+            };
+            let rest = &body.html[at..];
+            let close = format!("</h{}>", h.level);
+            let after = rest.find(&close).map_or("", |i| &rest[i + close.len()..]);
+            let after = after.trim_start();
+            after.is_empty() || after.starts_with("<h")
+        })
+        .map(|h| HeadingView {
+            id: h.id.clone(),
+            text: h.text.clone(),
+        })
+        .collect()
 }
 
 /// Practices as views, numbered from 1.
