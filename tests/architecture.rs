@@ -205,18 +205,18 @@ fn long_functions(code: &str, limit: usize) -> Vec<(String, usize)> {
     out
 }
 
-/// Functions that were long before the rule and are still to be cut up. The list only
-/// shrinks: a function shortened below the limit must leave it, and no other may join.
-const LONG_FUNCTIONS: &[(&str, &str)] = &[
-    ("minify.rs", "skeleton"),
-    ("theme/compile.rs", "new"),
-    ("content/links.rs", "check_links"),
-    ("photos.rs", "process_one"),
-    ("content/case.rs", "parse_case"),
-    ("content/course.rs", "parse_course"),
-    ("content/photos.rs", "photo_pairs"),
-    ("views.rs", "case_view"),
-    ("markdown.rs", "render"),
+/// Functions that were long before the rule and are still to be cut up, with the length
+/// each had when listed. The list only shrinks: a listed function may not grow, one shortened
+/// below the limit must leave it, and no other may join.
+const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
+    ("minify.rs", "skeleton", 169),
+    ("theme/compile.rs", "new", 176),
+    ("content/links.rs", "check_links", 190),
+    ("photos.rs", "process_one", 147),
+    ("content/case.rs", "parse_case", 142),
+    ("content/course.rs", "parse_course", 153),
+    ("content/photos.rs", "photo_pairs", 125),
+    ("views.rs", "case_view", 94),
 ];
 
 #[test]
@@ -234,20 +234,21 @@ fn functions_fit_on_a_screen() {
             found.push((f.clone(), name, len));
         }
     }
+    let listed = |f: &str, n: &str| LONG_FUNCTIONS.iter().find(|(g, m, _)| *g == f && *m == n);
     let new: Vec<String> = found
         .iter()
-        .filter(|(f, n, _)| !LONG_FUNCTIONS.contains(&(f.as_str(), n.as_str())))
+        .filter(|(f, n, len)| listed(f, n).is_none_or(|(_, _, was)| len > was))
         .map(|(f, n, len)| format!("src/{f}: {n} ({len} lines)"))
         .collect();
     assert!(
         new.is_empty(),
-        "functions over {LIMIT} lines; cut them into steps of one purpose each:\n{}",
+        "functions over {LIMIT} lines, or listed ones grown; cut them into steps of one purpose each:\n{}",
         new.join("\n")
     );
     let done: Vec<String> = LONG_FUNCTIONS
         .iter()
-        .filter(|(f, n)| !found.iter().any(|(g, m, _)| g == f && m == n))
-        .map(|(f, n)| format!("src/{f}: {n}"))
+        .filter(|(f, n, _)| !found.iter().any(|(g, m, _)| g == f && m == n))
+        .map(|(f, n, _)| format!("src/{f}: {n}"))
         .collect();
     assert!(
         done.is_empty(),
