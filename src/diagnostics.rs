@@ -262,9 +262,16 @@ impl Diagnostic {
             return None;
         }
         let (excerpt, offset, first_line) = excerpt(text, self.span.range.clone());
-        let start = self.span.range.start.saturating_sub(offset).min(excerpt.len());
+        let start = self
+            .span
+            .range
+            .start
+            .saturating_sub(offset)
+            .min(excerpt.len());
         let start = excerpt.floor_char_boundary(start);
-        let line_end = excerpt[start..].find('\n').map_or(excerpt.len(), |i| start + i);
+        let line_end = excerpt[start..]
+            .find('\n')
+            .map_or(excerpt.len(), |i| start + i);
         let end = excerpt.ceil_char_boundary(self.span.range.end.saturating_sub(offset));
         let end = end.clamp(start, line_end);
         let line_start = excerpt[..start].rfind('\n').map_or(0, |i| i + 1);

@@ -49,12 +49,10 @@ pub fn is_ignored_name(name: &str) -> bool {
 pub fn load(root: &Path) -> io::Result<Sources> {
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(io::Error::new(
+        let root = root.display().to_string();
+        return Err(crate::i18n::io_error(
             io::ErrorKind::NotFound,
-            format!(
-                "{} has no content/ folder: pass the site's folder with --root",
-                root.display()
-            ),
+            crate::t!("load-no-content", root = root),
         ));
     }
     let mut md_paths = Vec::new();
@@ -71,7 +69,11 @@ pub fn load(root: &Path) -> io::Result<Sources> {
                 .path()
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| content.clone());
-            io::Error::other(format!("cannot read {}: {e}", path.display()))
+            let path = path.display().to_string();
+            crate::i18n::io_error(
+                io::ErrorKind::Other,
+                crate::t!("load-cannot-read", path = path, detail = e.to_string()),
+            )
         })?;
         if !entry.file_type().is_file() {
             continue;

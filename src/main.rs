@@ -8,7 +8,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use casebook::i18n::{Locale, Text};
 use casebook::pipeline::{self, BuildOptions, Outcome};
@@ -114,15 +114,20 @@ enum Format {
 
 fn main() -> ExitCode {
     return_freed_memory_sooner();
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let locale = cmd::help::locale_of(&args);
+    let parsed = cmd::help::localized(Cli::command(), locale)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            if !e.use_stderr() {
+                return ExitCode::SUCCESS;
+            }
+            say(locale, t!("help-see"));
+            return ExitCode::from(2);
         }
     };
     let ui = Ui {
@@ -197,6 +202,9 @@ fn report(outcome: &Outcome, color: bool, locale: Locale) {
 }
 
 fn io_error(e: &std::io::Error, locale: Locale) -> ExitCode {
-    say(locale, t!("cli-io-error", detail = e.to_string()));
+    say(
+        locale,
+        t!("cli-io-error", detail = casebook::i18n::io_text(e, locale)),
+    );
     ExitCode::from(2)
 }

@@ -590,10 +590,20 @@ mod tests {
     fn comments_are_never_published_and_other_html_is_text_unless_allowed() {
         let text = "## 背景\n\n<!-- 这个地方原来是什么样子，\n面临哪些难题。 -->\n\n村里 <!-- 注 --> 有 <b>路</b>。\n\n<div>x</div>\n";
         let r = render(text, &ctx());
-        assert!(!r.html.contains("难题") && !r.html.contains("注"), "{}", r.html);
+        assert!(
+            !r.html.contains("难题") && !r.html.contains("注"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("&lt;b&gt;路&lt;/b&gt;"), "{}", r.html);
         assert!(r.html.contains("&lt;div&gt;x&lt;/div&gt;"), "{}", r.html);
-        let allowed = render(text, &Ctx { allow_html: true, ..ctx() });
+        let allowed = render(
+            text,
+            &Ctx {
+                allow_html: true,
+                ..ctx()
+            },
+        );
         assert!(!allowed.html.contains("难题") && !allowed.html.contains("注"));
         assert!(allowed.html.contains("<b>路</b>") && allowed.html.contains("<div>x</div>"));
     }

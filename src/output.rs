@@ -52,7 +52,9 @@ impl Sink for Memory {
     fn put(&self, file: OutFile) -> io::Result<()> {
         self.0
             .lock()
-            .map_err(|_| io::Error::other("a render thread panicked"))?
+            .map_err(|_| {
+                crate::i18n::io_error(io::ErrorKind::Other, crate::t!("output-thread-panicked"))
+            })?
             .push(file);
         Ok(())
     }
@@ -136,12 +138,9 @@ impl Staging {
     /// Removes what the new site does not have, then puts it in place of the output folder.
     pub fn commit(mut self) -> io::Result<()> {
         if self.recycled {
-            let written = std::mem::take(
-                &mut *self
-                    .written
-                    .lock()
-                    .map_err(|_| io::Error::other("a render thread panicked"))?,
-            );
+            let written = std::mem::take(&mut *self.written.lock().map_err(|_| {
+                crate::i18n::io_error(io::ErrorKind::Other, crate::t!("output-thread-panicked"))
+            })?);
             remove_all_but(&self.dir, &written)?;
         }
         swap(&self.dir, &self.out)?;
@@ -183,9 +182,10 @@ impl Staging {
         // Never copy onto a path that exists: it may be a link to the source itself, and
         // copying would empty both.
         if fs::symlink_metadata(dest).is_ok() {
-            return Err(io::Error::new(
+            let path = dest.display().to_string();
+            return Err(crate::i18n::io_error(
                 io::ErrorKind::AlreadyExists,
-                format!("{} is written twice", dest.display()),
+                crate::t!("output-written-twice", path = path),
             ));
         }
         // A hard link costs no copying (the photo cache holds hundreds of megabytes); a copy
@@ -197,9 +197,9 @@ impl Staging {
 impl Sink for Staging {
     fn put(&self, f: OutFile) -> io::Result<()> {
         if f.path.split('/').any(|s| s == ".." || s.is_empty()) {
-            return Err(io::Error::new(
+            return Err(crate::i18n::io_error(
                 io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the output folder: {}", f.path),
+                crate::t!("output-outside", path = f.path.as_str()),
             ));
         }
         let dest = self.dir.join(&f.path);
@@ -222,7 +222,9 @@ impl Sink for Staging {
             other => other,
         };
         result.map_err(|e| {
-            io::Error::new(e.kind(), format!("cannot write {}: {e}", dest.display()))
+            let path = dest.display().to_string();
+            let text = crate::t!("cli-cannot-write", path = path, detail = e.to_string());
+            crate::i18n::io_error(e.kind(), text)
         })?;
         if self.recycled
             && let Ok(mut w) = self.written.lock()

@@ -169,3 +169,52 @@ fn the_command_line_speaks_the_language_asked_for() {
     let both = check(&["--lang", "zh"], &[("LC_ALL", "en_US.UTF-8")]);
     assert!(both.contains("1 个错误"), "--lang before LC_ALL: {both}");
 }
+
+/// Runs the binary with `args`, with no language in the environment but `env`; returns what it
+/// printed on both streams.
+fn run(args: &[&str], env: &[(&str, &str)]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .envs(env.iter().copied())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run casebook: {e}"));
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn help_and_usage_errors_speak_the_language_too() {
+    let zh = run(&["serve", "--help"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(
+        zh.contains("用法：casebook serve") && zh.contains("监听的端口"),
+        "{zh}"
+    );
+    assert!(
+        !zh.contains("Port to listen on") && !zh.contains("Print help"),
+        "{zh}"
+    );
+    let en = run(&["--lang", "en", "--help"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(
+        en.contains("Usage: casebook") && en.contains("Preview the site"),
+        "{en}"
+    );
+    let typo = run(&["buld", "--lang", "zh"], &[]);
+    assert!(typo.contains("运行 `casebook --help` 查看用法"), "{typo}");
+}
+
+#[test]
+fn a_folder_without_content_is_said_in_the_language_asked_for() {
+    let empty = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = empty.path().to_string_lossy().into_owned();
+    let zh = run(&["check", "--root", &root, "--lang", "zh"], &[]);
+    assert!(zh.contains("里没有 content/ 文件夹"), "{zh}");
+    let en = run(&["check", "--root", &root, "--lang", "en"], &[]);
+    assert!(en.contains("has no content/ folder"), "{en}");
+}

@@ -159,7 +159,10 @@ fn a_case_made_while_the_preview_runs_is_served_at_once_without_errors() {
     let (code, page) = get(&server.addr, "/cases/alpha/");
     assert_eq!(code, 200);
     assert!(!page.contains("xincun</h1>"));
-    assert!(!page.contains("unfinished"), "a published case marks nothing");
+    assert!(
+        !page.contains("unfinished"),
+        "a published case marks nothing"
+    );
     // The draft marks what is still to write where it goes, and lists it at the top; the
     // template's guidance is a comment, never shown.
     let (_, draft) = get(&server.addr, "/cases/xincun/");
@@ -168,10 +171,20 @@ fn a_case_made_while_the_preview_runs_is_served_at_once_without_errors() {
         .nth(1)
         .and_then(|n| n.split("</div>").next())
         .unwrap_or_else(|| panic!("no draft notice: {draft}"));
-    for part in ["#summary", "#methods", "#practices", "#主要做法", "#成效", "#sources"] {
+    for part in [
+        "#summary",
+        "#methods",
+        "#practices",
+        "#主要做法",
+        "#成效",
+        "#sources",
+    ] {
         assert!(notice.contains(part), "{part} not listed: {notice}");
     }
-    assert!(notice.contains("#背景"), "a section with only guidance is unwritten: {notice}");
+    assert!(
+        notice.contains("#背景"),
+        "a section with only guidance is unwritten: {notice}"
+    );
     assert_eq!(draft.matches("class=unfinished").count(), 5, "{draft}");
     assert!(draft.contains("draft-marks"));
     assert!(!draft.contains("面临哪些难题"));

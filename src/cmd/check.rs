@@ -86,7 +86,10 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
         eprintln!("\n— {} —", jiff::Timestamp::now().strftime("%H:%M:%S"));
         match casebook::fault::catch(run) {
             Ok(Ok(_)) => {}
-            Ok(Err(e)) => say(locale, t!("cli-io-error", detail = e.to_string())),
+            Ok(Err(e)) => say(
+                locale,
+                t!("cli-io-error", detail = casebook::i18n::io_text(&e, locale)),
+            ),
             Err(panic) => say(locale, internal_error(&panic)),
         }
     }

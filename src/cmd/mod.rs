@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod help;
 pub mod list;
 pub mod new;
 pub mod schema;

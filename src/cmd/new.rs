@@ -57,7 +57,9 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
     let mut sources = sources;
     if kind == NewKind::Case {
         for (path, text) in &files {
-            sources.markdown.push(casebook::diagnostics::SourceText::new(path, text.as_str()));
+            sources
+                .markdown
+                .push(casebook::diagnostics::SourceText::new(path, text.as_str()));
         }
     }
     if let Err(e) = super::schema::write_schemas(&sources, &config, locale, None) {

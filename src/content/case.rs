@@ -15,8 +15,8 @@ use crate::yaml::YamlDoc;
 
 use super::case_text::case_text;
 use super::files::*;
-use super::photos::*;
 use super::front::*;
+use super::photos::*;
 
 /// Parses one case: its default-language file and its translations.
 pub(super) fn parse_case(

@@ -12,8 +12,8 @@ use crate::yaml::YamlDoc;
 
 use super::doc::*;
 use super::files::*;
-use super::photos::*;
 use super::front::*;
+use super::photos::*;
 
 /// The default language's texts and front matter, for a translation; `None` for the
 /// default-language file itself.

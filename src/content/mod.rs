@@ -22,9 +22,9 @@ mod case_text;
 mod course;
 mod doc;
 mod files;
+pub(crate) mod front;
 mod links;
 mod photos;
-pub(crate) mod front;
 
 use case::parse_case;
 use course::parse_course;

@@ -227,6 +227,33 @@ macro_rules! t {
     };
 }
 
+/// A text carried inside an [`std::io::Error`], so code on IO paths keeps `io::Result` and the
+/// words are still said in the reader's language where the error is shown ([`io_text`]).
+#[derive(Debug)]
+struct Said(Text);
+
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.en())
+    }
+}
+
+impl std::error::Error for Said {}
+
+/// An IO error of `kind` that says `text`.
+pub fn io_error(kind: std::io::ErrorKind, text: Text) -> std::io::Error {
+    std::io::Error::new(kind, Said(text))
+}
+
+/// What an IO error says, in `locale` when casebook wrote its words (the system's own
+/// descriptions, such as "permission denied", come as the system gives them).
+pub fn io_text(e: &std::io::Error, locale: Locale) -> String {
+    match e.get_ref().and_then(|inner| inner.downcast_ref::<Said>()) {
+        Some(said) => said.0.in_locale(locale),
+        None => e.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

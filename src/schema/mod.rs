@@ -79,7 +79,10 @@ pub fn schema(form: Form, site: &Site<'_>) -> Value {
         Form::Site => (shape::<SiteFile>(), "SiteFile"),
     };
     if let Some(obj) = value.as_object_mut() {
-        obj.insert("title".into(), describe::title(form).in_locale(site.locale).into());
+        obj.insert(
+            "title".into(),
+            describe::title(form).in_locale(site.locale).into(),
+        );
         annotate(obj, root, site);
         let names: Vec<String> = obj
             .get("$defs")

@@ -80,8 +80,14 @@ fn key_fields_take_the_sites_keys_with_their_labels() {
         assert_eq!(keys, ["co-decision", "co-management"]);
         assert_eq!(p["methods"]["additionalProperties"], false);
         let defs = &case["$defs"];
-        assert_eq!(defs["PracticeFront"]["properties"]["method"]["enum"][1], "co-management");
-        assert_eq!(defs["PlaceFront"]["properties"]["province"]["enum"][0], "hubei");
+        assert_eq!(
+            defs["PracticeFront"]["properties"]["method"]["enum"][1],
+            "co-management"
+        );
+        assert_eq!(
+            defs["PlaceFront"]["properties"]["province"]["enum"][0],
+            "hubei"
+        );
         assert_eq!(p["updated"]["type"], json!(["string", "null"]));
         let course = schema(Form::Course, site);
         assert_eq!(
@@ -107,7 +113,11 @@ fn unknown_fields_are_refused_everywhere_and_integer_formats_are_left_out() {
                 if at.ends_with("/properties/methods") {
                     continue;
                 }
-                assert_eq!(o.get("additionalProperties"), Some(&json!(false)), "{form:?} {at}");
+                assert_eq!(
+                    o.get("additionalProperties"),
+                    Some(&json!(false)),
+                    "{form:?} {at}"
+                );
             }
             assert!(!s.to_string().contains("\"format\""), "{form:?}");
         }
@@ -121,7 +131,12 @@ fn every_form_is_written_as_pretty_json() {
         let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
         assert_eq!(
             names,
-            ["case.schema.json", "course.schema.json", "page.schema.json", "site.schema.json"]
+            [
+                "case.schema.json",
+                "course.schema.json",
+                "page.schema.json",
+                "site.schema.json"
+            ]
         );
         for (name, text) in files {
             let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));

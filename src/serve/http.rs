@@ -55,12 +55,20 @@ impl Shown {
             Severity::Warning => t!("level-warning"),
         };
         Shown {
-            title: format!("{}: {}", level.in_locale(locale), d.message.in_locale(locale)),
+            title: format!(
+                "{}: {}",
+                level.in_locale(locale),
+                d.message.in_locale(locale)
+            ),
             location: d.span.path().map(|_| d.location()),
             quote: d.quote(),
             label: d.label.as_ref().map(|l| l.in_locale(locale)),
             hint: d.hint.as_ref().map(|h| {
-                format!("{}: {}", t!("level-help").in_locale(locale), h.in_locale(locale))
+                format!(
+                    "{}: {}",
+                    t!("level-help").in_locale(locale),
+                    h.in_locale(locale)
+                )
             }),
             text: d.render(false, locale),
         }
@@ -225,7 +233,8 @@ pub(super) async fn page(State(state): State<AppState>, uri: Uri) -> Response {
             .map(|l| (p, l))
     });
     if let Some((path, photo)) = lazy {
-        return match tokio::task::spawn_blocking(move || photo.make()).await {
+        let locale = state.locale;
+        return match tokio::task::spawn_blocking(move || photo.make(locale)).await {
             Ok(Ok(bytes)) => {
                 let mut res = Response::new(Body::from(bytes));
                 res.headers_mut().insert(
@@ -236,7 +245,10 @@ pub(super) async fn page(State(state): State<AppState>, uri: Uri) -> Response {
                     .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
                 res
             }
-            Ok(Err(e)) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+            Ok(Err(e)) => {
+                let text = crate::i18n::io_text(&e, locale);
+                (StatusCode::INTERNAL_SERVER_ERROR, text).into_response()
+            }
             Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         };
     }

@@ -19,9 +19,9 @@ pub struct LazyPhoto {
 
 impl LazyPhoto {
     /// Encodes the photo (all its sizes, into the cache) and returns this size's bytes.
-    pub(super) fn make(&self) -> io::Result<Vec<u8>> {
+    pub(super) fn make(&self, locale: crate::i18n::Locale) -> io::Result<Vec<u8>> {
         let p = crate::photos::process(&self.root, &self.cache, &self.request, &self.settings)
-            .map_err(|d| io::Error::other(d.render(false, crate::i18n::Locale::En)))?;
+            .map_err(|d| io::Error::other(d.render(false, locale)))?;
         std::fs::read(crate::photos::cached_file(
             &self.cache,
             &p,

@@ -170,7 +170,8 @@ fn rebuild_loop(
                 say(locale, rebuilt(&plan, t, s.errors.len()));
             }
             Err(Failure::Io(e)) => {
-                let message = t!("cli-io-error", detail = e.to_string()).in_locale(locale);
+                let message =
+                    t!("cli-io-error", detail = crate::i18n::io_text(&e, locale)).in_locale(locale);
                 eprintln!("{message}");
                 s.errors = vec![Shown::message(message)];
             }
