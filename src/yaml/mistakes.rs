@@ -85,15 +85,26 @@ pub(super) fn chinese_quotes(yaml: &str, near: usize) -> Option<Mistake> {
                 len: mark.len_utf8(),
                 message: t!("yaml-chinese-quote", mark = mark.to_string()),
                 label: t!("yaml-chinese-quote-label"),
-                hint: t!(
-                    "yaml-chinese-quote-hint",
-                    line = line
-                        .trim()
-                        .replace(['“', '”'], "\"")
-                        .replace(['‘', '’'], "'")
-                ),
+                hint: t!("yaml-chinese-quote-hint", line = quoted(line.trim())),
             })
         })
+}
+
+/// `key: value` with its value quoted as YAML reads quotes. A value wholly inside Chinese
+/// quotation marks gets ASCII ones instead; any other keeps its marks as text, inside ASCII
+/// quotes, so what follows a closing `”` stays valid.
+fn quoted(line: &str) -> String {
+    let Some((key, value)) = line.split_once(": ") else {
+        return line.replace(['“', '”'], "\"").replace(['‘', '’'], "'");
+    };
+    let value = value.trim();
+    let inner = value
+        .strip_prefix('“')
+        .and_then(|v| v.strip_suffix('”'))
+        .filter(|v| !v.contains(['“', '”']));
+    let text = inner.unwrap_or(value);
+    let escaped = text.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("{key}: \"{escaped}\"")
 }
 
 /// A double-quoted value whose closing quote is missing: the parser reads on, often to the end
@@ -190,6 +201,26 @@ mod tests {
             full_width_colon("title: 甲村：经验\n- 第一步：开会\n", 2),
             None
         );
+    }
+
+    #[test]
+    fn the_quoted_line_a_hint_offers_is_valid_yaml() {
+        assert_eq!(quoted("title: “甲村: 经验”"), "title: \"甲村: 经验\"");
+        assert_eq!(
+            quoted("summary: “甲村”经验: 很好"),
+            "summary: \"“甲村”经验: 很好\""
+        );
+        assert_eq!(quoted("- “a\"b”"), "- \"a\"b\"");
+        for line in [
+            "title: “甲村: 经验”",
+            "summary: “甲村”经验: 很好",
+            "note: 他说“好\\”: 是",
+        ] {
+            let fixed = quoted(line);
+            let parsed: Result<std::collections::BTreeMap<String, String>, _> =
+                serde_saphyr::from_str(&fixed);
+            assert!(parsed.is_ok(), "{fixed}: {parsed:?}");
+        }
     }
 
     #[test]
