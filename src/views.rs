@@ -216,6 +216,27 @@ pub struct Fallbacks {
     pub body: bool,
 }
 
+impl Fallbacks {
+    /// What a page in `lang` shows of the default language's, from its texts.
+    pub fn of(lang: Lang, t: &CaseText) -> Fallbacks {
+        let translation = lang > 0;
+        Fallbacks {
+            any: translation
+                && (!t.translated
+                    || t.summary.fallback
+                    || t.methods.fallback
+                    || t.practices.fallback
+                    || t.body.fallback),
+            untranslated: translation && !t.translated,
+            summary: translation && t.summary.fallback,
+            methods: translation && t.methods.fallback,
+            practices: translation && t.practices.fallback,
+            figures: translation && t.figures.fallback,
+            body: translation && t.body.fallback && !t.body.value.html.is_empty(),
+        }
+    }
+}
+
 /// A before/after pair on a page.
 #[derive(Debug, Clone, Serialize)]
 pub struct PairView {
@@ -324,49 +345,11 @@ pub fn case_view(
 ) -> Value {
     let config = &lib.config;
     let t = &c.texts[lang];
-    // The first photo of a page loads at once; the others when scrolled near.
-    let mut eager = true;
-    let pairs: Vec<PairView> = t
-        .photos
-        .value
-        .iter()
-        .map(|p| {
-            let before = picture(
-                photos,
-                &p.before.file,
-                &p.before.alt,
-                root,
-                std::mem::take(&mut eager),
-                PAIR_SIZES,
-            );
-            let after = picture(photos, &p.after.file, &p.after.alt, root, false, PAIR_SIZES);
-            PairView {
-                before,
-                after,
-                caption: p.caption.clone(),
-                credit: p.credit.clone(),
-                year_before: p.year_before,
-                year_after: p.year_after,
-            }
-        })
-        .collect();
+    let pairs = pair_views(photos, &t.photos.value, root);
     let body = body.unwrap_or_else(|| {
         with_pictures(photos, c, &t.body.value.html, &t.body.value.images, root)
     });
-    let method_rows: Vec<Value> = (0..config.vocab.methods.terms.len())
-        .map(|m| {
-            let text = t
-                .methods
-                .value
-                .iter()
-                .find(|(k, _)| *k == m)
-                .map(|(_, s)| s.as_str());
-            let mut row: IndexMap<&'static str, Value> = IndexMap::with_capacity(2);
-            row.insert("method", terms.get(Vocab::Methods, m));
-            row.insert("text", text.into());
-            Value::from(row)
-        })
-        .collect();
+    let method_rows = method_rows(config, t, terms);
     let mut m = card_map(config, lang, c, terms);
     m.insert("method_rows", method_rows.into());
     m.insert(
@@ -387,25 +370,58 @@ pub fn case_view(
     m.insert("sources", value(&t.sources.value));
     m.insert("body", Value::safe_string(&body));
     m.insert("toc", value(&toc(&t.body.value)));
-    let fb = Fallbacks {
-        any: lang > 0
-            && (!t.translated
-                || t.summary.fallback
-                || t.methods.fallback
-                || t.practices.fallback
-                || t.body.fallback),
-        untranslated: lang > 0 && !t.translated,
-        summary: lang > 0 && t.summary.fallback,
-        methods: lang > 0 && t.methods.fallback,
-        practices: lang > 0 && t.practices.fallback,
-        figures: lang > 0 && t.figures.fallback,
-        body: lang > 0 && t.body.fallback && !t.body.value.html.is_empty(),
-    };
+    let fb = Fallbacks::of(lang, t);
     m.insert("fb", value(&fb));
     m.insert("draft", c.draft.into());
     m.insert("unfinished", value(&Unfinished::of(c, t)));
     m.insert("photos", value(&pairs));
     Value::from(m)
+}
+
+/// The before/after pairs of a case as its page shows them. The first photo of a page loads
+/// at once; the others when scrolled near.
+fn pair_views(photos: &Photos, pairs: &[PhotoPair], root: &str) -> Vec<PairView> {
+    let mut eager = true;
+    pairs
+        .iter()
+        .map(|p| {
+            let before = picture(
+                photos,
+                &p.before.file,
+                &p.before.alt,
+                root,
+                std::mem::take(&mut eager),
+                PAIR_SIZES,
+            );
+            let after = picture(photos, &p.after.file, &p.after.alt, root, false, PAIR_SIZES);
+            PairView {
+                before,
+                after,
+                caption: p.caption.clone(),
+                credit: p.credit.clone(),
+                year_before: p.year_before,
+                year_after: p.year_after,
+            }
+        })
+        .collect()
+}
+
+/// One row per method of the vocabulary, with what the case did under it, or none.
+fn method_rows(config: &Config, t: &CaseText, terms: &TermValues) -> Vec<Value> {
+    (0..config.vocab.methods.terms.len())
+        .map(|m| {
+            let text = t
+                .methods
+                .value
+                .iter()
+                .find(|(k, _)| *k == m)
+                .map(|(_, s)| s.as_str());
+            let mut row: IndexMap<&'static str, Value> = IndexMap::with_capacity(2);
+            row.insert("method", terms.get(Vocab::Methods, m));
+            row.insert("text", text.into());
+            Value::from(row)
+        })
+        .collect()
 }
 
 /// The parts of a draft not written yet, which its page marks where they go; nothing is

@@ -216,7 +216,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("content/case.rs", "parse_case", 142),
     ("content/course.rs", "parse_course", 153),
     ("content/photos.rs", "photo_pairs", 125),
-    ("views.rs", "case_view", 94),
 ];
 
 #[test]
