@@ -5,7 +5,7 @@
 
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::i18n::{Locale, Text};
-use crate::model::{CaseText, Library, Loc};
+use crate::model::{CaseText, Library, Localized};
 use crate::t;
 use crate::urls::Page;
 
@@ -247,7 +247,7 @@ fn case_translation(t: &CaseText) -> Translation {
 }
 
 /// Whether a list falls back to the default language's, and has something in it.
-fn is_inherited<T>(l: &Loc<Vec<T>>) -> bool {
+fn is_inherited<T>(l: &Localized<Vec<T>>) -> bool {
     l.fallback && !l.value.is_empty()
 }
 

@@ -16,14 +16,14 @@ use std::ops::Range;
 /// A value in one language, marked when it was taken from the default language because the
 /// translation lacks it (pages show such text with a visible note).
 #[derive(Debug, Clone, Default)]
-pub struct Loc<T> {
+pub struct Localized<T> {
     /// The value.
     pub value: T,
     /// True when this is the default language's value shown in another language.
     pub fallback: bool,
 }
 
-impl<T> Loc<T> {
+impl<T> Localized<T> {
     /// A value written in the page's own language.
     pub fn own(value: T) -> Self {
         Self {
@@ -158,25 +158,25 @@ pub struct PhotoPair {
 #[derive(Debug, Clone, Default)]
 pub struct CaseText {
     /// Village or community name as a title.
-    pub title: Loc<String>,
+    pub title: Localized<String>,
     /// One paragraph.
-    pub summary: Loc<String>,
+    pub summary: Localized<String>,
     /// Place names.
-    pub place: Loc<Place>,
+    pub place: Localized<Place>,
     /// What the case did under each method, in vocabulary order: (method index, text).
-    pub methods: Loc<Vec<(usize, String)>>,
+    pub methods: Localized<Vec<(usize, String)>>,
     /// The practices.
-    pub practices: Loc<Vec<Practice>>,
+    pub practices: Localized<Vec<Practice>>,
     /// Measured numbers.
-    pub figures: Loc<Vec<Figure>>,
+    pub figures: Localized<Vec<Figure>>,
     /// Sources.
-    pub sources: Loc<Vec<Source>>,
+    pub sources: Localized<Vec<Source>>,
     /// Free tags.
-    pub tags: Loc<Vec<String>>,
+    pub tags: Localized<Vec<String>>,
     /// Before/after photo pairs.
-    pub photos: Loc<Vec<PhotoPair>>,
+    pub photos: Localized<Vec<PhotoPair>>,
     /// The narrative.
-    pub body: Loc<std::sync::Arc<Body>>,
+    pub body: Localized<std::sync::Arc<Body>>,
     /// Whether this language has a file of its own.
     pub translated: bool,
 }
@@ -235,11 +235,11 @@ impl Case {
 #[derive(Debug, Clone, Default)]
 pub struct DocText {
     /// Title.
-    pub title: Loc<String>,
+    pub title: Localized<String>,
     /// One-sentence summary.
-    pub summary: Loc<String>,
+    pub summary: Localized<String>,
     /// The Markdown body.
-    pub body: Loc<Body>,
+    pub body: Localized<Body>,
     /// Whether this language has a file of its own.
     pub translated: bool,
 }
@@ -283,9 +283,9 @@ pub struct CourseText {
     /// How long it takes.
     pub duration: Option<String>,
     /// The cases in teaching order.
-    pub sessions: Loc<Vec<Session>>,
+    pub sessions: Localized<Vec<Session>>,
     /// Closing questions.
-    pub questions: Loc<Vec<String>>,
+    pub questions: Localized<Vec<String>>,
 }
 
 /// A training pack: ordered cases and questions.

@@ -163,7 +163,7 @@ pub(super) fn parse_case(
 }
 
 pub(super) fn check_required(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     field: &str,
     value: Option<&Spanned<String>>,
     check: impl FnOnce(&Spanned<String>) -> Result<usize, Diagnostic>,
@@ -202,7 +202,7 @@ pub(super) fn check_list(
 /// A translation may repeat a language-neutral field, but only with the same value: a
 /// different one would silently lose to the default language's file.
 pub(super) fn check_neutral(
-    tv: &Variant<'_>,
+    tv: &LangFile<'_>,
     base: &CaseFront,
     tr: &CaseFront,
     diags: &mut Diagnostics,
@@ -268,16 +268,16 @@ pub(super) fn check_neutral(
 
 pub(super) fn inherit_case_text(base: &CaseText) -> CaseText {
     CaseText {
-        title: Loc::inherited(base.title.value.clone()),
-        summary: Loc::inherited(base.summary.value.clone()),
-        place: Loc::inherited(base.place.value.clone()),
-        methods: Loc::inherited(base.methods.value.clone()),
-        practices: Loc::inherited(base.practices.value.clone()),
-        figures: Loc::inherited(base.figures.value.clone()),
-        sources: Loc::inherited(base.sources.value.clone()),
-        tags: Loc::inherited(base.tags.value.clone()),
-        photos: Loc::inherited(base.photos.value.clone()),
-        body: Loc::inherited(base.body.value.clone()),
+        title: Localized::inherited(base.title.value.clone()),
+        summary: Localized::inherited(base.summary.value.clone()),
+        place: Localized::inherited(base.place.value.clone()),
+        methods: Localized::inherited(base.methods.value.clone()),
+        practices: Localized::inherited(base.practices.value.clone()),
+        figures: Localized::inherited(base.figures.value.clone()),
+        sources: Localized::inherited(base.sources.value.clone()),
+        tags: Localized::inherited(base.tags.value.clone()),
+        photos: Localized::inherited(base.photos.value.clone()),
+        body: Localized::inherited(base.body.value.clone()),
         translated: false,
     }
 }

@@ -20,14 +20,14 @@ use super::photos::*;
 type Base<'a> = Option<(&'a CaseText, &'a CaseFront)>;
 
 /// A field of a translation: its own value, else the default language's, marked inherited.
-fn inherit<T>(own: Option<T>, base: Base<'_>, pick: impl Fn(&CaseText) -> T) -> Loc<T>
+fn inherit<T>(own: Option<T>, base: Base<'_>, pick: impl Fn(&CaseText) -> T) -> Localized<T>
 where
     T: Default,
 {
     match (own, base) {
-        (Some(s), _) => Loc::own(s),
-        (None, Some((b, _))) => Loc::inherited(pick(b)),
-        (None, None) => Loc::own(T::default()),
+        (Some(s), _) => Localized::own(s),
+        (None, Some((b, _))) => Localized::inherited(pick(b)),
+        (None, None) => Localized::own(T::default()),
     }
 }
 
@@ -35,7 +35,7 @@ where
 /// and front matter: what the translation leaves out is inherited and marked.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn case_text(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     f: &CaseFront,
     base: Base<'_>,
     config: &Config,
@@ -47,11 +47,11 @@ pub(super) fn case_text(
     let doc = v.doc();
     let vocab = &config.vocab;
     let title = match base {
-        None => Loc::own(text_or_missing(v, "title", f.title.clone(), diags)),
+        None => Localized::own(text_or_missing(v, "title", f.title.clone(), diags)),
         Some(_) => inherit(f.title.clone(), base, |b| b.title.value.clone()),
     };
     let summary = match base {
-        None => Loc::own(text_or_missing(v, "summary", f.summary.clone(), diags)),
+        None => Localized::own(text_or_missing(v, "summary", f.summary.clone(), diags)),
         Some(_) => inherit(f.summary.clone(), base, |b| b.summary.value.clone()),
     };
     for (field, text, usual) in [("title", &f.title, 30), ("summary", &f.summary, 300)] {
@@ -61,7 +61,7 @@ pub(super) fn case_text(
     }
     let body = body(v, base, config, lang, bundle, diags);
     let photos = photo_pairs(v, f, base, files, diags);
-    if let Loc {
+    if let Localized {
         value: b,
         fallback: false,
     } = &body
@@ -120,27 +120,27 @@ fn too_long(
 
 /// The narrative: the translation's own, else the default language's.
 fn body(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     base: Base<'_>,
     config: &Config,
     lang: Lang,
     bundle: &str,
     diags: &mut Diagnostics,
-) -> Loc<Arc<Body>> {
+) -> Localized<Arc<Body>> {
     if v.split.body.trim().is_empty() {
         return inherit(None, base, |b| Arc::clone(&b.body.value));
     }
     let body = render_body(v, config, lang, bundle, Some(bundle), diags);
-    Loc::own(Arc::new(body))
+    Localized::own(Arc::new(body))
 }
 
 /// Where the case took place; a translation may translate some names and inherit the rest.
 fn place(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     own: Option<&PlaceFront>,
     base: Base<'_>,
     diags: &mut Diagnostics,
-) -> Loc<Place> {
+) -> Localized<Place> {
     let Some(p) = own else {
         if base.is_none() {
             diags.push(
@@ -163,7 +163,7 @@ fn place(
             String::new()
         }
     };
-    Loc::own(Place {
+    Localized::own(Place {
         village,
         town: p.town.clone().or_else(|| fallback(|p| p.town.clone())),
         county: p.county.clone().or_else(|| fallback(|p| p.county.clone())),
@@ -174,13 +174,13 @@ fn place(
 /// What the case did under each method, by method. A translation's methods must be the
 /// default language's; a method it skips keeps the default language's text.
 fn methods(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     doc: &YamlDoc<'_>,
     own: Option<&indexmap::IndexMap<serde_saphyr::Spanned<String>, String>>,
     base: Base<'_>,
     vocab: &Vocabularies,
     diags: &mut Diagnostics,
-) -> Loc<Vec<(usize, String)>> {
+) -> Localized<Vec<(usize, String)>> {
     let Some(m) = own else {
         if base.is_none() {
             diags.push(
@@ -228,14 +228,14 @@ fn methods(
                 .hint(t!("case-methods-empty-hint")),
         );
     }
-    Loc::own(list)
+    Localized::own(list)
 }
 
 /// A list of a translation that must have as many entries as the default language's, in the
 /// same order: an error at its first entry when the counts differ. `message` says so from
 /// the two counts (this file's, the default language's).
 fn same_length(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     message: fn(usize, usize) -> Text,
     first: Option<crate::diagnostics::Span>,
     len: usize,
@@ -256,13 +256,13 @@ fn same_length(
 /// own translates (`translates:`, the default-language name), so its order cannot pair one
 /// practice's text with another; its practices come out in the default language's order.
 fn practices(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     doc: &YamlDoc<'_>,
     own: Option<&[PracticeFront]>,
     base: Base<'_>,
     vocab: &Vocabularies,
     diags: &mut Diagnostics,
-) -> Loc<Vec<Practice>> {
+) -> Localized<Vec<Practice>> {
     let Some(list) = own else {
         return inherit(None, base, |b| b.practices.value.clone());
     };
@@ -282,7 +282,7 @@ fn practices(
             .filter(|p| !is_blank(p))
             .filter_map(|p| practice(doc, p, vocab, diags))
             .collect();
-        return Loc::own(out);
+        return Localized::own(out);
     };
     let base_list = &bt.practices.value;
     // Each default-language practice, with the translation of it once one is found.
@@ -325,7 +325,7 @@ fn practices(
         .zip(base_list)
         .map(|(t, b)| t.unwrap_or_else(|| b.clone()))
         .collect();
-    Loc::own(out)
+    Localized::own(out)
 }
 
 /// Each practice of a default-language file has a name of its own: translations name the
@@ -432,12 +432,12 @@ fn is_blank(p: &PracticeFront) -> bool {
 
 /// The key figures; a translation may give only each figure's label.
 fn figures(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     doc: &YamlDoc<'_>,
     own: Option<&[FigureFront]>,
     base: Base<'_>,
     diags: &mut Diagnostics,
-) -> Loc<Vec<Figure>> {
+) -> Localized<Vec<Figure>> {
     let Some(list) = own else {
         return inherit(None, base, |b| b.figures.value.clone());
     };
@@ -475,7 +475,7 @@ fn figures(
             }
         })
         .collect();
-    Loc::own(out)
+    Localized::own(out)
 }
 
 /// The sources the case is written from, each with a web address or none.
@@ -484,7 +484,7 @@ fn sources(
     own: Option<&[SourceFront]>,
     base: Base<'_>,
     diags: &mut Diagnostics,
-) -> Loc<Vec<Source>> {
+) -> Localized<Vec<Source>> {
     let Some(list) = own else {
         return inherit(None, base, |b| b.sources.value.clone());
     };
@@ -526,16 +526,16 @@ fn sources(
             url: url.map(|u| u.value.clone()),
         });
     }
-    Loc::own(out)
+    Localized::own(out)
 }
 
 /// The free tags, trimmed and without repeats.
 fn tags(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     own: Option<&[String]>,
     base: Base<'_>,
     diags: &mut Diagnostics,
-) -> Loc<Vec<String>> {
+) -> Localized<Vec<String>> {
     let Some(list) = own else {
         return inherit(None, base, |b| b.tags.value.clone());
     };
@@ -550,5 +550,5 @@ fn tags(
             out.push(tag.to_owned());
         }
     }
-    Loc::own(out)
+    Localized::own(out)
 }

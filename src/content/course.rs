@@ -33,8 +33,8 @@ pub(super) fn parse_course(
                 doc: inherit_doc(&b.doc),
                 audience: b.audience.clone(),
                 duration: b.duration.clone(),
-                sessions: Loc::inherited(b.sessions.value.clone()),
-                questions: Loc::inherited(b.questions.value.clone()),
+                sessions: Localized::inherited(b.sessions.value.clone()),
+                questions: Localized::inherited(b.questions.value.clone()),
             });
             continue;
         };
@@ -124,21 +124,21 @@ pub(super) fn parse_course(
                             .hint(t!("course-no-sessions-hint")),
                     );
                 }
-                Loc::own(out)
+                Localized::own(out)
             }
-            (None, Some(b)) => Loc::inherited(b.sessions.value.clone()),
+            (None, Some(b)) => Localized::inherited(b.sessions.value.clone()),
             (None, None) => {
                 diags.push(
                     Diagnostic::error(v.top(), t!("course-sessions-missing"))
                         .hint(t!("course-sessions-missing-hint")),
                 );
-                Loc::own(Vec::new())
+                Localized::own(Vec::new())
             }
         };
         let questions = match (&f.questions, texts.first()) {
-            (Some(q), _) => Loc::own(q.clone()),
-            (None, Some(b)) => Loc::inherited(b.questions.value.clone()),
-            (None, None) => Loc::own(Vec::new()),
+            (Some(q), _) => Localized::own(q.clone()),
+            (None, Some(b)) => Localized::inherited(b.questions.value.clone()),
+            (None, None) => Localized::own(Vec::new()),
         };
         let first = texts.first();
         texts.push(CourseText {

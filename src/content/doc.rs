@@ -12,7 +12,7 @@ use super::front::*;
 
 /// Renders a body and reports its problems into `diags`.
 pub(super) fn render_body(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     config: &Config,
     lang: Lang,
     page: &str,
@@ -52,7 +52,7 @@ pub(super) fn render_body(
 }
 
 pub(super) fn text_or_missing(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     field: &str,
     value: Option<String>,
     diags: &mut Diagnostics,
@@ -101,15 +101,15 @@ pub(super) fn parse_doc(
 
 pub(super) fn inherit_doc(b: &DocText) -> DocText {
     DocText {
-        title: Loc::inherited(b.title.value.clone()),
-        summary: Loc::inherited(b.summary.value.clone()),
-        body: Loc::inherited(b.body.value.clone()),
+        title: Localized::inherited(b.title.value.clone()),
+        summary: Localized::inherited(b.summary.value.clone()),
+        body: Localized::inherited(b.body.value.clone()),
         translated: false,
     }
 }
 
 pub(super) fn doc_text(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     f: &DocFront,
     base: Option<&DocText>,
     config: &Config,
@@ -118,18 +118,18 @@ pub(super) fn doc_text(
     diags: &mut Diagnostics,
 ) -> DocText {
     let title = match (base, &f.title) {
-        (_, Some(t)) if !t.trim().is_empty() => Loc::own(t.clone()),
-        (Some(b), _) => Loc::inherited(b.title.value.clone()),
-        (None, t) => Loc::own(text_or_missing(v, "title", t.clone(), diags)),
+        (_, Some(t)) if !t.trim().is_empty() => Localized::own(t.clone()),
+        (Some(b), _) => Localized::inherited(b.title.value.clone()),
+        (None, t) => Localized::own(text_or_missing(v, "title", t.clone(), diags)),
     };
     let summary = match (base, &f.summary) {
-        (_, Some(s)) => Loc::own(s.clone()),
-        (Some(b), None) => Loc::inherited(b.summary.value.clone()),
-        (None, None) => Loc::own(String::new()),
+        (_, Some(s)) => Localized::own(s.clone()),
+        (Some(b), None) => Localized::inherited(b.summary.value.clone()),
+        (None, None) => Localized::own(String::new()),
     };
     let body = match base {
-        Some(b) if v.split.body.trim().is_empty() => Loc::inherited(b.body.value.clone()),
-        _ => Loc::own(render_body(v, config, lang, page, None, diags)),
+        Some(b) if v.split.body.trim().is_empty() => Localized::inherited(b.body.value.clone()),
+        _ => Localized::own(render_body(v, config, lang, page, None, diags)),
     };
     DocText {
         title,

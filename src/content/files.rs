@@ -13,12 +13,12 @@ use crate::t;
 use crate::yaml::YamlDoc;
 
 /// A file of one document in one language, split and ready to decode.
-pub(super) struct Variant<'a> {
+pub(super) struct LangFile<'a> {
     pub(super) source: &'a SourceText,
     pub(super) split: Split<'a>,
 }
 
-impl<'a> Variant<'a> {
+impl<'a> LangFile<'a> {
     pub(super) fn doc(&self) -> YamlDoc<'a> {
         YamlDoc {
             source: self.source,
@@ -125,14 +125,14 @@ pub(super) fn classify(
 pub(super) fn split_variants<'a>(
     files: &[Option<&'a SourceText>],
     diags: &mut Diagnostics,
-) -> Option<Vec<Option<Variant<'a>>>> {
+) -> Option<Vec<Option<LangFile<'a>>>> {
     let mut out = Vec::new();
     let mut ok = true;
     for f in files {
         match f {
             None => out.push(None),
             Some(source) => match frontmatter::split(&source.text) {
-                Ok(split) => out.push(Some(Variant { source, split })),
+                Ok(split) => out.push(Some(LangFile { source, split })),
                 Err(e) => {
                     ok = false;
                     let (msg, hint) = match e {

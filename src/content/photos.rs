@@ -42,17 +42,17 @@ impl PhotoFiles<'_> {
 }
 
 pub(super) fn photo_pairs(
-    v: &Variant<'_>,
+    v: &LangFile<'_>,
     f: &CaseFront,
     base: Option<(&CaseText, &CaseFront)>,
     files: &PhotoFiles<'_>,
     diags: &mut Diagnostics,
-) -> Loc<Vec<PhotoPair>> {
+) -> Localized<Vec<PhotoPair>> {
     let doc = v.doc();
     let Some(list) = &f.photos else {
         return match base {
-            Some((b, _)) => Loc::inherited(b.photos.value.clone()),
-            None => Loc::own(Vec::new()),
+            Some((b, _)) => Localized::inherited(b.photos.value.clone()),
+            None => Localized::own(Vec::new()),
         };
     };
     let base_list = base.map(|(b, _)| &b.photos.value);
@@ -164,5 +164,5 @@ pub(super) fn photo_pairs(
                 .or_else(|| inherited.and_then(|b| b.credit.clone())),
         });
     }
-    Loc::own(out)
+    Localized::own(out)
 }
