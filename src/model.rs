@@ -383,7 +383,7 @@ impl Library {
     }
 
     /// The languages, as indexes.
-    pub fn langs(&self) -> std::ops::Range<Lang> {
-        0..self.lang_count()
+    pub fn langs(&self) -> impl Iterator<Item = Lang> + use<> {
+        Lang::all(self.lang_count())
     }
 }

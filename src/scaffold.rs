@@ -73,7 +73,7 @@ fn check_slug(slug: &str) -> Result<(), Text> {
 /// The file of a new case or course, in the site's default language.
 pub fn files(kind: Kind, slug: &str, config: &Config, today: &str) -> Result<Vec<NewFile>, Text> {
     check_slug(slug)?;
-    let c = Comments::of(config, 0);
+    let c = Comments::of(config, Lang::DEFAULT);
     let (path, text) = match kind {
         Kind::Case => (
             format!("content/cases/{slug}/index.md"),
@@ -105,24 +105,36 @@ fn case(slug: &str, config: &Config, today: &str, c: &Comments) -> String {
     s += &format!("title: {slug}\n");
     s += &c.line(t!("new-case-summary"));
     s += "summary: \"\"\n";
-    s += &c.line(t!("new-case-place", keys = keys(&v.provinces, 0)));
+    s += &c.line(t!(
+        "new-case-place",
+        keys = keys(&v.provinces, Lang::DEFAULT)
+    ));
     s += &format!(
         "place: {{village: {slug}, town: \"\", county: \"\", province: {}}}\n",
         first(&v.provinces)
     );
-    s += &c.line(t!("new-case-kind", keys = keys(&v.kinds, 0)));
+    s += &c.line(t!("new-case-kind", keys = keys(&v.kinds, Lang::DEFAULT)));
     s += &format!("kind: {}\n", first(&v.kinds));
-    s += &c.line(t!("new-case-role", keys = keys(&v.roles, 0)));
+    s += &c.line(t!("new-case-role", keys = keys(&v.roles, Lang::DEFAULT)));
     s += &format!("role: {}\n", first(&v.roles));
     s += &c.line(t!("new-case-since"));
     s += "# since: 2022\n";
     s += &c.line(t!("new-case-updated"));
     s += &format!("updated: {today}\n");
-    s += &c.line(t!("new-case-challenges", keys = keys(&v.challenges, 0)));
+    s += &c.line(t!(
+        "new-case-challenges",
+        keys = keys(&v.challenges, Lang::DEFAULT)
+    ));
     s += "challenges: []\n";
-    s += &c.line(t!("new-case-changes", keys = keys(&v.changes, 0)));
+    s += &c.line(t!(
+        "new-case-changes",
+        keys = keys(&v.changes, Lang::DEFAULT)
+    ));
     s += "changes: []\n";
-    s += &c.line(t!("new-case-methods", keys = keys(&v.methods, 0)));
+    s += &c.line(t!(
+        "new-case-methods",
+        keys = keys(&v.methods, Lang::DEFAULT)
+    ));
     s += &format!("methods:\n  {}: \"\"\n", first(&v.methods));
     s += &c.line(t!("new-case-practices"));
     s += &format!(
@@ -170,7 +182,7 @@ fn course(slug: &str, c: &Comments) -> String {
 pub fn translation(kind: Kind, slug: &str, lang: &str, config: &Config) -> Result<NewFile, Text> {
     check_slug(slug)?;
     let l = match config.lang(lang) {
-        Some(l) if l > 0 => l,
+        Some(l) if !l.is_default() => l,
         _ => {
             let codes: Vec<&str> = config.languages[1..]
                 .iter()

@@ -84,7 +84,7 @@ pub fn place_line(config: &Config, lang: Lang, case: &Case) -> String {
     .flatten()
     .filter(|s| !s.is_empty())
     .collect();
-    let sep = if lang == 0 && config.languages[0].code.starts_with("zh") {
+    let sep = if lang.is_default() && config.languages[0].code.starts_with("zh") {
         " · "
     } else {
         ", "
@@ -219,7 +219,7 @@ pub struct Fallbacks {
 impl Fallbacks {
     /// What a page in `lang` shows of the default language's, from its texts.
     pub fn of(lang: Lang, t: &CaseText) -> Fallbacks {
-        let translation = lang > 0;
+        let translation = !lang.is_default();
         Fallbacks {
             any: translation
                 && (!t.translated
@@ -567,7 +567,7 @@ pub fn term_index(lib: &Library, lang: Lang) -> TermIndex {
 
 /// The related cases of every case (the preview compares them before and after an edit).
 pub fn related_all(lib: &Library) -> Vec<Vec<usize>> {
-    let idx = term_index(lib, 0);
+    let idx = term_index(lib, Lang::DEFAULT);
     (0..lib.cases.len())
         .map(|i| related(lib, &idx, i))
         .collect()

@@ -15,8 +15,8 @@ mod vocab;
 use file::*;
 pub use vocab::*;
 
-/// Index of a language in [`Config::languages`]; 0 is the default language.
-pub type Lang = usize;
+mod lang;
+pub use lang::Lang;
 
 /// A text given once per language.
 pub type Labels = IndexMap<Spanned<String>, String>;
@@ -108,7 +108,12 @@ impl Config {
 
     /// Finds a language by its code.
     pub fn lang(&self, code: &str) -> Option<Lang> {
-        self.languages.iter().position(|l| l.code == code)
+        self.languages.iter().position(|l| l.code == code).map(Lang)
+    }
+
+    /// Every language of the site, the default first.
+    pub fn langs(&self) -> impl Iterator<Item = Lang> + use<> {
+        Lang::all(self.languages.len())
     }
 
     /// Parses and checks site.yaml, reporting every problem at once.

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_saphyr::Spanned;
 
-use crate::config::Config;
+use crate::config::{Config, Lang};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span};
 use crate::model::*;
 use crate::t;
@@ -47,17 +47,7 @@ pub(super) fn parse_case(
         |k| v.roles.check(&doc, k),
         diags,
     );
-    let place_front = front.place.as_ref();
-    let province = match place_front.and_then(|p| p.province.as_ref()) {
-        Some(p) => v.provinces.check(&doc, p).map_err(|d| diags.push(d)).ok(),
-        None => {
-            diags.push(
-                Diagnostic::error(base.top(), t!("case-province-missing"))
-                    .hint(t!("case-province-missing-hint")),
-            );
-            None
-        }
-    };
+    let province = province(base, &front, v, diags);
     let challenges = check_list(
         &doc,
         front.challenges.as_deref(),
@@ -70,36 +60,8 @@ pub(super) fn parse_case(
         |k| v.changes.check(&doc, k),
         diags,
     );
-    let updated = match &front.updated {
-        Some(s) => match s.value.parse::<jiff::civil::Date>() {
-            Ok(d) => Some(d),
-            Err(_) => {
-                diags.push(
-                    Diagnostic::error(doc.at(s), t!("case-updated-not-date", value = &s.value))
-                        .hint(t!("case-updated-not-date-hint")),
-                );
-                None
-            }
-        },
-        None => {
-            diags.push(
-                Diagnostic::error(base.top(), t!("case-updated-missing"))
-                    .hint(t!("case-updated-missing-hint")),
-            );
-            None
-        }
-    };
-    if let Some(since) = &front.since
-        && !(1949..=2100).contains(&since.value)
-    {
-        diags.push(
-            Diagnostic::error(
-                doc.at(since),
-                t!("case-since-implausible", year = since.value),
-            )
-            .hint(t!("case-since-implausible-hint")),
-        );
-    }
+    let updated = updated_date(base, &front, diags);
+    check_since(&doc, &front, diags);
 
     let bundle = Page::Case { slug }.path();
     let dir = base
@@ -113,12 +75,21 @@ pub(super) fn parse_case(
         assets,
         requests: std::sync::Mutex::new(Vec::new()),
     };
-    let default_text = case_text(base, &front, None, config, 0, &bundle, &photo_files, diags);
+    let default_text = case_text(
+        base,
+        &front,
+        None,
+        config,
+        Lang::DEFAULT,
+        &bundle,
+        &photo_files,
+        diags,
+    );
     // A translation is checked against its default-language file only once that file is
     // right: until then, what differs is the default file's mistake, already reported there.
     let base_ok = diags.error_count() == before;
     let mut texts = vec![default_text];
-    for (lang, variant) in variants.iter().enumerate().skip(1) {
+    for (lang, variant) in Lang::each(&variants).skip(1) {
         let text = match variant {
             Some(tv) => {
                 let Some(tf) = tv.parse::<CaseFront>(diags).filter(|_| base_ok) else {
@@ -160,6 +131,72 @@ pub(super) fn parse_case(
         photo_requests: photo_files.requests.into_inner().unwrap_or_default(),
         dir,
     })
+}
+
+/// The province key, checked, or an error where it is missing.
+fn province(
+    base: &LangFile<'_>,
+    front: &CaseFront,
+    v: &crate::config::Vocabularies,
+    diags: &mut Diagnostics,
+) -> Option<usize> {
+    match front.place.as_ref().and_then(|p| p.province.as_ref()) {
+        Some(p) => v
+            .provinces
+            .check(&base.doc(), p)
+            .map_err(|d| diags.push(d))
+            .ok(),
+        None => {
+            diags.push(
+                Diagnostic::error(base.top(), t!("case-province-missing"))
+                    .hint(t!("case-province-missing-hint")),
+            );
+            None
+        }
+    }
+}
+
+/// The date of the latest source or revision, which orders the feed: required, a date.
+fn updated_date(
+    base: &LangFile<'_>,
+    front: &CaseFront,
+    diags: &mut Diagnostics,
+) -> Option<jiff::civil::Date> {
+    let Some(s) = &front.updated else {
+        diags.push(
+            Diagnostic::error(base.top(), t!("case-updated-missing"))
+                .hint(t!("case-updated-missing-hint")),
+        );
+        return None;
+    };
+    match s.value.parse::<jiff::civil::Date>() {
+        Ok(d) => Some(d),
+        Err(_) => {
+            diags.push(
+                Diagnostic::error(
+                    base.doc().at(s),
+                    t!("case-updated-not-date", value = &s.value),
+                )
+                .hint(t!("case-updated-not-date-hint")),
+            );
+            None
+        }
+    }
+}
+
+/// A pilot's starting year, when given, is one a pilot can have started in.
+fn check_since(doc: &YamlDoc<'_>, front: &CaseFront, diags: &mut Diagnostics) {
+    if let Some(since) = &front.since
+        && !(1949..=2100).contains(&since.value)
+    {
+        diags.push(
+            Diagnostic::error(
+                doc.at(since),
+                t!("case-since-implausible", year = since.value),
+            )
+            .hint(t!("case-since-implausible-hint")),
+        );
+    }
 }
 
 pub(super) fn check_required(

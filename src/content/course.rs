@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::config::Config;
+use crate::config::{Config, Lang};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, suggest};
 use crate::model::*;
 use crate::t;
@@ -26,7 +26,7 @@ pub(super) fn parse_course(
     let before = diags.error_count();
     let front: CourseFront = base.parse(diags)?;
     let mut texts: Vec<CourseText> = Vec::new();
-    for (lang, variant) in variants.iter().enumerate() {
+    for (lang, variant) in Lang::each(&variants) {
         let Some(v) = variant else {
             let b = &texts[0];
             texts.push(CourseText {
@@ -38,7 +38,7 @@ pub(super) fn parse_course(
             });
             continue;
         };
-        let f = if lang == 0 {
+        let f = if lang.is_default() {
             None
         } else {
             match v.parse::<CourseFront>(diags) {
@@ -118,7 +118,7 @@ pub(super) fn parse_course(
                         },
                     }
                 }
-                if list.is_empty() && lang == 0 {
+                if list.is_empty() && lang.is_default() {
                     diags.push(
                         Diagnostic::error(v.top(), t!("course-no-sessions"))
                             .hint(t!("course-no-sessions-hint")),

@@ -85,8 +85,16 @@ pub(super) fn parse_doc(
     let base = variants[0].as_ref()?;
     let before = diags.error_count();
     let front: DocFront = base.parse(diags)?;
-    let mut texts = vec![doc_text(base, &front, None, config, 0, page, diags)];
-    for (lang, variant) in variants.iter().enumerate().skip(1) {
+    let mut texts = vec![doc_text(
+        base,
+        &front,
+        None,
+        config,
+        Lang::DEFAULT,
+        page,
+        diags,
+    )];
+    for (lang, variant) in Lang::each(&variants).skip(1) {
         let t = match variant {
             Some(tv) => match tv.parse::<DocFront>(diags) {
                 Some(tf) => doc_text(tv, &tf, Some(&texts[0]), config, lang, page, diags),

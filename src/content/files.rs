@@ -73,7 +73,7 @@ pub(super) fn classify(
     let stem = file.strip_suffix(".md").ok_or_else(unknown)?;
     let (name, lang) = match stem.rsplit_once('.') {
         Some((name, code)) => match config.lang(code) {
-            Some(l) if l > 0 => (name, l),
+            Some(l) if !l.is_default() => (name, l),
             Some(_) => {
                 return Err(Diagnostic::error(
                     Span::file_only(path),
@@ -97,7 +97,7 @@ pub(super) fn classify(
                 )));
             }
         },
-        None => (stem, 0),
+        None => (stem, Lang::DEFAULT),
     };
     let slug = match kind {
         DocKind::Case => {

@@ -96,7 +96,7 @@ pub(super) fn check_links(
     // Every own-language body, with the page it belongs to.
     let mut bodies: Vec<(&Body, Lang, (TargetKind, &str))> = Vec::new();
     for c in &lib.cases {
-        for (l, t) in c.texts.iter().enumerate() {
+        for (l, t) in Lang::each(&c.texts) {
             if t.translated && !t.body.fallback {
                 bodies.push((&t.body.value, l, (TargetKind::Case, &c.slug)));
             }
@@ -104,21 +104,21 @@ pub(super) fn check_links(
     }
     for (i, m) in lib.methods.iter().enumerate() {
         let key = lib.config.vocab.methods.terms[i].key.as_str();
-        for (l, t) in m.texts.iter().flatten().enumerate() {
+        for (l, t) in m.texts.iter().flat_map(|t| Lang::each(t)) {
             if t.translated && !t.body.fallback {
                 bodies.push((&t.body.value, l, (TargetKind::Method, key)));
             }
         }
     }
     for p in &lib.pages {
-        for (l, t) in p.texts.iter().enumerate() {
+        for (l, t) in Lang::each(&p.texts) {
             if t.translated && !t.body.fallback {
                 bodies.push((&t.body.value, l, (TargetKind::Page, &p.slug)));
             }
         }
     }
     for c in &lib.courses {
-        for (l, t) in c.texts.iter().enumerate() {
+        for (l, t) in Lang::each(&c.texts) {
             if t.doc.translated && !t.doc.body.fallback {
                 bodies.push((&t.doc.body.value, l, (TargetKind::Course, &c.slug)));
             }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, Lang};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span, suggest};
 use crate::frontmatter;
 use crate::load::Sources;
@@ -247,7 +247,7 @@ fn group_files<'a>(
     // about them, their translations, or links to them.
     let mut unavailable = Unavailable::new();
     for (path, _) in &sources.unreadable {
-        if let Ok((kind, slug, 0)) = classify(path, config) {
+        if let Ok((kind, slug, Lang::DEFAULT)) = classify(path, config) {
             unavailable.insert((kind.target(), slug), false);
         }
     }

@@ -94,7 +94,7 @@ pub(super) fn course_view(
         audience: t.audience.clone(),
         duration: t.duration.clone(),
         intro: t.doc.body.value.html.clone(),
-        fallback: lang > 0 && !t.doc.translated,
+        fallback: !lang.is_default() && !t.doc.translated,
         sessions: t
             .sessions
             .value

@@ -63,11 +63,17 @@ impl LangData {
                 og_locale: l.locale.replace('-', "_"),
                 name: l.name.clone(),
                 prefix: l.prefix.clone(),
-                default: lang == 0,
+                default: lang.is_default(),
             },
         );
         base.insert("default_locale", &config.languages[0].locale);
-        base.insert_value("t", r.i18n.get(lang).cloned().unwrap_or_else(Value::none));
+        base.insert_value(
+            "t",
+            r.i18n
+                .get(lang.index())
+                .cloned()
+                .unwrap_or_else(Value::none),
+        );
         base.insert(
             "site",
             &SiteView {
@@ -78,7 +84,7 @@ impl LangData {
         );
         base.insert_value("assets", r.assets.clone());
         base.insert("vocab", &vocab_view(config, lang));
-        let nav = nav(config, lang, lib, r.strings.get(lang));
+        let nav = nav(config, lang, lib, r.strings.get(lang.index()));
         base.insert("nav", &nav);
         let mut practices = vec![Vec::new(); config.vocab.methods.terms.len()];
         for (ci, c) in lib.cases.iter().enumerate() {

@@ -143,6 +143,7 @@ impl Renderer {
         let related = Arc::new((0..lib.cases.len()).map(|_| OnceLock::new()).collect());
         let langs: Vec<LangData> = lib
             .langs()
+            .collect::<Vec<_>>()
             .into_par_iter()
             .map(|l| LangData::new(lib, l, self, Arc::clone(&related)))
             .collect();

@@ -117,8 +117,8 @@ pub(super) fn alternates(config: &Config, lang: Lang, path: &str, root: &str) ->
     let list: Vec<Value> = config
         .languages
         .iter()
-        .enumerate()
-        .map(|(i, l)| {
+        .zip(config.langs())
+        .map(|(l, i)| {
             let mut m: IndexMap<&'static str, Value> = IndexMap::with_capacity(6);
             m.insert("code", Value::from(l.code.as_str()));
             m.insert("locale", Value::from(l.locale.as_str()));
@@ -357,7 +357,8 @@ impl PageCtx<'_> {
                 body: doc
                     .map(|d| markdown::deepen(&d.body.value.html, urls::paged_depth(n)))
                     .unwrap_or_default(),
-                fallback: doc.is_some_and(|d| lang > 0 && (d.body.fallback || !d.translated)),
+                fallback: doc
+                    .is_some_and(|d| !lang.is_default() && (d.body.fallback || !d.translated)),
                 practices: practice_refs(lib, lang, paginate(all, n, config.page_size)),
                 practice_count: all.len(),
                 case_count: ld.index.methods[m].len(),
@@ -518,7 +519,7 @@ impl PageCtx<'_> {
                 summary: t.summary.value.clone(),
                 body: t.body.value.html.clone(),
                 toc: views::toc(&t.body.value),
-                fallback: lang > 0 && (t.body.fallback || !t.translated),
+                fallback: !lang.is_default() && (t.body.fallback || !t.translated),
             },
         );
         Ok("page.html")

@@ -1,7 +1,7 @@
 //! The preview's builder: the stages' outputs kept between rebuilds, and a change turned into
 //! the least work that brings the site up to date (the pages an edit to one case changes).
 
-use crate::config::Vocab;
+use crate::config::{Lang, Vocab};
 use crate::diagnostics::Diagnostics;
 use crate::model::Library;
 use crate::output::{Memory, OutData};
@@ -396,7 +396,7 @@ pub(super) fn put_search(
 pub(super) fn case_page(lib: Option<&Library>, slug: &str, lang: &str) -> Option<String> {
     let lib = lib?;
     let l = if lang.is_empty() {
-        0
+        Lang::DEFAULT
     } else {
         lib.config.lang(lang)?
     };
