@@ -138,18 +138,10 @@ fn check(args: &[&str], env: &[(&str, &str)]) -> String {
         "kind: rural",
         "kind: rurall",
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(["check", "--root"])
-        .arg(site.root())
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .envs(env.iter().copied())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run casebook: {e}"));
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    let root = site.root().to_string_lossy().into_owned();
+    let mut all = vec!["check", "--root", root.as_str()];
+    all.extend_from_slice(args);
+    run(&all, env)
 }
 
 #[test]
