@@ -6,19 +6,9 @@
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::i18n::{Locale, Text};
 use crate::model::{CaseText, Library, Localized};
+use crate::section::Section;
 use crate::t;
 use crate::urls::Page;
-
-/// What a document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// A case.
-    Case,
-    /// A course.
-    Course,
-    /// A free page.
-    Page,
-}
 
 /// One language's file of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +25,7 @@ pub enum Translation {
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// What it is.
-    pub kind: Kind,
+    pub kind: Section,
     /// Its slug.
     pub slug: String,
     /// Its title in the default language.
@@ -86,7 +76,7 @@ pub fn of(lib: &Library, diags: &Diagnostics) -> Vec<Entry> {
         let path = Page::Course { slug: &c.slug }.path();
         let title = &c.texts[0].doc.title.value;
         out.push(doc_entry(
-            Kind::Course,
+            Section::Course,
             &c.slug,
             title,
             path,
@@ -109,7 +99,7 @@ pub fn of(lib: &Library, diags: &Diagnostics) -> Vec<Entry> {
             .collect();
         let path = Page::Doc { slug: &p.slug }.path();
         out.push(doc_entry(
-            Kind::Page,
+            Section::Page,
             &p.slug,
             &p.texts[0].title.value,
             path,
@@ -135,7 +125,7 @@ fn case_entry(
         .filter(|a| a.trim().is_empty())
         .count();
     Entry {
-        kind: Kind::Case,
+        kind: Section::Case,
         slug: c.slug.clone(),
         title: c.texts[0].title.value.clone(),
         path: Page::Case { slug: &c.slug }.path(),
@@ -185,10 +175,9 @@ fn failed(listed: &[Entry], diags: &Diagnostics) -> Vec<Entry> {
             continue;
         };
         let parts: Vec<&str> = path.split('/').collect();
-        let found = match parts.as_slice() {
-            ["content", "cases", slug, _] => Some((Kind::Case, (*slug).to_owned())),
-            ["content", "courses", file] => Some((Kind::Course, doc_slug(file))),
-            ["content", "pages", file] => Some((Kind::Page, doc_slug(file))),
+        let found = match Section::of_parts(&parts) {
+            Some((Section::Case, slug, _)) => Some((Section::Case, slug.to_owned())),
+            Some((s @ (Section::Course | Section::Page), _, file)) => Some((s, doc_slug(file))),
             _ => None,
         };
         let Some((kind, slug)) = found else { continue };
@@ -209,7 +198,7 @@ fn doc_slug(file: &str) -> String {
 }
 
 fn doc_entry(
-    kind: Kind,
+    kind: Section,
     slug: &str,
     title: &str,
     path: String,
@@ -270,11 +259,7 @@ fn states(fields: &[(&'static str, bool)]) -> Translation {
 impl Entry {
     /// The folder or file prefix its source files share, from the site root.
     fn folder(&self) -> String {
-        match self.kind {
-            Kind::Case => format!("content/cases/{}/", self.slug),
-            Kind::Course => format!("content/courses/{}.", self.slug),
-            Kind::Page => format!("content/pages/{}.", self.slug),
-        }
+        self.kind.prefix(&self.slug)
     }
 
     /// Whether the translation into `lang` is missing or leaves something to the default
@@ -287,11 +272,7 @@ impl Entry {
 
     /// Its kind, in words.
     pub fn kind_text(&self) -> Text {
-        match self.kind {
-            Kind::Case => t!("list-kind-case"),
-            Kind::Course => t!("list-kind-course"),
-            Kind::Page => t!("list-kind-page"),
-        }
+        self.kind.name()
     }
 
     /// Its state, in words: draft or published, and its problems.

@@ -99,13 +99,6 @@ enum Command {
     Schema(cmd::schema::Args),
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum NewKind {
-    Case,
-    Course,
-    Translation,
-}
-
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Human,

@@ -8,8 +8,9 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::i18n::Text;
+use crate::section::Section;
 use crate::t;
-use crate::urls::{self, Page};
+use crate::urls;
 
 /// Where the rendered HTML will be placed, so links can be written relative to it.
 #[derive(Debug, Clone, Copy)]
@@ -37,27 +38,12 @@ pub struct Heading {
     pub text: String,
 }
 
-/// The kind of page an `@/` link points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TargetKind {
-    /// `@/cases/<slug>`
-    Case,
-    /// `@/methods/<key>`
-    Method,
-    /// `@/courses/<slug>`
-    Course,
-    /// `@/pages/<slug>`
-    Page,
-    /// `#fragment` on the same page
-    SamePage,
-}
-
 /// A link to another page of the site, to be checked once every page is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InternalLink {
-    /// What kind of page.
-    pub kind: TargetKind,
-    /// Its slug or key (empty for [`TargetKind::SamePage`]).
+    /// The section of the page it points to; `None` for a `#fragment` of the same page.
+    pub section: Option<Section>,
+    /// Its slug or key (empty for a `#fragment` of the same page).
     pub slug: String,
     /// The `#fragment`, if any.
     pub fragment: Option<String>,
@@ -289,7 +275,7 @@ fn rewrite_link<'a>(
     }
     if let Some(fragment) = dest.strip_prefix('#') {
         out.links.push(InternalLink {
-            kind: TargetKind::SamePage,
+            section: None,
             slug: String::new(),
             fragment: Some(fragment.to_owned()),
             range,
@@ -325,34 +311,25 @@ fn site_link<'a>(
         .trim_end_matches('/')
         .trim_end_matches(".md")
         .trim_end_matches("/index");
-    let (kind, slug) = match path.split_once('/') {
-        Some(("cases", s)) => (TargetKind::Case, s),
-        Some(("methods", s)) => (TargetKind::Method, s),
-        Some(("courses", s)) => (TargetKind::Course, s),
-        Some(("pages", s)) => (TargetKind::Page, s),
-        _ => {
-            out.problems.push(Problem::error(
-                range,
-                t!("markdown-not-site-link", dest = dest),
-                t!("markdown-not-site-link-hint"),
-            ));
-            return CowStr::from("#");
-        }
+    let found = path
+        .split_once('/')
+        .and_then(|(folder, s)| Some((Section::named(folder)?, s)));
+    let Some((section, slug)) = found else {
+        out.problems.push(Problem::error(
+            range,
+            t!("markdown-not-site-link", dest = dest),
+            t!("markdown-not-site-link-hint"),
+        ));
+        return CowStr::from("#");
     };
-    let page = match kind {
-        TargetKind::Page => Page::Doc { slug },
-        TargetKind::Case => Page::Case { slug },
-        TargetKind::Method => Page::Method { key: slug, page: 1 },
-        TargetKind::Course => Page::Course { slug },
-        TargetKind::SamePage => Page::Home,
-    };
+    let page = section.page(slug);
     let mut url = urls::link(ctx.root, ctx.lang_prefix, &page.path());
     if let Some(f) = &fragment {
         url.push('#');
         url.push_str(f);
     }
     out.links.push(InternalLink {
-        kind,
+        section: Some(section),
         slug: slug.to_owned(),
         fragment,
         range,
@@ -639,7 +616,7 @@ mod tests {
             r.html
         );
         assert_eq!(r.links.len(), 2);
-        assert_eq!(r.links[0].kind, TargetKind::Case);
+        assert_eq!(r.links[0].section, Some(Section::Case));
         assert_eq!(r.links[0].fragment.as_deref(), Some("practice-1"));
     }
 

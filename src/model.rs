@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::config::{Config, Lang, Vocab};
 use crate::diagnostics::{SourceText, Span};
+use crate::id::{CaseId, TermId};
 use crate::markdown::{Heading, InternalLink};
 use std::ops::Range;
 
@@ -92,7 +93,7 @@ pub struct Practice {
     /// Short name.
     pub name: String,
     /// Index of the method it is filed under.
-    pub method: usize,
+    pub method: TermId,
     /// What it is, in a sentence or two.
     pub summary: String,
     /// How to do it, in order.
@@ -164,7 +165,7 @@ pub struct CaseText {
     /// Place names.
     pub place: Localized<Place>,
     /// What the case did under each method, in vocabulary order: (method index, text).
-    pub methods: Localized<Vec<(usize, String)>>,
+    pub methods: Localized<Vec<(TermId, String)>>,
     /// The practices.
     pub practices: Localized<Vec<Practice>>,
     /// Measured numbers.
@@ -191,19 +192,19 @@ pub struct Case {
     /// Shown on the home page.
     pub featured: bool,
     /// Index into the kinds vocabulary.
-    pub kind: usize,
+    pub kind: TermId,
     /// Index into the roles vocabulary.
-    pub role: usize,
+    pub role: TermId,
     /// Index into the provinces vocabulary.
-    pub province: usize,
+    pub province: TermId,
     /// Year the pilot started.
     pub since: Option<i32>,
     /// Date of the latest source or revision; orders the feed.
     pub updated: Date,
     /// Indexes into the challenges vocabulary.
-    pub challenges: Vec<usize>,
+    pub challenges: Vec<TermId>,
     /// Indexes into the changes vocabulary.
-    pub changes: Vec<usize>,
+    pub changes: Vec<TermId>,
     /// Texts per language, indexed by [`Lang`].
     pub texts: Vec<CaseText>,
     /// The case's folder, relative to the site root.
@@ -214,12 +215,12 @@ pub struct Case {
 
 impl Case {
     /// Methods the case has something for, in vocabulary order.
-    pub fn method_keys(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn method_keys(&self) -> impl Iterator<Item = TermId> + '_ {
         self.texts[0].methods.value.iter().map(|(m, _)| *m)
     }
 
     /// The case's terms of one vocabulary, as indexes into it.
-    pub fn terms(&self, v: Vocab) -> Vec<usize> {
+    pub fn terms(&self, v: Vocab) -> Vec<TermId> {
         match v {
             Vocab::Methods => self.method_keys().collect(),
             Vocab::Provinces => vec![self.province],
@@ -248,7 +249,7 @@ pub struct DocText {
 #[derive(Debug, Clone)]
 pub struct MethodDoc {
     /// Index into the methods vocabulary.
-    pub method: usize,
+    pub method: TermId,
     /// Texts per language; `None` when `content/methods/<key>.md` is missing.
     pub texts: Option<Vec<DocText>>,
 }
@@ -266,7 +267,7 @@ pub struct Page {
 #[derive(Debug, Clone)]
 pub struct Session {
     /// Index into [`Library::cases`].
-    pub case: usize,
+    pub case: CaseId,
     /// What to look at in this case.
     pub focus: String,
     /// Discussion questions.
@@ -329,9 +330,20 @@ impl Library {
         self.config.languages.len()
     }
 
+    /// Every case with its id, in library order.
+    pub fn case_ids(&self) -> impl DoubleEndedIterator<Item = (CaseId, &Case)> + ExactSizeIterator {
+        self.cases
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (CaseId::at(i), c.as_ref()))
+    }
+
     /// Index of a case by slug.
-    pub fn case_index(&self, slug: &str) -> Option<usize> {
-        self.cases.iter().position(|c| c.slug == slug)
+    pub fn case_index(&self, slug: &str) -> Option<CaseId> {
+        self.cases
+            .iter()
+            .position(|c| c.slug == slug)
+            .map(CaseId::at)
     }
 
     /// The library without the text of the files behind case narratives, which only the
@@ -340,7 +352,7 @@ impl Library {
     /// of the memory of a large library; the preview keeps everything for its next rebuild.
     /// Photo requests keep their file's text until the photo stage has reported on them.
     pub(crate) fn without_sources(mut self) -> Library {
-        let in_course: std::collections::HashSet<usize> = self
+        let in_course: std::collections::HashSet<CaseId> = self
             .courses
             .iter()
             .flat_map(|c| c.texts.iter())
@@ -350,7 +362,7 @@ impl Library {
             let Some(c) = std::sync::Arc::get_mut(case) else {
                 continue;
             };
-            if in_course.contains(&i) {
+            if in_course.contains(&CaseId::at(i)) {
                 continue;
             }
             // A translation without a narrative shares the default language's: each distinct

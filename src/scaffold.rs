@@ -6,15 +6,26 @@
 use crate::config::{Config, Lang, Vocabulary, is_key};
 use crate::i18n::{Locale, Text};
 use crate::schema::{self, Form};
+use crate::section::Section;
 use crate::t;
 
-/// What to create.
+/// The documents casebook has a template for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum Template {
     /// A case folder with its `index.md`.
     Case,
     /// A course file.
     Course,
+}
+
+impl Template {
+    /// The section of `content/` its files go to.
+    pub fn section(self) -> Section {
+        match self {
+            Template::Case => Section::Case,
+            Template::Course => Section::Course,
+        }
+    }
 }
 
 /// A file to create: path relative to the site root, and its text.
@@ -71,25 +82,30 @@ fn check_slug(slug: &str) -> Result<(), Text> {
 }
 
 /// The file of a new case or course, in the site's default language.
-pub fn files(kind: Kind, slug: &str, config: &Config, today: &str) -> Result<Vec<NewFile>, Text> {
+pub fn files(
+    kind: Template,
+    slug: &str,
+    config: &Config,
+    today: &str,
+) -> Result<Vec<NewFile>, Text> {
     check_slug(slug)?;
     let c = Comments::of(config, Lang::DEFAULT);
     let (path, text) = match kind {
-        Kind::Case => (
-            format!("content/cases/{slug}/index.md"),
+        Template::Case => (
+            Section::Case.file(slug, None),
             case(slug, config, today, &c),
         ),
-        Kind::Course => (format!("content/courses/{slug}.md"), course(slug, &c)),
+        Template::Course => (Section::Course.file(slug, None), course(slug, &c)),
     };
     Ok(vec![with_schema(kind, path, &text)])
 }
 
 /// The file with the line that tells the editor's YAML tools which schema its front matter
 /// follows, first in the front matter (`casebook schema` writes the schemas).
-fn with_schema(kind: Kind, path: String, text: &str) -> NewFile {
+fn with_schema(kind: Template, path: String, text: &str) -> NewFile {
     let form = match kind {
-        Kind::Case => Form::Case,
-        Kind::Course => Form::Course,
+        Template::Case => Form::Case,
+        Template::Course => Form::Course,
     };
     let line = schema::modeline(form, std::path::Path::new(&path));
     let body = text.strip_prefix("---\n").unwrap_or(text);
@@ -179,7 +195,12 @@ fn course(slug: &str, c: &Comments) -> String {
 
 /// The file of a translation into `lang` of the case or course `slug`: its fields left empty,
 /// so until they are written the page shows the default language's text, marked.
-pub fn translation(kind: Kind, slug: &str, lang: &str, config: &Config) -> Result<NewFile, Text> {
+pub fn translation(
+    kind: Template,
+    slug: &str,
+    lang: &str,
+    config: &Config,
+) -> Result<NewFile, Text> {
     check_slug(slug)?;
     let l = match config.lang(lang) {
         Some(l) if !l.is_default() => l,
@@ -201,13 +222,13 @@ pub fn translation(kind: Kind, slug: &str, lang: &str, config: &Config) -> Resul
     s += &c.line(t!("new-translation", name = name));
     s += "title: \"\"\nsummary: \"\"\n";
     let path = match kind {
-        Kind::Case => {
+        Template::Case => {
             s += &c.line(t!("new-translation-case"));
-            format!("content/cases/{slug}/index.{lang}.md")
+            Section::Case.file(slug, Some(lang))
         }
-        Kind::Course => {
+        Template::Course => {
             s += &c.line(t!("new-translation-course"));
-            format!("content/courses/{slug}.{lang}.md")
+            Section::Course.file(slug, Some(lang))
         }
     };
     s += "---\n";

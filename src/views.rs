@@ -11,6 +11,7 @@ use serde::Serialize;
 use tera::Value;
 
 use crate::config::{Config, Lang, Vocab, Vocabulary};
+use crate::id::{CaseId, TermId};
 use crate::markdown::slugify;
 use crate::model::*;
 use crate::photos::Photos;
@@ -33,7 +34,7 @@ pub fn vocabulary<'a>(config: &'a Config, taxonomy: &str) -> Option<&'a Vocabula
 }
 
 /// A term of a vocabulary as a link.
-pub fn term(config: &Config, lang: Lang, taxonomy: &str, index: usize) -> TermRef {
+pub fn term(config: &Config, lang: Lang, taxonomy: &str, index: TermId) -> TermRef {
     let voc = vocabulary(config, taxonomy);
     let t = voc.map(|v| &v.terms[index]);
     TermRef {
@@ -108,7 +109,7 @@ impl TermValues {
                 .map(|v| v.name())
                 .map(|name| {
                     let n = vocabulary(config, name).map_or(0, |v| v.terms.len());
-                    (0..n)
+                    TermId::all(n)
                         .map(|i| value(&term(config, lang, name, i)))
                         .collect()
                 })
@@ -117,11 +118,11 @@ impl TermValues {
     }
 
     /// Term `index` of a vocabulary, as [`term`] makes it.
-    pub fn get(&self, vocab: Vocab, index: usize) -> Value {
+    pub fn get(&self, vocab: Vocab, index: TermId) -> Value {
         Vocab::ALL
             .iter()
             .position(|v| *v == vocab)
-            .and_then(|v| self.by_vocabulary[v].get(index))
+            .and_then(|v| self.by_vocabulary[v].get(index.index()))
             .cloned()
             .unwrap_or_else(Value::none)
     }
@@ -144,7 +145,7 @@ fn card_map(
     terms: &TermValues,
 ) -> IndexMap<&'static str, Value> {
     let t = &c.texts[lang];
-    let list = |vocab: Vocab, keys: &mut dyn Iterator<Item = usize>| {
+    let list = |vocab: Vocab, keys: &mut dyn Iterator<Item = TermId>| {
         Value::from(keys.map(|k| terms.get(vocab, k)).collect::<Vec<Value>>())
     };
     let mut m: IndexMap<&'static str, Value> = IndexMap::with_capacity(14);
@@ -408,7 +409,7 @@ fn pair_views(photos: &Photos, pairs: &[PhotoPair], root: &str) -> Vec<PairView>
 
 /// One row per method of the vocabulary, with what the case did under it, or none.
 fn method_rows(config: &Config, t: &CaseText, terms: &TermValues) -> Vec<Value> {
-    (0..config.vocab.methods.terms.len())
+    TermId::all(config.vocab.methods.terms.len())
         .map(|m| {
             let text = t
                 .methods
@@ -516,9 +517,9 @@ pub fn toc(body: &Body) -> Vec<TocEntry> {
 #[derive(Debug, Clone, Default)]
 pub struct TermIndex {
     /// taxonomy → term key → (label, cases).
-    pub terms: BTreeMap<&'static str, Vec<(TermRef, Vec<usize>)>>,
-    /// method index → cases using it.
-    pub methods: Vec<Vec<usize>>,
+    pub terms: BTreeMap<&'static str, Vec<(TermRef, Vec<CaseId>)>>,
+    /// method → cases using it, indexed by the method's [`TermId`].
+    pub methods: Vec<Vec<CaseId>>,
 }
 
 /// Builds the term index of one language.
@@ -526,27 +527,28 @@ pub fn term_index(lib: &Library, lang: Lang) -> TermIndex {
     let config = &lib.config;
     let v = &config.vocab;
     let mut idx = TermIndex::default();
-    let vocab_terms = |name: &'static str, voc: &Vocabulary, pick: &dyn Fn(&Case) -> Vec<usize>| {
-        let mut lists: Vec<Vec<usize>> = vec![Vec::new(); voc.terms.len()];
-        for (ci, c) in lib.cases.iter().enumerate() {
-            for t in pick(c) {
-                lists[t].push(ci);
+    let vocab_terms =
+        |name: &'static str, voc: &Vocabulary, pick: &dyn Fn(&Case) -> Vec<TermId>| {
+            let mut lists: Vec<Vec<CaseId>> = vec![Vec::new(); voc.terms.len()];
+            for (ci, c) in lib.case_ids() {
+                for t in pick(c) {
+                    lists[t.index()].push(ci);
+                }
             }
-        }
-        lists
-            .into_iter()
-            .enumerate()
-            .map(|(i, l)| (term(config, lang, name, i), l))
-            .collect::<Vec<_>>()
-    };
+            lists
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| (term(config, lang, name, TermId::at(i)), l))
+                .collect::<Vec<_>>()
+        };
     for voc in Vocab::ALL.into_iter().filter(|v| v.term_pages()) {
         idx.terms.insert(
             voc.name(),
             vocab_terms(voc.name(), v.get(voc), &|c| c.terms(voc)),
         );
     }
-    let mut tags: BTreeMap<String, (TermRef, Vec<usize>)> = BTreeMap::new();
-    for (ci, c) in lib.cases.iter().enumerate() {
+    let mut tags: BTreeMap<String, (TermRef, Vec<CaseId>)> = BTreeMap::new();
+    for (ci, c) in lib.case_ids() {
         for t in &c.texts[lang].tags.value {
             let r = tag(config, lang, t);
             let entry = tags.entry(r.key.clone()).or_insert_with(|| (r, Vec::new()));
@@ -557,40 +559,40 @@ pub fn term_index(lib: &Library, lang: Lang) -> TermIndex {
     }
     idx.terms.insert("tags", tags.into_values().collect());
     idx.methods = vec![Vec::new(); v.methods.terms.len()];
-    for (ci, c) in lib.cases.iter().enumerate() {
+    for (ci, c) in lib.case_ids() {
         for m in c.method_keys() {
-            idx.methods[m].push(ci);
+            idx.methods[m.index()].push(ci);
         }
     }
     idx
 }
 
 /// The related cases of every case (the preview compares them before and after an edit).
-pub fn related_all(lib: &Library) -> Vec<Vec<usize>> {
+pub fn related_all(lib: &Library) -> Vec<Vec<CaseId>> {
     let idx = term_index(lib, Lang::DEFAULT);
-    (0..lib.cases.len())
+    CaseId::all(lib.cases.len())
         .map(|i| related(lib, &idx, i))
         .collect()
 }
 
 /// Up to three cases most like `ci`: sharing challenges, methods, province and kind. Looks at a
 /// bounded number of candidates, so the cost per case stays flat as the library grows.
-pub fn related(lib: &Library, idx: &TermIndex, ci: usize) -> Vec<usize> {
+pub fn related(lib: &Library, idx: &TermIndex, ci: CaseId) -> Vec<CaseId> {
     const PER_LIST: usize = 40;
     let c = &lib.cases[ci];
-    let mut candidates: Vec<usize> = Vec::new();
+    let mut candidates: Vec<CaseId> = Vec::new();
     // Candidates share a province or a problem solved.
     for voc in [Vocab::Provinces, Vocab::Challenges] {
         if let Some(terms) = idx.terms.get(voc.name()) {
             for k in c.terms(voc) {
-                candidates.extend(terms[k].1.iter().take(PER_LIST).copied());
+                candidates.extend(terms[k.index()].1.iter().take(PER_LIST).copied());
             }
         }
     }
     candidates.sort_unstable();
     candidates.dedup();
-    let methods: Vec<usize> = c.method_keys().collect();
-    let mut scored: Vec<(usize, usize)> = candidates
+    let methods: Vec<TermId> = c.method_keys().collect();
+    let mut scored: Vec<(usize, CaseId)> = candidates
         .into_iter()
         .filter(|&o| o != ci)
         .map(|o| {

@@ -214,7 +214,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("content/links.rs", "check_links", 190),
     ("photos.rs", "process_one", 147),
     ("content/case.rs", "parse_case", 113),
-    ("content/course.rs", "parse_course", 153),
     ("content/photos.rs", "photo_pairs", 125),
 ];
 

@@ -2,14 +2,15 @@
 
 use super::*;
 
-use casebook::scaffold::{self, Kind, NewFile};
+use casebook::scaffold::{self, NewFile, Template};
+use casebook::section::Section;
 
 /// Arguments of `casebook new`.
 #[derive(clap::Args)]
 pub struct Args {
     /// What to create: a case, a course, or a translation of an existing case or course.
     #[arg(value_enum)]
-    pub kind: NewKind,
+    pub what: What,
     /// Its slug: lower-case letters, digits and `-` (for a translation, the case's or
     /// course's slug).
     pub slug: String,
@@ -21,10 +22,21 @@ pub struct Args {
     pub root: PathBuf,
 }
 
+/// What `casebook new` makes.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum What {
+    /// A case folder with its default-language file.
+    Case,
+    /// A course's default-language file.
+    Course,
+    /// A translation of an existing case or course.
+    Translation,
+}
+
 /// Runs the command.
 pub fn run(args: Args, ui: &Ui) -> ExitCode {
     let Args {
-        kind,
+        what,
         slug,
         into,
         root,
@@ -35,11 +47,11 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
         Err(code) => return code,
     };
     let today = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
-    let made = match (kind, into) {
-        (NewKind::Case, _) => scaffold::files(Kind::Case, &slug, &config, &today),
-        (NewKind::Course, _) => scaffold::files(Kind::Course, &slug, &config, &today),
-        (NewKind::Translation, None) => Err(t!("cli-new-translation-needs-lang")),
-        (NewKind::Translation, Some(lang)) => match existing(&root, &slug) {
+    let made = match (what, into) {
+        (What::Case, _) => scaffold::files(Template::Case, &slug, &config, &today),
+        (What::Course, _) => scaffold::files(Template::Course, &slug, &config, &today),
+        (What::Translation, None) => Err(t!("cli-new-translation-needs-lang")),
+        (What::Translation, Some(lang)) => match existing(&root, &slug) {
             Some(kind) => scaffold::translation(kind, &slug, &lang, &config).map(|f| vec![f]),
             None => Err(t!("cli-new-nothing-to-translate", slug = &slug)),
         },
@@ -51,11 +63,11 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let code = write(&root, &files, kind, &slug, locale);
+    let code = write(&root, &files, what, &slug, locale);
     // The new file's first line points at the schemas: make sure they are there, and know
     // a new case's slug.
     let mut sources = sources;
-    if kind == NewKind::Case {
+    if what == What::Case {
         for (path, text) in &files {
             sources
                 .markdown
@@ -69,37 +81,30 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
 }
 
 /// Whether `slug` names a case or a course of the site at `root`.
-fn existing(root: &std::path::Path, slug: &str) -> Option<Kind> {
-    if root
-        .join(format!("content/cases/{slug}/index.md"))
-        .is_file()
-    {
-        Some(Kind::Case)
-    } else if root.join(format!("content/courses/{slug}.md")).is_file() {
-        Some(Kind::Course)
-    } else {
-        None
-    }
+fn existing(root: &std::path::Path, slug: &str) -> Option<Template> {
+    [Template::Case, Template::Course]
+        .into_iter()
+        .find(|t| root.join(t.section().file(slug, None)).is_file())
 }
 
 /// Writes the new files, none of which may exist yet (nor, for a case, its folder).
 fn write(
     root: &std::path::Path,
     files: &[NewFile],
-    kind: NewKind,
+    what: What,
     slug: &str,
     locale: Locale,
 ) -> ExitCode {
-    let taken = match kind {
-        NewKind::Case => root.join(format!("content/cases/{slug}")).exists(),
+    let taken = match what {
+        What::Case => root.join(Section::Case.prefix(slug)).exists(),
         _ => files.iter().any(|(p, _)| root.join(p).exists()),
     };
     if taken {
-        let message = match (kind, files.first()) {
-            (NewKind::Translation, Some((path, _))) => {
+        let message = match (what, files.first()) {
+            (What::Translation, Some((path, _))) => {
                 t!("cli-new-translation-exists", path = path.as_str())
             }
-            (NewKind::Case, _) => t!("cli-new-exists", kind = "case", slug = slug),
+            (What::Case, _) => t!("cli-new-exists", kind = "case", slug = slug),
             _ => t!("cli-new-exists", kind = "course", slug = slug),
         };
         say(locale, message);

@@ -6,6 +6,7 @@ use serde_saphyr::Spanned;
 use super::{Labels, labels};
 use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
 use crate::i18n::Text;
+use crate::id::TermId;
 use crate::t;
 use crate::yaml::YamlDoc;
 
@@ -116,13 +117,21 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// Its terms, each with its id.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (TermId, &Term)> + ExactSizeIterator {
+        self.terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (TermId::at(i), t))
+    }
+
     /// Position of `key`, if declared.
-    pub fn index(&self, key: &str) -> Option<usize> {
-        self.terms.iter().position(|t| t.key == key)
+    pub fn index(&self, key: &str) -> Option<TermId> {
+        self.terms.iter().position(|t| t.key == key).map(TermId::at)
     }
 
     /// Checks a key an editor wrote, with a "did you mean" hint when it is unknown.
-    pub fn check(&self, doc: &YamlDoc<'_>, key: &Spanned<String>) -> Result<usize, Diagnostic> {
+    pub fn check(&self, doc: &YamlDoc<'_>, key: &Spanned<String>) -> Result<TermId, Diagnostic> {
         self.index(&key.value).ok_or_else(|| {
             Diagnostic::error(
                 doc.at(key),

@@ -8,6 +8,7 @@ use serde_saphyr::Spanned;
 
 use crate::config::{Config, Lang};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span};
+use crate::id::TermId;
 use crate::model::*;
 use crate::t;
 use crate::urls::Page;
@@ -139,7 +140,7 @@ fn province(
     front: &CaseFront,
     v: &crate::config::Vocabularies,
     diags: &mut Diagnostics,
-) -> Option<usize> {
+) -> Option<TermId> {
     match front.place.as_ref().and_then(|p| p.province.as_ref()) {
         Some(p) => v
             .provinces
@@ -203,9 +204,9 @@ pub(super) fn check_required(
     v: &LangFile<'_>,
     field: &str,
     value: Option<&Spanned<String>>,
-    check: impl FnOnce(&Spanned<String>) -> Result<usize, Diagnostic>,
+    check: impl FnOnce(&Spanned<String>) -> Result<TermId, Diagnostic>,
     diags: &mut Diagnostics,
-) -> Option<usize> {
+) -> Option<TermId> {
     match value {
         Some(k) => check(k).map_err(|d| diags.push(d)).ok(),
         None => {
@@ -221,10 +222,10 @@ pub(super) fn check_required(
 pub(super) fn check_list(
     _doc: &YamlDoc<'_>,
     values: Option<&[Spanned<String>]>,
-    check: impl Fn(&Spanned<String>) -> Result<usize, Diagnostic>,
+    check: impl Fn(&Spanned<String>) -> Result<TermId, Diagnostic>,
     diags: &mut Diagnostics,
-) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
+) -> Vec<TermId> {
+    let mut out: Vec<TermId> = Vec::new();
     for k in values.unwrap_or_default() {
         if let Ok(i) = check(k).map_err(|d| diags.push(d))
             && !out.contains(&i)

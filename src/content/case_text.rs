@@ -180,7 +180,7 @@ fn methods(
     base: Base<'_>,
     vocab: &Vocabularies,
     diags: &mut Diagnostics,
-) -> Localized<Vec<(usize, String)>> {
+) -> Localized<Vec<(crate::id::TermId, String)>> {
     let Some(m) = own else {
         if base.is_none() {
             diags.push(

@@ -5,9 +5,11 @@ use std::sync::Arc;
 
 use crate::config::{Config, Lang};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, suggest};
+use crate::id::CaseId;
 use crate::model::*;
 use crate::t;
 use crate::urls::Page;
+use crate::yaml::YamlDoc;
 
 use super::doc::*;
 use super::files::*;
@@ -25,28 +27,22 @@ pub(super) fn parse_course(
     let base = variants[0].as_ref()?;
     let before = diags.error_count();
     let front: CourseFront = base.parse(diags)?;
+    let known = Known { cases, unpublished };
     let mut texts: Vec<CourseText> = Vec::new();
     for (lang, variant) in Lang::each(&variants) {
         let Some(v) = variant else {
-            let b = &texts[0];
-            texts.push(CourseText {
-                doc: inherit_doc(&b.doc),
-                audience: b.audience.clone(),
-                duration: b.duration.clone(),
-                sessions: Localized::inherited(b.sessions.value.clone()),
-                questions: Localized::inherited(b.questions.value.clone()),
-            });
+            texts.push(inherit_course(&texts[0]));
             continue;
         };
-        let f = if lang.is_default() {
+        let own = if lang.is_default() {
             None
         } else {
-            match v.parse::<CourseFront>(diags) {
-                Some(f) => Some(f),
-                None => continue,
-            }
+            let Some(f) = v.parse::<CourseFront>(diags) else {
+                continue;
+            };
+            Some(f)
         };
-        let f = f.as_ref().unwrap_or(&front);
+        let f = own.as_ref().unwrap_or(&front);
         let doc_front = DocFront {
             title: f.title.clone(),
             summary: f.summary.clone(),
@@ -61,84 +57,17 @@ pub(super) fn parse_course(
             &Page::Course { slug }.path(),
             diags,
         );
-        let ydoc = v.doc();
-        let sessions = match (&f.sessions, texts.first()) {
-            (Some(list), b) => {
-                let mut out = Vec::new();
-                let base_len = front.sessions.as_ref().map_or(0, Vec::len);
-                if b.is_some() && base_len != list.len() {
-                    diags.push(
-                        Diagnostic::error(
-                            list.first().map_or_else(|| v.top(), |s| ydoc.at(&s.case)),
-                            t!("course-sessions-count", count = list.len(), base = base_len),
-                        )
-                        .hint(t!("course-sessions-count-hint")),
-                    );
-                }
-                for (i, s) in list.iter().enumerate() {
-                    match cases.iter().position(|c| c.slug == s.case.value) {
-                        Some(ci) => {
-                            if let Some(bs) = texts.first().and_then(|b| b.sessions.value.get(i))
-                                && bs.case != ci
-                            {
-                                diags.push(
-                                    Diagnostic::error(
-                                        ydoc.at(&s.case),
-                                        t!("course-session-case-differs"),
-                                    )
-                                    .hint(t!("course-session-case-differs-hint")),
-                                );
-                            }
-                            out.push(Session {
-                                case: ci,
-                                focus: s.focus.clone(),
-                                questions: s.questions.clone(),
-                            });
-                        }
-                        None => match unpublished.get(&s.case.value) {
-                            Some(true) => diags.push(
-                                Diagnostic::error(
-                                    ydoc.at(&s.case),
-                                    t!("course-session-draft", case = &s.case.value),
-                                )
-                                .hint(t!("course-session-draft-hint")),
-                            ),
-                            Some(false) => {} // the case's own errors are reported in its file
-                            None => diags.push(
-                                Diagnostic::error(
-                                    ydoc.at(&s.case),
-                                    t!("course-session-no-case", case = &s.case.value),
-                                )
-                                .hint(suggest(
-                                    &s.case.value,
-                                    t!("what-case"),
-                                    cases.iter().map(|c| c.slug.as_str()),
-                                )),
-                            ),
-                        },
-                    }
-                }
-                if list.is_empty() && lang.is_default() {
-                    diags.push(
-                        Diagnostic::error(v.top(), t!("course-no-sessions"))
-                            .hint(t!("course-no-sessions-hint")),
-                    );
-                }
-                Localized::own(out)
-            }
-            (None, Some(b)) => Localized::inherited(b.sessions.value.clone()),
-            (None, None) => {
-                diags.push(
-                    Diagnostic::error(v.top(), t!("course-sessions-missing"))
-                        .hint(t!("course-sessions-missing-hint")),
-                );
-                Localized::own(Vec::new())
-            }
-        };
+        let sessions = sessions(
+            v,
+            f.sessions.as_deref(),
+            &front,
+            texts.first(),
+            &known,
+            diags,
+        );
         let questions = match (&f.questions, texts.first()) {
-            (Some(q), _) => Localized::own(q.clone()),
             (None, Some(b)) => Localized::inherited(b.questions.value.clone()),
-            (None, None) => Localized::own(Vec::new()),
+            (q, _) => Localized::own(q.clone().unwrap_or_default()),
         };
         let first = texts.first();
         texts.push(CourseText {
@@ -165,4 +94,110 @@ pub(super) fn parse_course(
         },
         front.draft.unwrap_or(false),
     ))
+}
+
+/// A language without a file of its own: everything from the default language.
+fn inherit_course(b: &CourseText) -> CourseText {
+    CourseText {
+        doc: inherit_doc(&b.doc),
+        audience: b.audience.clone(),
+        duration: b.duration.clone(),
+        sessions: Localized::inherited(b.sessions.value.clone()),
+        questions: Localized::inherited(b.questions.value.clone()),
+    }
+}
+
+/// The cases a course can name: the library's, and those left out as drafts (`true`) or for
+/// their own errors (`false`).
+struct Known<'a> {
+    cases: &'a [Arc<Case>],
+    unpublished: &'a HashMap<String, bool>,
+}
+
+/// A language's sessions: its own list resolved to cases, or the default language's.
+fn sessions(
+    v: &LangFile<'_>,
+    list: Option<&[SessionFront]>,
+    front: &CourseFront,
+    base: Option<&CourseText>,
+    known: &Known<'_>,
+    diags: &mut Diagnostics,
+) -> Localized<Vec<Session>> {
+    let ydoc = v.doc();
+    let Some(list) = list else {
+        if let Some(b) = base {
+            return Localized::inherited(b.sessions.value.clone());
+        }
+        diags.push(
+            Diagnostic::error(v.top(), t!("course-sessions-missing"))
+                .hint(t!("course-sessions-missing-hint")),
+        );
+        return Localized::own(Vec::new());
+    };
+    let base_len = front.sessions.as_ref().map_or(0, Vec::len);
+    if base.is_some() && base_len != list.len() {
+        diags.push(
+            Diagnostic::error(
+                list.first().map_or_else(|| v.top(), |s| ydoc.at(&s.case)),
+                t!("course-sessions-count", count = list.len(), base = base_len),
+            )
+            .hint(t!("course-sessions-count-hint")),
+        );
+    }
+    let mut out = Vec::new();
+    for (i, s) in list.iter().enumerate() {
+        let Some(case) = resolve(&ydoc, s, known, diags) else {
+            continue;
+        };
+        if let Some(bs) = base.and_then(|b| b.sessions.value.get(i))
+            && bs.case != case
+        {
+            diags.push(
+                Diagnostic::error(ydoc.at(&s.case), t!("course-session-case-differs"))
+                    .hint(t!("course-session-case-differs-hint")),
+            );
+        }
+        out.push(Session {
+            case,
+            focus: s.focus.clone(),
+            questions: s.questions.clone(),
+        });
+    }
+    if list.is_empty() && base.is_none() {
+        diags.push(
+            Diagnostic::error(v.top(), t!("course-no-sessions"))
+                .hint(t!("course-no-sessions-hint")),
+        );
+    }
+    Localized::own(out)
+}
+
+/// The case a session names, or why it cannot be shown.
+fn resolve(
+    ydoc: &YamlDoc<'_>,
+    s: &SessionFront,
+    known: &Known<'_>,
+    diags: &mut Diagnostics,
+) -> Option<CaseId> {
+    let name = &s.case.value;
+    if let Some(i) = known.cases.iter().position(|c| &c.slug == name) {
+        return Some(CaseId::at(i));
+    }
+    match known.unpublished.get(name) {
+        Some(true) => diags.push(
+            Diagnostic::error(ydoc.at(&s.case), t!("course-session-draft", case = name))
+                .hint(t!("course-session-draft-hint")),
+        ),
+        Some(false) => {} // the case's own errors are reported in its file
+        None => diags.push(
+            Diagnostic::error(ydoc.at(&s.case), t!("course-session-no-case", case = name)).hint(
+                suggest(
+                    name,
+                    t!("what-case"),
+                    known.cases.iter().map(|c| c.slug.as_str()),
+                ),
+            ),
+        ),
+    }
+    None
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::config::{Config, Lang, is_key};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span, suggest};
 use crate::frontmatter::{self, Split, SplitError};
-use crate::markdown::TargetKind;
+use crate::section::Section;
 use crate::t;
 use crate::yaml::YamlDoc;
 
@@ -53,7 +53,7 @@ pub(super) fn is_case_dir(p: &Path) -> bool {
 pub(super) fn classify(
     path: &Path,
     config: &Config,
-) -> Result<(DocKind, String, Lang), Diagnostic> {
+) -> Result<(Section, String, Lang), Diagnostic> {
     let parts: Vec<String> = path
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
@@ -63,13 +63,7 @@ pub(super) fn classify(
         Diagnostic::warning(Span::file_only(path), t!("files-markdown-unknown"))
             .hint(t!("files-markdown-unknown-hint"))
     };
-    let (kind, slug, file) = match parts.as_slice() {
-        ["content", "cases", slug, file] => (DocKind::Case, *slug, *file),
-        ["content", "methods", file] => (DocKind::Method, "", *file),
-        ["content", "courses", file] => (DocKind::Course, "", *file),
-        ["content", "pages", file] => (DocKind::Page, "", *file),
-        _ => return Err(unknown()),
-    };
+    let (kind, slug, file) = Section::of_parts(&parts).ok_or_else(unknown)?;
     let stem = file.strip_suffix(".md").ok_or_else(unknown)?;
     let (name, lang) = match stem.rsplit_once('.') {
         Some((name, code)) => match config.lang(code) {
@@ -100,7 +94,7 @@ pub(super) fn classify(
         None => (stem, Lang::DEFAULT),
     };
     let slug = match kind {
-        DocKind::Case => {
+        Section::Case => {
             if name != "index" {
                 return Err(Diagnostic::warning(
                     Span::file_only(path),
@@ -152,24 +146,4 @@ pub(super) fn split_variants<'a>(
         }
     }
     ok.then_some(out)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(super) enum DocKind {
-    Case,
-    Method,
-    Course,
-    Page,
-}
-
-impl DocKind {
-    /// The kind of page a link to this document names.
-    pub(super) fn target(self) -> TargetKind {
-        match self {
-            DocKind::Case => TargetKind::Case,
-            DocKind::Method => TargetKind::Method,
-            DocKind::Course => TargetKind::Course,
-            DocKind::Page => TargetKind::Page,
-        }
-    }
 }

@@ -7,10 +7,10 @@ use rayon::prelude::*;
 
 use crate::config::Lang;
 use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
-use crate::i18n::Text;
 use crate::load::Sources;
-use crate::markdown::{self, TargetKind};
+use crate::markdown;
 use crate::model::*;
+use crate::section::Section;
 use crate::t;
 
 use super::Unavailable;
@@ -49,7 +49,7 @@ pub(super) fn check_links(
             .collect()
     };
     // Target ids per language, by (kind, slug).
-    let mut targets: HashMap<(TargetKind, &str), Vec<HashSet<String>>> = HashMap::new();
+    let mut targets: HashMap<(Section, &str), Vec<HashSet<String>>> = HashMap::new();
     for c in &lib.cases {
         let v = (0..langs)
             .map(|l| {
@@ -58,7 +58,7 @@ pub(super) fn check_links(
                 s
             })
             .collect();
-        targets.insert((TargetKind::Case, &c.slug), v);
+        targets.insert((Section::Case, &c.slug), v);
     }
     for (i, m) in lib.methods.iter().enumerate() {
         let key = lib.config.vocab.methods.terms[i].key.as_str();
@@ -72,11 +72,11 @@ pub(super) fn check_links(
                 )
             })
             .collect();
-        targets.insert((TargetKind::Method, key), v);
+        targets.insert((Section::Method, key), v);
     }
     for p in &lib.pages {
         targets.insert(
-            (TargetKind::Page, &p.slug),
+            (Section::Page, &p.slug),
             (0..langs)
                 .map(|l| ids(&p.texts[l].body.value.headings, &[]))
                 .collect(),
@@ -90,15 +90,15 @@ pub(super) fn check_links(
                 s
             })
             .collect();
-        targets.insert((TargetKind::Course, &c.slug), v);
+        targets.insert((Section::Course, &c.slug), v);
     }
 
     // Every own-language body, with the page it belongs to.
-    let mut bodies: Vec<(&Body, Lang, (TargetKind, &str))> = Vec::new();
+    let mut bodies: Vec<(&Body, Lang, (Section, &str))> = Vec::new();
     for c in &lib.cases {
         for (l, t) in Lang::each(&c.texts) {
             if t.translated && !t.body.fallback {
-                bodies.push((&t.body.value, l, (TargetKind::Case, &c.slug)));
+                bodies.push((&t.body.value, l, (Section::Case, &c.slug)));
             }
         }
     }
@@ -106,21 +106,21 @@ pub(super) fn check_links(
         let key = lib.config.vocab.methods.terms[i].key.as_str();
         for (l, t) in m.texts.iter().flat_map(|t| Lang::each(t)) {
             if t.translated && !t.body.fallback {
-                bodies.push((&t.body.value, l, (TargetKind::Method, key)));
+                bodies.push((&t.body.value, l, (Section::Method, key)));
             }
         }
     }
     for p in &lib.pages {
         for (l, t) in Lang::each(&p.texts) {
             if t.translated && !t.body.fallback {
-                bodies.push((&t.body.value, l, (TargetKind::Page, &p.slug)));
+                bodies.push((&t.body.value, l, (Section::Page, &p.slug)));
             }
         }
     }
     for c in &lib.courses {
         for (l, t) in Lang::each(&c.texts) {
             if t.doc.translated && !t.doc.body.fallback {
-                bodies.push((&t.doc.body.value, l, (TargetKind::Course, &c.slug)));
+                bodies.push((&t.doc.body.value, l, (Section::Course, &c.slug)));
             }
         }
     }
@@ -136,10 +136,9 @@ pub(super) fn check_links(
             let span =
                 |range: &std::ops::Range<usize>| body.span(range).unwrap_or_else(|| source.whole());
             for link in &body.links {
-                let (kind, slug) = if link.kind == TargetKind::SamePage {
-                    (*own_kind, *own_slug)
-                } else {
-                    (link.kind, link.slug.as_str())
+                let (kind, slug) = match link.section {
+                    Some(s) => (s, link.slug.as_str()),
+                    None => (*own_kind, *own_slug),
                 };
                 let state = || unavailable.get(&(kind, slug.to_owned())).copied();
                 let Some(target) = targets.get(&(kind, slug)) else {
@@ -148,7 +147,7 @@ pub(super) fn check_links(
                             out.push(
                                 Diagnostic::error(
                                     span(&link.range),
-                                    t!("link-to-draft", kind = kind_name(kind), slug = slug),
+                                    t!("link-to-draft", kind = kind.name(), slug = slug),
                                 )
                                 .label(t!("link-to-draft-label"))
                                 .hint(t!("link-to-draft-hint")),
@@ -166,7 +165,7 @@ pub(super) fn check_links(
                     out.push(
                         Diagnostic::error(
                             span(&link.range),
-                            t!("link-broken", kind = kind_name(kind), slug = slug),
+                            t!("link-broken", kind = kind.name(), slug = slug),
                         )
                         .label(t!("link-broken-label"))
                         .hint(suggest(
@@ -189,7 +188,7 @@ pub(super) fn check_links(
                             t!(
                                 "link-anchor-missing",
                                 fragment = f,
-                                kind = kind_name(kind),
+                                kind = kind.name(),
                                 slug = slug
                             ),
                         )
@@ -222,15 +221,5 @@ pub(super) fn check_links(
         .collect();
     for d in found {
         diags.push(d);
-    }
-}
-
-/// What kind of page a link points to, as a message names it ("case", "page").
-pub(super) fn kind_name(k: TargetKind) -> Text {
-    match k {
-        TargetKind::Case => t!("link-kind-case"),
-        TargetKind::Method => t!("link-kind-method"),
-        TargetKind::Course => t!("link-kind-course"),
-        TargetKind::Page | TargetKind::SamePage => t!("link-kind-page"),
     }
 }

@@ -12,8 +12,8 @@ use crate::config::{Config, Lang};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, Span, suggest};
 use crate::frontmatter;
 use crate::load::Sources;
-use crate::markdown::TargetKind;
 use crate::model::*;
+use crate::section::Section;
 use crate::t;
 use crate::urls::{self, Page};
 
@@ -29,13 +29,13 @@ mod photos;
 use case::parse_case;
 use course::parse_course;
 use doc::parse_doc;
-use files::{DocKind, classify, is_case_dir};
+use files::{classify, is_case_dir};
 use links::check_links;
 
 /// Documents that exist but are not published, by the kind and slug a link names them with:
 /// `true` for a draft, `false` for one that failed (its own errors say all there is to say,
 /// so links and courses naming it add nothing).
-type Unavailable = HashMap<(TargetKind, String), bool>;
+type Unavailable = HashMap<(Section, String), bool>;
 
 /// Options of the content stage.
 #[derive(Debug, Clone, Default)]
@@ -120,7 +120,7 @@ pub fn case_slugs(sources: &Sources, config: &Config) -> Vec<String> {
         .markdown
         .iter()
         .filter_map(|s| classify(&s.path, config).ok())
-        .filter(|(kind, _, _)| *kind == DocKind::Case)
+        .filter(|(kind, _, _)| *kind == Section::Case)
         .map(|(_, slug, _)| slug)
         .collect();
     slugs.dedup();
@@ -230,7 +230,7 @@ fn group_files<'a>(
     config: &Config,
     diags: &mut Diagnostics,
 ) -> (Groups<'a>, Unavailable) {
-    let mut groups: BTreeMap<(DocKind, String), Vec<Option<&SourceText>>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Section, String), Vec<Option<&SourceText>>> = BTreeMap::new();
     for file in &sources.markdown {
         match classify(&file.path, config) {
             Ok((kind, slug, lang)) => {
@@ -248,7 +248,7 @@ fn group_files<'a>(
     let mut unavailable = Unavailable::new();
     for (path, _) in &sources.unreadable {
         if let Ok((kind, slug, Lang::DEFAULT)) = classify(path, config) {
-            unavailable.insert((kind.target(), slug), false);
+            unavailable.insert((kind, slug), false);
         }
     }
 
@@ -260,7 +260,7 @@ fn group_files<'a>(
     };
     for ((kind, slug), files) in groups {
         if files[0].is_none() {
-            if unavailable.contains_key(&(kind.target(), slug.clone())) {
+            if unavailable.contains_key(&(kind, slug.clone())) {
                 continue;
             }
             if let Some(first) = files.iter().flatten().next() {
@@ -274,12 +274,12 @@ fn group_files<'a>(
             continue;
         }
         match kind {
-            DocKind::Case => out.cases.push((slug, files)),
-            DocKind::Method => {
+            Section::Case => out.cases.push((slug, files)),
+            Section::Method => {
                 out.methods.insert(slug, files);
             }
-            DocKind::Course => out.courses.push((slug, files)),
-            DocKind::Page => out.pages.push((slug, files)),
+            Section::Course => out.courses.push((slug, files)),
+            Section::Page => out.pages.push((slug, files)),
         }
     }
 
@@ -326,7 +326,7 @@ fn parse_cases(
     // courses naming them get a precise message, or none when the case's own errors say it all.
     let mut unpublished: HashMap<String, bool> = unavailable
         .iter()
-        .filter(|((kind, _), _)| *kind == TargetKind::Case)
+        .filter(|((kind, _), _)| *kind == Section::Case)
         .map(|((_, slug), draft)| (slug.clone(), *draft))
         .collect();
     for ((slug, files), (case, mut d)) in groups.iter().zip(parsed) {
@@ -347,7 +347,7 @@ fn parse_cases(
         }
     }
     for (slug, draft) in &unpublished {
-        unavailable.insert((TargetKind::Case, slug.clone()), *draft);
+        unavailable.insert((Section::Case, slug.clone()), *draft);
     }
     cases.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
 
@@ -364,8 +364,8 @@ fn parse_methods(
     diags: &mut Diagnostics,
 ) -> Vec<MethodDoc> {
     let mut methods = Vec::new();
-    for (i, term) in config.vocab.methods.terms.iter().enumerate() {
-        let failed = (TargetKind::Method, term.key.clone());
+    for (i, term) in config.vocab.methods.iter() {
+        let failed = (Section::Method, term.key.clone());
         let texts = match groups.remove(&term.key) {
             Some(files) => {
                 let page = Page::Method {
@@ -430,7 +430,7 @@ fn parse_pages(
                 texts,
             }),
             other => {
-                unavailable.insert((TargetKind::Page, slug.clone()), other.is_some());
+                unavailable.insert((Section::Page, slug.clone()), other.is_some());
             }
         }
     }
@@ -462,7 +462,7 @@ fn parse_courses(
         match parsed {
             Some((course, draft)) if !draft || opts.drafts => courses.push(course),
             other => {
-                unavailable.insert((TargetKind::Course, slug.clone()), other.is_some());
+                unavailable.insert((Section::Course, slug.clone()), other.is_some());
             }
         }
     }

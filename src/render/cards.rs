@@ -51,7 +51,7 @@ impl Renderer {
         &self,
         lib: &Library,
         ld: &LangData,
-        list: &[usize],
+        list: &[CaseId],
         root: &str,
         opts: &RenderOptions,
     ) -> Result<String, tera::Error> {
@@ -62,7 +62,7 @@ impl Renderer {
         }
         let mut cards = Vec::with_capacity(list.len());
         for &i in list {
-            let card = match ld.card_html[i].get() {
+            let card = match ld.card_html[i.index()].get() {
                 Some(c) => c,
                 None => {
                     let mut ctx = ld.base.clone();
@@ -70,7 +70,7 @@ impl Renderer {
                     ctx.insert("root", ROOT_MARK);
                     let bytes = with_buffer(|buf| tera.render_to(CARD, &ctx, buf))?;
                     let html = String::from_utf8(bytes).unwrap_or_default();
-                    ld.card_html[i].get_or_init(|| CardHtml::new(&html))
+                    ld.card_html[i.index()].get_or_init(|| CardHtml::new(&html))
                 }
             };
             cards.push(card);

@@ -18,10 +18,11 @@ pub(super) fn jobs(lib: &Library, langs: &[LangData]) -> Vec<Job> {
     let size = lib.config.page_size;
     jobs.extend((1..=page_count(lib.cases.len(), size)).map(|page| Job::Library { page }));
     jobs.extend((1..=page_count(lib.cases.len(), size)).map(|page| Job::Matrix { page }));
-    jobs.extend((0..lib.cases.len()).map(Job::Case));
+    jobs.extend(CaseId::all(lib.cases.len()).map(Job::Case));
     // Practices line up across languages, so the default language's counts serve all.
     for (m, list) in langs[0].practices.iter().enumerate() {
-        jobs.extend((1..=page_count(list.len(), size)).map(|page| Job::Method { method: m, page }));
+        let method = TermId::at(m);
+        jobs.extend((1..=page_count(list.len(), size)).map(|page| Job::Method { method, page }));
     }
     jobs.extend((0..lib.courses.len()).map(Job::Course));
     jobs.extend((0..lib.pages.len()).map(Job::Page));

@@ -20,34 +20,34 @@ pub(super) struct LangData {
     /// Each case's card as HTML, rendered once.
     pub(super) card_html: Vec<OnceLock<CardHtml>>,
     /// Each case's related cases (the same in every language, so shared).
-    pub(super) related: Arc<Vec<OnceLock<Vec<usize>>>>,
+    pub(super) related: Arc<Vec<OnceLock<Vec<CaseId>>>>,
     /// The vocabularies' terms as template values.
     pub(super) terms: views::TermValues,
     /// The navigation's sections.
     pub(super) nav: Vec<NavItem>,
     pub(super) index: TermIndex,
     /// Per method, the practices filed under it as (case, practice) indexes, in library order.
-    pub(super) practices: Vec<Vec<(usize, usize)>>,
+    pub(super) practices: Vec<Vec<(CaseId, usize)>>,
 }
 
 impl LangData {
     /// The card of case `i`, made once and shared by every page that lists it.
-    pub(super) fn card(&self, lib: &Library, i: usize) -> Value {
-        self.cards[i]
+    pub(super) fn card(&self, lib: &Library, i: CaseId) -> Value {
+        self.cards[i.index()]
             .get_or_init(|| views::card(&lib.config, self.lang, &lib.cases[i], &self.terms))
             .clone()
     }
 
     /// The cases related to case `i`.
-    pub(super) fn related(&self, lib: &Library, i: usize) -> &[usize] {
-        self.related[i].get_or_init(|| views::related(lib, &self.index, i))
+    pub(super) fn related(&self, lib: &Library, i: CaseId) -> &[CaseId] {
+        self.related[i.index()].get_or_init(|| views::related(lib, &self.index, i))
     }
 
     pub(super) fn new(
         lib: &Library,
         lang: Lang,
         r: &Renderer,
-        related: Arc<Vec<OnceLock<Vec<usize>>>>,
+        related: Arc<Vec<OnceLock<Vec<CaseId>>>>,
     ) -> LangData {
         let config = &lib.config;
         // Cards are made when first needed: a preview rebuild of one case's page needs three.
@@ -87,9 +87,9 @@ impl LangData {
         let nav = nav(config, lang, lib, r.strings.get(lang.index()));
         base.insert("nav", &nav);
         let mut practices = vec![Vec::new(); config.vocab.methods.terms.len()];
-        for (ci, c) in lib.cases.iter().enumerate() {
+        for (ci, c) in lib.case_ids() {
             for (pi, p) in c.texts[0].practices.value.iter().enumerate() {
-                practices[p.method].push((ci, pi));
+                practices[p.method.index()].push((ci, pi));
             }
         }
         LangData {
@@ -174,13 +174,15 @@ pub(super) fn vocab_view(config: &Config, lang: Lang) -> IndexMap<&'static str, 
         let v = views::vocabulary(config, name).map_or(0, |v| v.terms.len());
         m.insert(
             name,
-            (0..v).map(|i| views::term(config, lang, name, i)).collect(),
+            TermId::all(v)
+                .map(|i| views::term(config, lang, name, i))
+                .collect(),
         );
     }
     m
 }
 
-pub(super) fn term_of(ld: &LangData, name: &str, t: usize) -> (TermRef, Vec<usize>) {
+pub(super) fn term_of(ld: &LangData, name: &str, t: usize) -> (TermRef, Vec<CaseId>) {
     ld.index
         .terms
         .get(name)

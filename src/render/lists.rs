@@ -25,7 +25,7 @@ pub(super) fn paginate<T>(all: &[T], n: usize, size: usize) -> &[T] {
     &all[start..(start + size).min(all.len())]
 }
 
-pub(super) fn cards(lib: &Library, ld: &LangData, list: &[usize]) -> Value {
+pub(super) fn cards(lib: &Library, ld: &LangData, list: &[CaseId]) -> Value {
     let v: Vec<Value> = list.iter().map(|&i| ld.card(lib, i)).collect();
     Value::from(v.as_slice())
 }
@@ -128,7 +128,7 @@ pub(super) fn facets(lib: &Library, ld: &LangData) -> Vec<Facet> {
                     .iter()
                     .enumerate()
                     .map(|(m, c)| TermCount {
-                        term: views::term(config, ld.lang, "methods", m),
+                        term: views::term(config, ld.lang, "methods", TermId::at(m)),
                         count: c.len(),
                     })
                     .collect()
@@ -165,10 +165,13 @@ pub(super) struct MethodSummary {
 
 pub(super) fn method_summaries(lib: &Library, lang: Lang) -> Vec<MethodSummary> {
     let config = &lib.config;
-    (0..config.vocab.methods.terms.len())
-        .map(|m| MethodSummary {
+    config
+        .vocab
+        .methods
+        .iter()
+        .map(|(m, _)| MethodSummary {
             term: views::term(config, lang, "methods", m),
-            summary: lib.methods[m]
+            summary: lib.methods[m.index()]
                 .texts
                 .as_ref()
                 .map(|t| t[lang].summary.value.clone())
@@ -226,7 +229,7 @@ pub(super) struct PracticeGroup {
 pub(super) fn practice_refs(
     lib: &Library,
     lang: Lang,
-    list: &[(usize, usize)],
+    list: &[(CaseId, usize)],
 ) -> Vec<PracticeRef> {
     let config = &lib.config;
     list.iter()

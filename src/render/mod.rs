@@ -3,6 +3,7 @@
 
 use crate::config::{Lang, Vocab};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::id::{CaseId, TermId};
 use crate::model::Library;
 use crate::output::Sink;
 use crate::photos::Photos;
@@ -57,14 +58,14 @@ pub enum Job {
         /// 1-based page number.
         page: usize,
     },
-    /// One case, by index.
-    Case(usize),
+    /// One case.
+    Case(CaseId),
     /// List of methods.
     Methods,
     /// One page of a method's practices.
     Method {
-        /// Index of the method.
-        method: usize,
+        /// The method.
+        method: TermId,
         /// 1-based page number.
         page: usize,
     },

@@ -139,7 +139,7 @@ pub(super) fn alternates(config: &Config, lang: Lang, path: &str, root: &str) ->
 }
 
 /// schema.org metadata of a case page, as JSON safe to place in a `<script>` element.
-pub(super) fn case_jsonld(lib: &Library, lang: Lang, i: usize) -> String {
+pub(super) fn case_jsonld(lib: &Library, lang: Lang, i: CaseId) -> String {
     let config = &lib.config;
     let c = &lib.cases[i];
     let t = &c.texts[lang];
@@ -258,7 +258,7 @@ impl PageCtx<'_> {
         &self,
         ctx: &mut Context,
         name: &'static str,
-        list: &[usize],
+        list: &[CaseId],
     ) -> Result<(), tera::Error> {
         ctx.insert_value(name, cards(self.lib, self.ld, list));
         let html = self
@@ -272,19 +272,23 @@ impl PageCtx<'_> {
     fn home(&self, ctx: &mut Context) -> Result<&'static str, tera::Error> {
         let PageCtx { lib, ld, .. } = *self;
         let (config, lang) = (&lib.config, ld.lang);
-        let featured: Vec<usize> = {
-            let mut f: Vec<usize> = (0..lib.cases.len())
-                .filter(|&i| lib.cases[i].featured)
+        let featured: Vec<CaseId> = {
+            let mut f: Vec<CaseId> = lib
+                .case_ids()
+                .filter(|(_, c)| c.featured)
+                .map(|(i, _)| i)
                 .collect();
             if f.is_empty() {
-                f = (0..lib.cases.len())
-                    .filter(|&i| config.vocab.roles.terms[lib.cases[i].role].key == "model-point")
+                f = lib
+                    .case_ids()
+                    .filter(|(_, c)| config.vocab.roles.terms[c.role].key == "model-point")
+                    .map(|(i, _)| i)
                     .collect();
             }
             f.truncate(6);
             f
         };
-        let latest: Vec<usize> = (0..lib.cases.len().min(6)).collect();
+        let latest: Vec<CaseId> = CaseId::all(lib.cases.len().min(6)).collect();
         for (name, list) in [("featured", &featured), ("latest", &latest)] {
             self.put_cards(ctx, name, list)?;
         }
@@ -298,7 +302,7 @@ impl PageCtx<'_> {
     fn library(&self, ctx: &mut Context, n: usize) -> Result<&'static str, tera::Error> {
         let PageCtx { lib, ld, .. } = *self;
         let (config, lang) = (&lib.config, ld.lang);
-        let all: Vec<usize> = (0..lib.cases.len()).collect();
+        let all: Vec<CaseId> = CaseId::all(lib.cases.len()).collect();
         let shown = paginate(&all, n, config.page_size);
         self.put_cards(ctx, "cases", shown)?;
         ctx.insert("total", &lib.cases.len());
@@ -317,7 +321,7 @@ impl PageCtx<'_> {
     }
 
     /// A case page.
-    fn case(&self, ctx: &mut Context, i: usize) -> Result<&'static str, tera::Error> {
+    fn case(&self, ctx: &mut Context, i: CaseId) -> Result<&'static str, tera::Error> {
         let PageCtx { lib, ld, root, .. } = *self;
         let lang = ld.lang;
         let c = &lib.cases[i];
@@ -338,11 +342,11 @@ impl PageCtx<'_> {
     }
 
     /// Page `n` of method `m`'s practices, with the method's text.
-    fn method(&self, ctx: &mut Context, m: usize, n: usize) -> Result<&'static str, tera::Error> {
+    fn method(&self, ctx: &mut Context, m: TermId, n: usize) -> Result<&'static str, tera::Error> {
         let PageCtx { lib, ld, .. } = *self;
         let (config, lang) = (&lib.config, ld.lang);
-        let all = &ld.practices[m];
-        let doc = lib.methods[m].texts.as_ref().map(|t| &t[lang]);
+        let all = &ld.practices[m.index()];
+        let doc = lib.methods[m.index()].texts.as_ref().map(|t| &t[lang]);
         ctx.insert(
             "method",
             &MethodPage {
@@ -361,7 +365,7 @@ impl PageCtx<'_> {
                     .is_some_and(|d| !lang.is_default() && (d.body.fallback || !d.translated)),
                 practices: practice_refs(lib, lang, paginate(all, n, config.page_size)),
                 practice_count: all.len(),
-                case_count: ld.index.methods[m].len(),
+                case_count: ld.index.methods[m.index()].len(),
             },
         );
         let key = &config.vocab.methods.terms[m].key;
@@ -383,9 +387,9 @@ impl PageCtx<'_> {
         let PageCtx { lib, ld, .. } = *self;
         let (config, lang) = (&lib.config, ld.lang);
         // Each method shows its first practices; its own page lists them all.
-        let groups: Vec<PracticeGroup> = (0..config.vocab.methods.terms.len())
+        let groups: Vec<PracticeGroup> = TermId::all(config.vocab.methods.terms.len())
             .map(|m| {
-                let all = &ld.practices[m];
+                let all = &ld.practices[m.index()];
                 let shown = &all[..all.len().min(PRACTICES_PER_GROUP)];
                 PracticeGroup {
                     method: views::term(config, lang, "methods", m),
@@ -402,7 +406,7 @@ impl PageCtx<'_> {
     fn matrix(&self, ctx: &mut Context, n: usize) -> Result<&'static str, tera::Error> {
         let PageCtx { lib, ld, .. } = *self;
         let (config, lang) = (&lib.config, ld.lang);
-        let all: Vec<usize> = (0..lib.cases.len()).collect();
+        let all: Vec<CaseId> = CaseId::all(lib.cases.len()).collect();
         ctx.insert(
             "pager",
             &pager(config, lang, &Page::Matrix { page: 1 }.path(), n, all.len()),
@@ -412,7 +416,7 @@ impl PageCtx<'_> {
             .map(|&i| (i, &lib.cases[i]))
             .map(|(i, c)| MatrixRow {
                 case: ld.card(lib, i),
-                cells: (0..config.vocab.methods.terms.len())
+                cells: TermId::all(config.vocab.methods.terms.len())
                     .map(|m| {
                         c.texts[lang]
                             .methods
@@ -427,7 +431,7 @@ impl PageCtx<'_> {
         ctx.insert("rows", &rows);
         ctx.insert(
             "method_terms",
-            &(0..config.vocab.methods.terms.len())
+            &TermId::all(config.vocab.methods.terms.len())
                 .map(|m| views::term(config, lang, "methods", m))
                 .collect::<Vec<_>>(),
         );

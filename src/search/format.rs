@@ -329,7 +329,7 @@ impl LangIndex {
                 if *multi {
                     for c in 0..*width {
                         let mut bits = 0usize;
-                        for &v in values {
+                        for v in values.iter().map(|v| v.index()) {
                             if v / 6 == c {
                                 bits |= 1 << (v % 6);
                             }
@@ -337,7 +337,7 @@ impl LangIndex {
                         f.push(B64[bits] as char);
                     }
                 } else {
-                    let v = values.first().copied().unwrap_or(0);
+                    let v = values.first().map_or(0, |v| v.index());
                     for c in (0..*width).rev() {
                         f.push(B64[(v >> (6 * c)) & 63] as char);
                     }

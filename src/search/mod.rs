@@ -104,7 +104,7 @@ struct Term {
 #[derive(Debug, Clone, Default)]
 struct Doc {
     row: Row,
-    facets: Vec<Vec<usize>>,
+    facets: Vec<Vec<crate::id::TermId>>,
     len: u32,
     terms: Vec<u32>,
     aliases: Vec<(Box<str>, Box<str>)>,
@@ -154,7 +154,8 @@ impl Index {
 
     /// Re-indexes case `i` after an edit; the other cases' terms are kept. The case list must
     /// be the one the index was built from (same slugs in the same order).
-    pub fn update_case(&mut self, lib: &Library, i: usize) {
+    pub fn update_case(&mut self, lib: &Library, id: crate::id::CaseId) {
+        let i = id.index();
         for li in &mut self.langs {
             let Some(case) = lib.cases.get(i) else {
                 return;

@@ -380,16 +380,15 @@ fn an_updated_case_gives_the_same_files_as_a_full_build() {
     let lib = fixture();
     let mut index = Index::build(&lib);
     let mut edited = lib.clone();
-    let i = edited
-        .cases
-        .iter()
-        .position(|c| c.slug == "english")
-        .unwrap_or(0);
+    let id = edited
+        .case_index("english")
+        .unwrap_or(crate::id::CaseId::at(0));
+    let i = id.index();
     let mut case = (*edited.cases[i]).clone();
     case.texts[1].summary.value = "Residents sort waste; volunteers patrol.".into();
     case.texts[0].summary.value = "丁村建立党员中心户。".into();
     edited.cases[i] = std::sync::Arc::new(case);
-    index.update_case(&edited, i);
+    index.update_case(&edited, id);
     let paths = |files: Vec<OutFile>| {
         files
             .into_iter()

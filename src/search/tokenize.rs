@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::config::{Config, Lang, Vocab};
+use crate::id::TermId;
 use crate::model::Case;
 
 use super::*;
@@ -28,7 +29,7 @@ pub(super) struct LocalDoc {
     pub(super) aliases: Vec<(Box<str>, Box<str>)>,
     pub(super) len: u32,
     pub(super) row: Row,
-    pub(super) facets: Vec<Vec<usize>>,
+    pub(super) facets: Vec<Vec<TermId>>,
 }
 
 /// What a word seen before is: its stem's number, and the stem itself when it differs (an
@@ -259,6 +260,6 @@ pub(super) fn row(config: &Config, lang: Lang, case: &Case) -> Row {
     )
 }
 
-pub(super) fn facet_values(case: &Case) -> Vec<Vec<usize>> {
+pub(super) fn facet_values(case: &Case) -> Vec<Vec<TermId>> {
     Vocab::facets().map(|(_, v)| case.terms(v)).collect()
 }

@@ -3,6 +3,7 @@
 
 use crate::config::{Lang, Vocab};
 use crate::diagnostics::Diagnostics;
+use crate::id::CaseId;
 use crate::model::Library;
 use crate::output::{Memory, OutData};
 use crate::photos::Photos;
@@ -43,7 +44,7 @@ pub(super) struct KeptSearch {
     files: Vec<(String, Arc<[u8]>)>,
     /// Cases edited since `files` were encoded, re-indexed after the reload (see
     /// [`Builder::finish_search`]).
-    pending: Vec<usize>,
+    pending: Vec<CaseId>,
 }
 
 impl KeptSearch {
@@ -51,7 +52,7 @@ impl KeptSearch {
     /// index that exists is put off: the pages go out first and the index follows (it costs
     /// more than the pages in a large library, and nobody searches in the instant after a
     /// save).
-    fn due_now(&mut self, edited: Option<usize>) -> bool {
+    fn due_now(&mut self, edited: Option<CaseId>) -> bool {
         let stale = self.stale || self.index.is_none();
         let defer = stale && edited.is_some() && self.index.is_some();
         if defer {
@@ -68,7 +69,7 @@ impl KeptSearch {
 
     /// Brings the index up to date: one edited case is re-indexed alone; any other content
     /// change indexes the library again. Returns the milliseconds it took.
-    fn update(&mut self, lib: &Library, edited: Option<usize>) -> f64 {
+    fn update(&mut self, lib: &Library, edited: Option<CaseId>) -> f64 {
         let t = Instant::now();
         match (self.index.as_mut(), edited) {
             (Some(index), Some(i)) => index.update_case(lib, i),
@@ -231,10 +232,10 @@ impl Rebuilt {
 /// The pages an edit to one case changes, when no case was added, removed or moved.
 pub(super) struct Selection {
     /// The edited case.
-    pub(super) case: usize,
+    pub(super) case: CaseId,
     /// Case pages to render again: the edited one, and those whose related cases changed or
     /// show it.
-    pub(super) cases: HashSet<usize>,
+    pub(super) cases: HashSet<CaseId>,
     /// Courses that teach the edited case (they show its narrative).
     pub(super) courses: HashSet<usize>,
     /// Term page folders that list the case, before or after the edit.
@@ -252,7 +253,7 @@ impl Selection {
                 .iter()
                 .zip(&lib.cases)
                 .all(|(a, b)| a.slug == b.slug);
-        let case = lib.cases.iter().position(|c| c.slug == slug)?;
+        let case = lib.case_index(slug)?;
         if !same_order {
             return None;
         }
@@ -263,9 +264,9 @@ impl Selection {
                 crate::views::related_all(old),
                 crate::views::related_all(lib),
             );
-            cases.extend(
-                (0..lib.cases.len()).filter(|&i| before[i] != after[i] || after[i].contains(&case)),
-            );
+            cases.extend(CaseId::all(lib.cases.len()).filter(|&i| {
+                before[i.index()] != after[i.index()] || after[i.index()].contains(&case)
+            }));
         }
         let courses = (0..lib.courses.len())
             .filter(|&k| {

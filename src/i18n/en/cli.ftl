@@ -114,9 +114,6 @@ new-translation-case = To translate methods, practices and figures, copy them fr
 new-translation-course = To translate sessions, copy them from the default-language file: the same cases in the same order.
 
 # `casebook list` and the preview's dashboard.
-list-kind-case = case
-list-kind-course = course
-list-kind-page = page
 list-draft = draft
 list-failed = not built: fix its errors
 list-published = published

@@ -100,10 +100,10 @@ course-sessions-missing-hint = add `sessions:`, the cases of the course in teach
 # src/content/links.rs
 
 # The kind of page a link points to, as { $kind } in the messages below.
-link-kind-case = case
-link-kind-method = method
-link-kind-course = course
-link-kind-page = page
+section-case = case
+section-method = method
+section-course = course
+section-page = page
 link-to-draft = link to the draft { $kind } `{ $slug }`
 link-to-draft-label = not published
 link-to-draft-hint = publish it first, or remove the link

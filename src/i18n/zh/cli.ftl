@@ -99,9 +99,6 @@ new-translation-case = 如需翻译方法、做法和数据，请从 index.md �
 new-translation-course = 如需翻译课时，请从默认语言文件中复制：案例相同，顺序相同。
 
 # `casebook list` 和预览中的编辑总览页。
-list-kind-case = 案例
-list-kind-course = 课程
-list-kind-page = 页面
 list-draft = 草稿
 list-failed = 有错误，未能生成页面
 list-published = 已发布

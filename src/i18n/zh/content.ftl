@@ -88,10 +88,10 @@ course-sessions-missing-hint = 请加上 `sessions:`，按授课顺序列出课�
 # src/content/links.rs
 
 # 链接指向的页面种类，即下面消息中的 { $kind }。
-link-kind-case = 案例
-link-kind-method = 方法
-link-kind-course = 课程
-link-kind-page = 页面
+section-case = 案例
+section-method = 方法
+section-course = 课程
+section-page = 页面
 link-to-draft = 链接指向的{ $kind } `{ $slug }` 是草稿
 link-to-draft-label = 未发布
 link-to-draft-hint = 请先发布它，或者删掉这个链接
