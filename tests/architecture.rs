@@ -79,6 +79,28 @@ fn only_the_io_modules_touch_the_file_system() {
 }
 
 #[test]
+fn only_section_knows_where_content_files_are() {
+    let found = offenders(
+        &[
+            "\"content/cases",
+            "\"content/methods",
+            "\"content/courses",
+            "\"content/pages",
+            "\"content\", \"cases\"",
+            "\"content\", \"methods\"",
+            "\"content\", \"courses\"",
+            "\"content\", \"pages\"",
+        ],
+        &["section.rs", "schema/tests.rs", "search/tests.rs"],
+    );
+    assert!(
+        found.is_empty(),
+        "content paths written outside section.rs (ARCHITECTURE.md):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
 fn only_the_command_line_and_the_preview_print() {
     let found = offenders(
         &[
