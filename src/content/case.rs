@@ -14,6 +14,8 @@ use crate::t;
 use crate::urls::Page;
 use crate::yaml::YamlDoc;
 
+use super::case_text::CaseFolder;
+
 use super::case_text::case_text;
 use super::files::*;
 use super::front::*;
@@ -31,9 +33,85 @@ pub(super) fn parse_case(
     let base = variants[0].as_ref()?;
     let before = diags.error_count();
     let front: CaseFront = base.parse(diags)?;
-    let doc = base.doc();
-    let v = &config.vocab;
+    let terms = terms(base, &front, &config.vocab, diags);
+    let updated = updated_date(base, &front, diags);
+    check_since(&base.doc(), &front, diags);
 
+    let bundle = Page::Case { slug }.path();
+    let dir = base
+        .source
+        .path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let folder = CaseFolder {
+        config,
+        bundle,
+        photos: PhotoFiles {
+            dir: &dir,
+            assets,
+            requests: std::sync::Mutex::new(Vec::new()),
+        },
+    };
+    let mut texts = vec![case_text(base, &front, None, Lang::DEFAULT, &folder, diags)];
+    // A translation is checked against its default-language file only once that file is
+    // right: until then, what differs is the default file's mistake, already reported there.
+    let base_ok = diags.error_count() == before;
+    for (lang, variant) in Lang::each(&variants).skip(1) {
+        let own = variant.as_ref().and_then(|tv| {
+            let tf = tv.parse::<CaseFront>(diags).filter(|_| base_ok)?;
+            check_neutral(tv, &front, &tf, diags);
+            let base = Some((&texts[0], &front));
+            Some(case_text(tv, &tf, base, lang, &folder, diags))
+        });
+        texts.push(own.unwrap_or_else(|| inherit_case_text(&texts[0])));
+    }
+
+    // A case with errors in its texts is still returned when its core fields resolved, so
+    // links and courses naming it do not add follow-on errors; the build fails on the errors
+    // already reported.
+    let Terms {
+        kind,
+        role,
+        province,
+        challenges,
+        changes,
+    } = terms?;
+    Some(Case {
+        slug: slug.to_owned(),
+        kind,
+        role,
+        province,
+        challenges,
+        changes,
+        draft: front.draft.unwrap_or(false),
+        featured: front.featured.unwrap_or(false),
+        since: front.since.map(|s| s.value),
+        updated: updated?,
+        texts,
+        photo_requests: folder.photos.requests.into_inner().unwrap_or_default(),
+        dir,
+    })
+}
+
+/// A case's terms of the vocabularies, each checked.
+struct Terms {
+    kind: TermId,
+    role: TermId,
+    province: TermId,
+    challenges: Vec<TermId>,
+    changes: Vec<TermId>,
+}
+
+/// The terms a case's default-language file names; `None` when one it must name is missing or
+/// unknown (each reported).
+fn terms(
+    base: &LangFile<'_>,
+    front: &CaseFront,
+    v: &crate::config::Vocabularies,
+    diags: &mut Diagnostics,
+) -> Option<Terms> {
+    let doc = base.doc();
     let kind = check_required(
         base,
         "kind",
@@ -48,89 +126,17 @@ pub(super) fn parse_case(
         |k| v.roles.check(&doc, k),
         diags,
     );
-    let province = province(base, &front, v, diags);
-    let challenges = check_list(
-        &doc,
-        front.challenges.as_deref(),
-        |k| v.challenges.check(&doc, k),
-        diags,
-    );
-    let changes = check_list(
-        &doc,
-        front.changes.as_deref(),
-        |k| v.changes.check(&doc, k),
-        diags,
-    );
-    let updated = updated_date(base, &front, diags);
-    check_since(&doc, &front, diags);
-
-    let bundle = Page::Case { slug }.path();
-    let dir = base
-        .source
-        .path
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let photo_files = PhotoFiles {
-        dir: &dir,
-        assets,
-        requests: std::sync::Mutex::new(Vec::new()),
-    };
-    let default_text = case_text(
-        base,
-        &front,
-        None,
-        config,
-        Lang::DEFAULT,
-        &bundle,
-        &photo_files,
-        diags,
-    );
-    // A translation is checked against its default-language file only once that file is
-    // right: until then, what differs is the default file's mistake, already reported there.
-    let base_ok = diags.error_count() == before;
-    let mut texts = vec![default_text];
-    for (lang, variant) in Lang::each(&variants).skip(1) {
-        let text = match variant {
-            Some(tv) => {
-                let Some(tf) = tv.parse::<CaseFront>(diags).filter(|_| base_ok) else {
-                    texts.push(inherit_case_text(&texts[0]));
-                    continue;
-                };
-                check_neutral(tv, &front, &tf, diags);
-                case_text(
-                    tv,
-                    &tf,
-                    Some((&texts[0], &front)),
-                    config,
-                    lang,
-                    &bundle,
-                    &photo_files,
-                    diags,
-                )
-            }
-            None => inherit_case_text(&texts[0]),
-        };
-        texts.push(text);
-    }
-
-    // A case with errors in its texts is still returned when its core fields resolved, so
-    // links and courses naming it do not add follow-on errors; the build fails on the errors
-    // already reported.
-    Some(Case {
-        slug: slug.to_owned(),
-        draft: front.draft.unwrap_or(false),
-        featured: front.featured.unwrap_or(false),
+    let province = province(base, front, v, diags);
+    let challenges = front.challenges.as_deref();
+    let challenges = check_list(&doc, challenges, |k| v.challenges.check(&doc, k), diags);
+    let changes = front.changes.as_deref();
+    let changes = check_list(&doc, changes, |k| v.changes.check(&doc, k), diags);
+    Some(Terms {
         kind: kind?,
         role: role?,
         province: province?,
-        since: front.since.map(|s| s.value),
-        updated: updated?,
         challenges,
         changes,
-        texts,
-        photo_requests: photo_files.requests.into_inner().unwrap_or_default(),
-        dir,
     })
 }
 

@@ -31,6 +31,14 @@ where
     }
 }
 
+/// What every language's text of one case is read with: the site's settings, the case page's
+/// path (which its links are made relative to) and the photo files beside it.
+pub(super) struct CaseFolder<'a> {
+    pub(super) config: &'a Config,
+    pub(super) bundle: String,
+    pub(super) photos: PhotoFiles<'a>,
+}
+
 /// Builds one language's texts. For a translation, `base` holds the default language's texts
 /// and front matter: what the translation leaves out is inherited and marked.
 #[allow(clippy::too_many_arguments)]
@@ -38,12 +46,15 @@ pub(super) fn case_text(
     v: &LangFile<'_>,
     f: &CaseFront,
     base: Base<'_>,
-    config: &Config,
     lang: Lang,
-    bundle: &str,
-    files: &PhotoFiles<'_>,
+    case: &CaseFolder<'_>,
     diags: &mut Diagnostics,
 ) -> CaseText {
+    let CaseFolder {
+        config,
+        bundle,
+        photos: files,
+    } = case;
     let doc = v.doc();
     let vocab = &config.vocab;
     let title = match base {
