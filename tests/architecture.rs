@@ -234,7 +234,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("minify.rs", "skeleton", 169),
     ("theme/compile.rs", "new", 176),
     ("photos.rs", "process_one", 147),
-    ("content/photos.rs", "photo_pairs", 125),
 ];
 
 #[test]

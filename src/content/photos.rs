@@ -41,6 +41,8 @@ impl PhotoFiles<'_> {
     }
 }
 
+/// A language's photo pairs: its own list, each side's file and description checked, or the
+/// default language's when it gives none.
 pub(super) fn photo_pairs(
     v: &LangFile<'_>,
     f: &CaseFront,
@@ -48,7 +50,6 @@ pub(super) fn photo_pairs(
     files: &PhotoFiles<'_>,
     diags: &mut Diagnostics,
 ) -> Localized<Vec<PhotoPair>> {
-    let doc = v.doc();
     let Some(list) = &f.photos else {
         return match base {
             Some((b, _)) => Localized::inherited(b.photos.value.clone()),
@@ -70,80 +71,17 @@ pub(super) fn photo_pairs(
     }
     let mut out = Vec::new();
     for (i, p) in list.iter().enumerate() {
-        let inherited = base_list.and_then(|b| b.get(i));
-        let mut side = |file: &Option<Spanned<String>>,
-                        alt: &Option<Spanned<String>>,
-                        which: &str,
-                        pick: fn(&PhotoPair) -> &PhotoSide|
-         -> PhotoSide {
-            let resolved = match (file, inherited) {
-                (Some(name), _) => match files.resolve(&name.value) {
-                    Some(path) => {
-                        if let Some(b) = inherited
-                            && pick(b).file != path
-                        {
-                            diags.push(
-                                Diagnostic::error(
-                                    doc.at(name),
-                                    t!("photo-file-differs", which = which),
-                                )
-                                .hint(t!("photo-file-differs-hint")),
-                            );
-                        }
-                        if base.is_none() {
-                            files.request(&name.value, doc.at(name));
-                        }
-                        path
-                    }
-                    None => {
-                        diags.push(
-                            Diagnostic::error(
-                                doc.at(name),
-                                t!("photo-not-in-folder", file = &name.value),
-                            )
-                            .label(t!("photo-not-in-folder-label"))
-                            .hint(t!("photo-not-in-folder-hint")),
-                        );
-                        PathBuf::new()
-                    }
-                },
-                (None, Some(b)) => pick(b).file.clone(),
-                (None, None) => {
-                    diags.push(
-                        Diagnostic::error(
-                            v.top(),
-                            t!("photo-file-missing", pair = i + 1, which = which),
-                        )
-                        .hint(t!("photo-file-missing-hint", which = which)),
-                    );
-                    PathBuf::new()
-                }
-            };
-            let alt = match (alt, inherited) {
-                (Some(a), _) if !a.value.trim().is_empty() => a.value.clone(),
-                (None, Some(b)) => pick(b).alt.clone(),
-                (a, _) => {
-                    let span = a.as_ref().map_or_else(
-                        || file.as_ref().map_or_else(|| v.top(), |f| doc.at(f)),
-                        |a| doc.at(a),
-                    );
-                    diags.push(
-                        Diagnostic::error(
-                            span,
-                            t!("photo-alt-missing", pair = i + 1, which = which),
-                        )
-                        .hint(t!("photo-alt-missing-hint", which = which)),
-                    );
-                    String::new()
-                }
-            };
-            PhotoSide {
-                file: resolved,
-                alt,
-            }
+        let pair = Pair {
+            v,
+            doc: v.doc(),
+            files,
+            n: i + 1,
+            inherited: base_list.and_then(|b| b.get(i)),
+            is_default: base.is_none(),
         };
-        let before = side(&p.before, &p.alt_before, "before", |b| &b.before);
-        let after = side(&p.after, &p.alt_after, "after", |b| &b.after);
+        let before = pair.side(&p.before, &p.alt_before, BEFORE, diags);
+        let after = pair.side(&p.after, &p.alt_after, AFTER, diags);
+        let inherited = pair.inherited;
         out.push(PhotoPair {
             before,
             after,
@@ -165,4 +103,122 @@ pub(super) fn photo_pairs(
         });
     }
     Localized::own(out)
+}
+
+/// Which side of a pair: its name in messages, and where the default language's pair has it.
+struct Which {
+    name: &'static str,
+    pick: fn(&PhotoPair) -> &PhotoSide,
+}
+
+const BEFORE: Which = Which {
+    name: "before",
+    pick: |p| &p.before,
+};
+
+const AFTER: Which = Which {
+    name: "after",
+    pick: |p| &p.after,
+};
+
+/// One pair of one language's file, as its sides are read.
+struct Pair<'a> {
+    v: &'a LangFile<'a>,
+    doc: crate::yaml::YamlDoc<'a>,
+    files: &'a PhotoFiles<'a>,
+    /// Its place in the list, from 1.
+    n: usize,
+    /// The default language's pair in the same place, for a translation.
+    inherited: Option<&'a PhotoPair>,
+    /// Whether this is the default language's file (which asks for the photos).
+    is_default: bool,
+}
+
+impl Pair<'_> {
+    /// One side: its file found in the case folder, its description; either inherited when a
+    /// translation leaves it out.
+    fn side(
+        &self,
+        file: &Option<Spanned<String>>,
+        alt: &Option<Spanned<String>>,
+        which: Which,
+        diags: &mut Diagnostics,
+    ) -> PhotoSide {
+        PhotoSide {
+            file: self.file(file, &which, diags),
+            alt: self.alt(alt, file, &which, diags),
+        }
+    }
+
+    /// A side's file, found in the case folder.
+    fn file(
+        &self,
+        file: &Option<Spanned<String>>,
+        which: &Which,
+        diags: &mut Diagnostics,
+    ) -> PathBuf {
+        let (doc, which_name) = (&self.doc, which.name);
+        let Some(name) = file else {
+            if let Some(b) = self.inherited {
+                return (which.pick)(b).file.clone();
+            }
+            diags.push(
+                Diagnostic::error(
+                    self.v.top(),
+                    t!("photo-file-missing", pair = self.n, which = which_name),
+                )
+                .hint(t!("photo-file-missing-hint", which = which_name)),
+            );
+            return PathBuf::new();
+        };
+        let Some(path) = self.files.resolve(&name.value) else {
+            diags.push(
+                Diagnostic::error(doc.at(name), t!("photo-not-in-folder", file = &name.value))
+                    .label(t!("photo-not-in-folder-label"))
+                    .hint(t!("photo-not-in-folder-hint")),
+            );
+            return PathBuf::new();
+        };
+        if let Some(b) = self.inherited
+            && (which.pick)(b).file != path
+        {
+            diags.push(
+                Diagnostic::error(doc.at(name), t!("photo-file-differs", which = which_name))
+                    .hint(t!("photo-file-differs-hint")),
+            );
+        }
+        if self.is_default {
+            self.files.request(&name.value, doc.at(name));
+        }
+        path
+    }
+
+    /// A side's description, which every photo needs.
+    fn alt(
+        &self,
+        alt: &Option<Spanned<String>>,
+        file: &Option<Spanned<String>>,
+        which: &Which,
+        diags: &mut Diagnostics,
+    ) -> String {
+        match (alt, self.inherited) {
+            (Some(a), _) if !a.value.trim().is_empty() => a.value.clone(),
+            (None, Some(b)) => (which.pick)(b).alt.clone(),
+            (a, _) => {
+                let doc = &self.doc;
+                let span = a.as_ref().map_or_else(
+                    || file.as_ref().map_or_else(|| self.v.top(), |f| doc.at(f)),
+                    |a| doc.at(a),
+                );
+                diags.push(
+                    Diagnostic::error(
+                        span,
+                        t!("photo-alt-missing", pair = self.n, which = which.name),
+                    )
+                    .hint(t!("photo-alt-missing-hint", which = which.name)),
+                );
+                String::new()
+            }
+        }
+    }
 }
