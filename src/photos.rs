@@ -216,6 +216,41 @@ fn process_one(
     mode: Mode,
     cached: &AtomicUsize,
 ) -> Result<Processed, Diagnostic> {
+    let bytes = read_source(root, req)?;
+    let key = key_of(&bytes, s);
+    if let Some(p) = cached_entry(cache, &key, &req.file) {
+        cached.fetch_add(1, Ordering::Relaxed);
+        return Ok(p);
+    }
+    let dir = cache_dir(cache, &key);
+    let (img, (w, h)) = if mode == Mode::Plan {
+        (None, upright_size(&bytes, req, s)?)
+    } else {
+        let img = decode(&bytes, req, s)?;
+        let size = (img.width(), img.height());
+        (Some(img), size)
+    };
+    let sizes: Vec<Size> = widths(s, w)
+        .into_iter()
+        .map(|width| Size {
+            width,
+            height: ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1)
+                as u32,
+        })
+        .collect();
+    let p = Processed {
+        key,
+        stem: url_stem(&req.file),
+        sizes,
+    };
+    match img.filter(|_| mode == Mode::Full) {
+        Some(img) => Entry { cache, dir, req, s }.write(&img.to_rgb8(), p),
+        None => Ok(p),
+    }
+}
+
+/// The photo's bytes, which must not be empty.
+fn read_source(root: &Path, req: &Request) -> Result<Vec<u8>, Diagnostic> {
     let name = req.file.display().to_string();
     let bytes = std::fs::read(root.join(&req.file)).map_err(|e| {
         photo_error(
@@ -231,87 +266,64 @@ fn process_one(
             t!("photos-empty-hint"),
         ));
     }
-    let key = key_of(&bytes, s);
-    let dir = cache_dir(cache, &key);
-    if let Ok(meta) = std::fs::read(dir.join("meta.json"))
-        && let Ok(p) = serde_json::from_slice::<Processed>(&meta)
-        && p.sizes.iter().all(|z| {
-            nonempty(&dir.join(format!("{}.webp", z.width)))
-                && nonempty(&dir.join(format!("{}.jpg", z.width)))
-        })
-    {
-        cached.fetch_add(1, Ordering::Relaxed);
-        return Ok(Processed {
-            stem: url_stem(&req.file),
-            ..p
-        });
-    }
+    Ok(bytes)
+}
 
-    let (img, (w, h)) = if mode == Mode::Plan {
-        (None, upright_size(&bytes, req, s)?)
-    } else {
-        let img = decode(&bytes, req, s)?;
-        let size = (img.width(), img.height());
-        (Some(img), size)
-    };
+/// The widths to make of a photo `w` pixels wide: the configured ones below it, and its own
+/// width when a configured one is as wide or wider. Never upscales.
+fn widths(s: &PhotoSettings, w: u32) -> Vec<u32> {
     let mut widths: Vec<u32> = s.widths.iter().copied().filter(|&x| x < w).collect();
-    // Never upscale: the source's own width is the largest size when it is narrower than the
-    // largest configured width.
     if s.widths.iter().any(|&x| x >= w) || widths.is_empty() {
         widths.push(w);
     }
-    let height_of = |width: u32| {
-        ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1) as u32
-    };
-    let Some(img) = img.filter(|_| mode == Mode::Full) else {
-        let sizes = widths
-            .iter()
-            .map(|&width| Size {
-                width,
-                height: height_of(width),
-            })
-            .collect();
-        return Ok(Processed {
-            key,
-            stem: url_stem(&req.file),
-            sizes,
-        });
-    };
-    let rgb = img.to_rgb8();
-    // Unique per process and per call: two builds, or two files with the same bytes in one
-    // build, may encode the same entry at once.
-    static SEQ: AtomicUsize = AtomicUsize::new(0);
-    let tmp = dir.with_extension(format!(
-        "tmp-{}-{}",
-        std::process::id(),
-        SEQ.fetch_add(1, Ordering::Relaxed)
-    ));
-    let io_err = |e: io::Error| {
-        photo_error(
-            req,
-            t!(
-                "photos-cache-write",
-                cache = cache.display().to_string(),
-                detail = e.to_string()
-            ),
-            t!("photos-cache-write-hint"),
-        )
-    };
-    std::fs::create_dir_all(&tmp).map_err(io_err)?;
-    let mut sizes = Vec::new();
-    for &width in &widths {
-        let height = height_of(width);
-        let pixels = resize(&rgb, width, height).map_err(|e| {
+    widths
+}
+
+/// A cache entry being written for one photo.
+struct Entry<'a> {
+    cache: &'a Path,
+    dir: PathBuf,
+    req: &'a Request,
+    s: &'a PhotoSettings,
+}
+
+impl Entry<'_> {
+    /// Encodes every size of `p` from `rgb` into the entry's folder.
+    fn write(&self, rgb: &image::RgbImage, p: Processed) -> Result<Processed, Diagnostic> {
+        // Unique per process and per call: two builds, or two files with the same bytes in
+        // one build, may encode the same entry at once.
+        static SEQ: AtomicUsize = AtomicUsize::new(0);
+        let tmp = self.dir.with_extension(format!(
+            "tmp-{}-{}",
+            std::process::id(),
+            SEQ.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&tmp).map_err(|e| self.io_error(e))?;
+        for z in &p.sizes {
+            self.encode(rgb, z, &tmp)?;
+        }
+        let meta = serde_json::to_vec(&p).unwrap_or_default();
+        std::fs::write(tmp.join("meta.json"), meta).map_err(|e| self.io_error(e))?;
+        self.commit(&tmp)?;
+        Ok(p)
+    }
+
+    /// One size as WebP and JPEG.
+    fn encode(&self, rgb: &image::RgbImage, z: &Size, tmp: &Path) -> Result<(), Diagnostic> {
+        let (req, name) = (self.req, self.req.file.display().to_string());
+        let Size { width, height } = *z;
+        let pixels = resize(rgb, width, height).map_err(|e| {
             photo_error(
                 req,
                 t!("photos-cannot-resize", name = &name, detail = e),
                 t!("photos-save-again-hint"),
             )
         })?;
-        let webp = webp::Encoder::from_rgb(&pixels, width, height).encode(f32::from(s.quality));
-        std::fs::write(tmp.join(format!("{width}.webp")), &*webp).map_err(io_err)?;
+        let quality = self.s.quality;
+        let webp = webp::Encoder::from_rgb(&pixels, width, height).encode(f32::from(quality));
+        std::fs::write(tmp.join(format!("{width}.webp")), &*webp).map_err(|e| self.io_error(e))?;
         let mut jpg = Vec::new();
-        jpeg_encoder::Encoder::new(&mut jpg, s.quality)
+        jpeg_encoder::Encoder::new(&mut jpg, quality)
             .encode(
                 &pixels,
                 width as u16,
@@ -325,35 +337,48 @@ fn process_one(
                     t!("photos-save-again-hint"),
                 )
             })?;
-        std::fs::write(tmp.join(format!("{width}.jpg")), &jpg).map_err(io_err)?;
-        sizes.push(Size { width, height });
+        std::fs::write(tmp.join(format!("{width}.jpg")), &jpg).map_err(|e| self.io_error(e))
     }
-    let p = Processed {
-        key: key.clone(),
-        stem: url_stem(&req.file),
-        sizes,
-    };
-    let meta = serde_json::to_vec(&p).unwrap_or_default();
-    std::fs::write(tmp.join("meta.json"), meta).map_err(io_err)?;
-    // Written beside, then renamed: another build reading the cache never sees half an entry.
-    // If another build finished the same entry first, its copy is kept (it is identical) and
-    // never removed under its feet.
-    if let Some(parent) = dir.parent() {
-        std::fs::create_dir_all(parent).map_err(io_err)?;
-    }
-    if std::fs::rename(&tmp, &dir).is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
-        if !dir.join("meta.json").is_file() {
-            // A broken entry (an interrupted build): replace it.
-            let _ = std::fs::remove_dir_all(&dir);
-            return Err(photo_error(
-                req,
-                t!("photos-cache-damaged", name = &name),
-                t!("photos-cache-damaged-hint"),
-            ));
+
+    /// Renames the finished folder into place. Written beside, then renamed: another build
+    /// reading the cache never sees half an entry. If another build finished the same entry
+    /// first, its copy is kept (it is identical) and never removed under its feet.
+    fn commit(&self, tmp: &Path) -> Result<(), Diagnostic> {
+        let dir = &self.dir;
+        if let Some(parent) = dir.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| self.io_error(e))?;
         }
+        if std::fs::rename(tmp, dir).is_ok() {
+            return Ok(());
+        }
+        let _ = std::fs::remove_dir_all(tmp);
+        if dir.join("meta.json").is_file() {
+            return Ok(());
+        }
+        // A broken entry (an interrupted build): replace it.
+        let _ = std::fs::remove_dir_all(dir);
+        Err(photo_error(
+            self.req,
+            t!(
+                "photos-cache-damaged",
+                name = self.req.file.display().to_string()
+            ),
+            t!("photos-cache-damaged-hint"),
+        ))
     }
-    Ok(p)
+
+    /// An error writing the cache.
+    fn io_error(&self, e: io::Error) -> Diagnostic {
+        photo_error(
+            self.req,
+            t!(
+                "photos-cache-write",
+                cache = self.cache.display().to_string(),
+                detail = e.to_string()
+            ),
+            t!("photos-cache-write-hint"),
+        )
+    }
 }
 
 /// A photo's decoder, opened from its header: format checked, truncation and decompression

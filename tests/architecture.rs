@@ -233,7 +233,6 @@ fn long_functions(code: &str, limit: usize) -> Vec<(String, usize)> {
 const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("minify.rs", "skeleton", 169),
     ("theme/compile.rs", "new", 176),
-    ("photos.rs", "process_one", 147),
 ];
 
 #[test]
