@@ -208,173 +208,223 @@ pub fn template(src: &str) -> Option<String> {
 /// The template as minify-html may see it: Tera tags, and HTML tags holding them, replaced by
 /// placeholders, each returned with the source it stands for.
 fn skeleton(pieces: &[Piece<'_>]) -> Option<(String, Vec<(String, String)>)> {
-    let mut out = String::new();
-    let mut originals: Vec<(String, String)> = Vec::new();
-    let mut state = State::Data;
-    let mut saw_markup = false;
+    let mut sk = Skeleton {
+        out: String::new(),
+        originals: Vec::new(),
+        state: State::Data,
+        saw_markup: false,
+    };
     for (k, piece) in pieces.iter().enumerate() {
-        let text = match piece {
-            Piece::Tera(t) => {
-                match &mut state {
-                    State::Data | State::Raw(_) => {
-                        let n = originals.len();
-                        let placeholder = if t.starts_with("{{") || matches!(state, State::Raw(_)) {
-                            format!("{WORD_OPEN}{n}{WORD_CLOSE}")
-                        } else {
-                            format!("<!--cbk:{n}-->")
-                        };
-                        out.push_str(&placeholder);
-                        originals.push((placeholder, (*t).to_owned()));
-                    }
-                    State::Tag { src, tera, .. } => {
-                        src.push_str(t);
-                        *tera = true;
-                    }
-                    State::Comment => return None,
-                }
-                continue;
-            }
-            Piece::Text(t) => *t,
-        };
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            match &mut state {
-                State::Data => {
-                    let c = b[i];
-                    if c == b'<' {
-                        let rest = &text[i..];
-                        if rest.starts_with("<!--") {
-                            state = State::Comment;
-                            i += 4;
-                            continue;
-                        }
-                        let (end, name_at) = if rest.starts_with("</") {
-                            (true, i + 2)
-                        } else {
-                            (false, i + 1)
-                        };
-                        let first = b.get(name_at).copied();
-                        if first.is_some_and(|f| f.is_ascii_alphabetic() || f == b'!') {
-                            let name_len = b[name_at..]
-                                .iter()
-                                .take_while(|&&c| {
-                                    c.is_ascii_alphanumeric() || c == b'-' || c == b':' || c == b'!'
-                                })
-                                .count();
-                            // A name ending where a Tera tag starts is whole only if that tag
-                            // is followed by a space or the tag's end (`<tr{% if x %} class`),
-                            // not by more name (`<h{{ n }}>`, `<h{% if a %}1`).
-                            if name_at + name_len == b.len() {
-                                let whole = matches!(
-                                    (pieces.get(k + 1), pieces.get(k + 2)),
-                                    (Some(Piece::Tera(t)), Some(Piece::Text(after)))
-                                        if t.starts_with("{%")
-                                            && after.starts_with(|c: char| {
-                                                c.is_ascii_whitespace() || c == '>' || c == '/'
-                                            })
-                                );
-                                if !whole {
-                                    return None;
-                                }
-                            }
-                            saw_markup = true;
-                            state = State::Tag {
-                                src: text[i..name_at + name_len].to_owned(),
-                                name: text[name_at..name_at + name_len].to_ascii_lowercase(),
-                                end,
-                                quote: None,
-                                tera: false,
-                            };
-                            i = name_at + name_len;
-                            continue;
-                        }
-                        // A `<` right before a Tera tag may open a tag it makes.
-                        first?;
-                    } else if (c == b'"' || c == b'\'') && i > 0 && b[i - 1] == b'=' {
-                        // `data-x="…"` outside a tag: a fragment for inside one.
-                        return None;
-                    }
-                    let step = text[i..].chars().next().map_or(1, char::len_utf8);
-                    let next = text[i + step..]
-                        .find(['<', '"', '\''])
-                        .map_or(b.len(), |n| i + step + n);
-                    out.push_str(&text[i..next]);
-                    i = next;
-                }
-                State::Tag {
-                    src,
-                    name,
-                    end,
-                    quote,
-                    tera,
-                } => {
-                    let rest = &text[i..];
-                    let stop = match *quote {
-                        Some(q) => rest.find(q as char),
-                        None => rest.find(['"', '\'', '>']),
+        match piece {
+            Piece::Tera(t) => sk.tera(t)?,
+            Piece::Text(text) => {
+                let mut i = 0;
+                while i < text.len() {
+                    i = match sk.state {
+                        State::Data => sk.data(text, i, &pieces[k + 1..])?,
+                        State::Tag { .. } => sk.tag(text, i)?,
+                        State::Comment => sk.comment(text, i),
+                        State::Raw(_) => sk.raw(text, i),
                     };
-                    let Some(n) = stop else {
-                        src.push_str(rest);
-                        i = b.len();
-                        continue;
-                    };
-                    let c = b[i + n];
-                    src.push_str(&rest[..=n]);
-                    i += n + 1;
-                    if quote.is_some() {
-                        *quote = None;
-                    } else if c != b'>' {
-                        *quote = Some(c);
-                    } else {
-                        let name = std::mem::take(name);
-                        if *tera {
-                            if *end {
-                                return None;
-                            }
-                            let placeholder = format!("<{name} data-cbk-{}>", originals.len());
-                            out.push_str(&placeholder);
-                            originals.push((placeholder, collapse_tag(src)));
-                        } else {
-                            out.push_str(src);
-                        }
-                        state = if !*end && RAW_TEXT.contains(&name.as_str()) {
-                            State::Raw(name)
-                        } else {
-                            State::Data
-                        };
-                    }
-                }
-                State::Comment => match text[i..].find("-->") {
-                    Some(n) => {
-                        i += n + 3;
-                        state = State::Data;
-                    }
-                    None => i = b.len(),
-                },
-                State::Raw(name) => {
-                    let close = format!("</{name}");
-                    let rest = text[i..].to_ascii_lowercase();
-                    match rest.find(&close) {
-                        Some(n) => {
-                            out.push_str(&text[i..i + n]);
-                            i += n;
-                            state = State::Data;
-                        }
-                        None => {
-                            out.push_str(&text[i..]);
-                            i = b.len();
-                        }
-                    }
                 }
             }
         }
     }
     // Unclosed markup, or no markup at all (a fragment of text or of attributes): as it is.
-    if !matches!(state, State::Data) || !saw_markup {
+    if !matches!(sk.state, State::Data) || !sk.saw_markup {
         return None;
     }
-    Some((out, originals))
+    Some((sk.out, sk.originals))
+}
+
+/// The skeleton being made: the HTML so far with placeholders, what each placeholder stands
+/// for, where the scan is, and whether any markup was seen.
+struct Skeleton {
+    out: String,
+    originals: Vec<(String, String)>,
+    state: State,
+    saw_markup: bool,
+}
+
+impl Skeleton {
+    /// A Tera tag: a placeholder in text, part of the tag it is inside, or (in a comment) a
+    /// template left as it is.
+    fn tera(&mut self, t: &str) -> Option<()> {
+        match &mut self.state {
+            State::Data | State::Raw(_) => {
+                let n = self.originals.len();
+                let placeholder = if t.starts_with("{{") || matches!(self.state, State::Raw(_)) {
+                    format!("{WORD_OPEN}{n}{WORD_CLOSE}")
+                } else {
+                    format!("<!--cbk:{n}-->")
+                };
+                self.out.push_str(&placeholder);
+                self.originals.push((placeholder, t.to_owned()));
+            }
+            State::Tag { src, tera, .. } => {
+                src.push_str(t);
+                *tera = true;
+            }
+            State::Comment => return None,
+        }
+        Some(())
+    }
+
+    /// Text between tags, from byte `i`, up to the next place a tag or a quote may start; or
+    /// the start of a tag or comment. Returns where the scan goes on.
+    fn data(&mut self, text: &str, i: usize, next: &[Piece<'_>]) -> Option<usize> {
+        let b = text.as_bytes();
+        let c = b[i];
+        if c == b'<' {
+            let rest = &text[i..];
+            if rest.starts_with("<!--") {
+                self.state = State::Comment;
+                return Some(i + 4);
+            }
+            let (end, name_at) = if rest.starts_with("</") {
+                (true, i + 2)
+            } else {
+                (false, i + 1)
+            };
+            let first = b.get(name_at).copied();
+            if first.is_some_and(|f| f.is_ascii_alphabetic() || f == b'!') {
+                return self.open_tag(text, i, name_at, end, next);
+            }
+            // A `<` right before a Tera tag may open a tag it makes.
+            first?;
+        } else if (c == b'"' || c == b'\'') && i > 0 && b[i - 1] == b'=' {
+            // `data-x="…"` outside a tag: a fragment for inside one.
+            return None;
+        }
+        let step = text[i..].chars().next().map_or(1, char::len_utf8);
+        let stop = text[i + step..]
+            .find(['<', '"', '\''])
+            .map_or(b.len(), |n| i + step + n);
+        self.out.push_str(&text[i..stop]);
+        Some(stop)
+    }
+
+    /// The start of a tag whose name begins at `name_at`.
+    fn open_tag(
+        &mut self,
+        text: &str,
+        i: usize,
+        name_at: usize,
+        end: bool,
+        next: &[Piece<'_>],
+    ) -> Option<usize> {
+        let b = text.as_bytes();
+        let name_len = b[name_at..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b':' || c == b'!')
+            .count();
+        // A name ending where a Tera tag starts is whole only if that tag is followed by a
+        // space or the tag's end (`<tr{% if x %} class`), not by more name (`<h{{ n }}>`,
+        // `<h{% if a %}1`).
+        if name_at + name_len == b.len() {
+            let whole = matches!(
+                (next.first(), next.get(1)),
+                (Some(Piece::Tera(t)), Some(Piece::Text(after)))
+                    if t.starts_with("{%")
+                        && after.starts_with(|c: char| {
+                            c.is_ascii_whitespace() || c == '>' || c == '/'
+                        })
+            );
+            if !whole {
+                return None;
+            }
+        }
+        self.saw_markup = true;
+        self.state = State::Tag {
+            src: text[i..name_at + name_len].to_owned(),
+            name: text[name_at..name_at + name_len].to_ascii_lowercase(),
+            end,
+            quote: None,
+            tera: false,
+        };
+        Some(name_at + name_len)
+    }
+
+    /// Inside a tag, from byte `i`: up to the next quote or its end. A tag holding Tera
+    /// becomes a placeholder; a closing tag holding Tera leaves the template as it is.
+    fn tag(&mut self, text: &str, i: usize) -> Option<usize> {
+        let State::Tag {
+            src,
+            name,
+            end,
+            quote,
+            tera,
+        } = &mut self.state
+        else {
+            return Some(i);
+        };
+        let rest = &text[i..];
+        let stop = match *quote {
+            Some(q) => rest.find(q as char),
+            None => rest.find(['"', '\'', '>']),
+        };
+        let Some(n) = stop else {
+            src.push_str(rest);
+            return Some(text.len());
+        };
+        let c = text.as_bytes()[i + n];
+        src.push_str(&rest[..=n]);
+        if quote.is_some() {
+            *quote = None;
+        } else if c != b'>' {
+            *quote = Some(c);
+        } else {
+            let name = std::mem::take(name);
+            if *tera {
+                if *end {
+                    return None;
+                }
+                let placeholder = format!("<{name} data-cbk-{}>", self.originals.len());
+                self.out.push_str(&placeholder);
+                self.originals.push((placeholder, collapse_tag(src)));
+            } else {
+                self.out.push_str(src);
+            }
+            self.state = if !*end && RAW_TEXT.contains(&name.as_str()) {
+                State::Raw(name)
+            } else {
+                State::Data
+            };
+        }
+        Some(i + n + 1)
+    }
+
+    /// Inside a comment, from byte `i`: to its end, which is dropped with it.
+    fn comment(&mut self, text: &str, i: usize) -> usize {
+        match text[i..].find("-->") {
+            Some(n) => {
+                self.state = State::Data;
+                i + n + 3
+            }
+            None => text.len(),
+        }
+    }
+
+    /// Inside a raw-text element (`<script>`, `<style>`), from byte `i`: kept as it is, up to
+    /// its closing tag.
+    fn raw(&mut self, text: &str, i: usize) -> usize {
+        let State::Raw(name) = &self.state else {
+            return i;
+        };
+        let close = format!("</{name}");
+        let rest = text[i..].to_ascii_lowercase();
+        match rest.find(&close) {
+            Some(n) => {
+                self.out.push_str(&text[i..i + n]);
+                self.state = State::Data;
+                i + n
+            }
+            None => {
+                self.out.push_str(&text[i..]);
+                text.len()
+            }
+        }
+    }
 }
 
 /// A tag's source with runs of whitespace outside quotes and Tera tags made one space, and
