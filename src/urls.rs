@@ -197,6 +197,17 @@ pub fn is_reserved(slug: &str) -> bool {
     RESERVED.contains(&slug) || taxonomies().any(|t| t == slug)
 }
 
+/// Where a theme's static file is written: under `assets/`, with the first ten hex digits of
+/// its hash before the extension (`assets/style.1a2b3c4d5e.css`), so hosts may cache it for
+/// good.
+pub fn asset(name: &str, hash: &str) -> String {
+    let hash = hash.get(..10).unwrap_or(hash);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("assets/{stem}.{hash}.{ext}"),
+        None => format!("assets/{name}.{hash}"),
+    }
+}
+
 /// The output file of one size of a processed photo.
 pub fn photo(stem: &str, key: &str, width: u32, ext: &str) -> String {
     format!("photos/{stem}-{}-{width}.{ext}", &key[..key.len().min(10)])

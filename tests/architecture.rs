@@ -230,7 +230,7 @@ fn long_functions(code: &str, limit: usize) -> Vec<(String, usize)> {
 /// Functions that were long before the rule and are still to be cut up, with the length
 /// each had when listed. The list only shrinks: a listed function may not grow, one shortened
 /// below the limit must leave it, and no other may join.
-const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[("theme/compile.rs", "new", 176)];
+const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[];
 
 #[test]
 fn functions_fit_on_a_screen() {

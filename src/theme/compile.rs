@@ -64,168 +64,19 @@ pub fn tera_diagnostic(e: &tera::Error, templates: &[(String, SourceText)]) -> D
 impl Renderer {
     /// Compiles the theme's templates and reads its UI strings.
     pub fn new(theme: &Theme, config: &Config, diags: &mut Diagnostics) -> Option<Renderer> {
-        let mut templates = Vec::new();
-        for (name, f) in theme.under("templates") {
-            match std::str::from_utf8(&f.bytes) {
-                Ok(text) => {
-                    templates.push((name.to_owned(), SourceText::new(f.display.clone(), text)))
-                }
-                Err(_) => diags.push(Diagnostic::error(
-                    Span::file_only(&f.display),
-                    t!("theme-template-not-utf8"),
-                )),
-            }
-        }
-        let compile = |sources: Vec<(&str, &str)>| {
-            let mut tera = Tera::new();
-            tera.autoescape_on([".html", ".xml"]);
-            tera.add_raw_templates(sources).map(|()| tera)
-        };
-        let tera = match compile(
-            templates
-                .iter()
-                .map(|(n, s)| (n.as_str(), &*s.text))
-                .collect(),
-        ) {
+        let templates = read_templates(theme, diags);
+        let sources = templates.iter().map(|(n, s)| (n.as_str(), &*s.text));
+        let tera = match compile(sources.collect()) {
             Ok(t) => t,
             Err(e) => {
                 diags.push(tera_diagnostic(&e, &templates));
                 return None;
             }
         };
-        // Minified once here, so no page needs minifying. A template that cannot be minified
-        // safely is used as written.
-        let minified: Vec<(&str, Option<String>)> = templates
-            .iter()
-            .map(|(n, s)| {
-                let min = n
-                    .ends_with(".html")
-                    .then(|| crate::minify::template(&s.text))
-                    .flatten();
-                (n.as_str(), min)
-            })
-            .collect();
-        let tera_min = if minified.iter().any(|(_, m)| m.is_some()) {
-            compile(
-                minified
-                    .iter()
-                    .zip(&templates)
-                    .map(|((n, m), (_, s))| (*n, m.as_deref().unwrap_or(&s.text)))
-                    .collect(),
-            )
-            .ok()
-        } else {
-            None
-        };
-        for required in [
-            "index.html",
-            "library.html",
-            "case.html",
-            "method.html",
-            "methods.html",
-            "practices.html",
-            "matrix.html",
-            "taxonomy.html",
-            "term.html",
-            "courses.html",
-            "course.html",
-            "page.html",
-            "404.html",
-            "atom.xml",
-            "sitemap.xml",
-            "robots.txt",
-        ] {
-            if !tera.contains_template(required) {
-                diags.push(
-                    Diagnostic::error(
-                        Span::file_only(format!("themes/{}/templates/{required}", theme.name)),
-                        t!(
-                            "theme-template-missing",
-                            theme = &theme.name,
-                            template = required
-                        ),
-                    )
-                    .hint(t!("theme-template-missing-hint")),
-                );
-            }
-        }
-
-        let mut i18n: Vec<Value> = Vec::new();
-        let mut ui_strings: Vec<IndexMap<String, String>> = Vec::new();
-        let mut default_strings: Option<IndexMap<String, String>> = None;
-        for lang in &config.languages {
-            let file = theme
-                .under("i18n")
-                .find(|(n, _)| *n == format!("{}.yaml", lang.code))
-                .map(|(_, f)| f);
-            let Some(file) = file else {
-                diags.push(
-                    Diagnostic::error(
-                        Span::file_only(format!("themes/{}/i18n/{}.yaml", theme.name, lang.code)),
-                        t!(
-                            "theme-strings-missing",
-                            theme = &theme.name,
-                            code = &lang.code
-                        ),
-                    )
-                    .hint(t!("theme-strings-missing-hint")),
-                );
-                continue;
-            };
-            let text = String::from_utf8_lossy(&file.bytes).into_owned();
-            let source = SourceText::new(file.display.clone(), text);
-            let doc = crate::yaml::YamlDoc {
-                source: &source,
-                yaml: &source.text,
-                first_line: 1,
-            };
-            let mut strings: IndexMap<String, String> = match doc.parse() {
-                Ok(s) => s,
-                Err(d) => {
-                    diags.push(d);
-                    continue;
-                }
-            };
-            match &default_strings {
-                None => default_strings = Some(strings.clone()),
-                Some(def) => {
-                    for (k, v) in def {
-                        if !strings.contains_key(k) {
-                            diags.push(
-                                Diagnostic::warning(
-                                    source.whole(),
-                                    t!("theme-string-missing", key = k),
-                                )
-                                .hint(t!(
-                                    "theme-string-missing-hint",
-                                    key = k,
-                                    text = v
-                                )),
-                            );
-                            strings.insert(k.clone(), v.clone());
-                        }
-                    }
-                }
-            }
-            i18n.push(views::value(&strings));
-            ui_strings.push(strings);
-        }
-
-        let mut assets = IndexMap::new();
-        let mut static_files = Vec::new();
-        for (name, f) in theme.under("static") {
-            let hash = blake3::hash(&f.bytes).to_hex();
-            // Every asset is fingerprinted, so hosts may cache all of assets/ for good.
-            let out = match name.rsplit_once('.') {
-                Some((stem, ext)) => format!("assets/{stem}.{}.{ext}", &hash[..10]),
-                None => format!("assets/{name}.{}", &hash[..10]),
-            };
-            assets.insert(name.to_owned(), out.clone());
-            static_files.push(OutFile {
-                path: out,
-                data: OutData::Bytes(f.bytes.to_vec()),
-            });
-        }
+        check_required(&tera, theme, diags);
+        let tera_min = minified(&templates);
+        let (i18n, strings) = ui_strings(theme, config, diags);
+        let (assets, static_files) = fingerprinted(theme);
         if diags.has_errors() {
             return None;
         }
@@ -234,9 +85,166 @@ impl Renderer {
             tera_min,
             templates,
             i18n,
-            strings: ui_strings,
+            strings,
             assets: views::value(&assets),
             static_files,
         })
     }
+}
+
+/// The theme's templates, each as text; one that is not UTF-8 is reported and left out.
+fn read_templates(theme: &Theme, diags: &mut Diagnostics) -> Vec<(String, SourceText)> {
+    let mut templates = Vec::new();
+    for (name, f) in theme.under("templates") {
+        match std::str::from_utf8(&f.bytes) {
+            Ok(text) => templates.push((name.to_owned(), SourceText::new(f.display.clone(), text))),
+            Err(_) => diags.push(Diagnostic::error(
+                Span::file_only(&f.display),
+                t!("theme-template-not-utf8"),
+            )),
+        }
+    }
+    templates
+}
+
+/// Templates parsed by Tera, escaping HTML and XML.
+fn compile(sources: Vec<(&str, &str)>) -> Result<Tera, tera::Error> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    tera.add_raw_templates(sources).map(|()| tera)
+}
+
+/// The templates with their HTML minified once, so no page needs minifying; `None` when none
+/// can be. A template that cannot be minified safely is used as written.
+fn minified(templates: &[(String, SourceText)]) -> Option<Tera> {
+    let min: Vec<Option<String>> = templates
+        .iter()
+        .map(|(n, s)| {
+            n.ends_with(".html")
+                .then(|| crate::minify::template(&s.text))
+                .flatten()
+        })
+        .collect();
+    if min.iter().all(Option::is_none) {
+        return None;
+    }
+    let sources = templates
+        .iter()
+        .zip(&min)
+        .map(|((n, s), m)| (n.as_str(), m.as_deref().unwrap_or(&s.text)));
+    compile(sources.collect()).ok()
+}
+
+/// The templates every theme must have: one per kind of page, the feed, the sitemap and
+/// robots.txt.
+const REQUIRED: [&str; 16] = [
+    "index.html",
+    "library.html",
+    "case.html",
+    "method.html",
+    "methods.html",
+    "practices.html",
+    "matrix.html",
+    "taxonomy.html",
+    "term.html",
+    "courses.html",
+    "course.html",
+    "page.html",
+    "404.html",
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
+];
+
+/// Reports each required template the theme lacks.
+fn check_required(tera: &Tera, theme: &Theme, diags: &mut Diagnostics) {
+    for required in REQUIRED.iter().filter(|r| !tera.contains_template(r)) {
+        diags.push(
+            Diagnostic::error(
+                Span::file_only(format!("themes/{}/templates/{required}", theme.name)),
+                t!(
+                    "theme-template-missing",
+                    theme = &theme.name,
+                    template = *required
+                ),
+            )
+            .hint(t!("theme-template-missing-hint")),
+        );
+    }
+}
+
+/// The theme's UI strings of every language, as template values and as text. A string the
+/// default language has and another lacks is reported and taken from the default language.
+fn ui_strings(
+    theme: &Theme,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> (Vec<Value>, Vec<IndexMap<String, String>>) {
+    let mut i18n: Vec<Value> = Vec::new();
+    let mut all: Vec<IndexMap<String, String>> = Vec::new();
+    for lang in &config.languages {
+        let Some(strings) = read_strings(theme, &lang.code, all.first(), diags) else {
+            continue;
+        };
+        i18n.push(views::value(&strings));
+        all.push(strings);
+    }
+    (i18n, all)
+}
+
+/// One language's UI strings, with what it lacks of the default language's (`default`).
+fn read_strings(
+    theme: &Theme,
+    code: &str,
+    default: Option<&IndexMap<String, String>>,
+    diags: &mut Diagnostics,
+) -> Option<IndexMap<String, String>> {
+    let name = format!("{code}.yaml");
+    let Some((_, file)) = theme.under("i18n").find(|(n, _)| *n == name) else {
+        diags.push(
+            Diagnostic::error(
+                Span::file_only(format!("themes/{}/i18n/{name}", theme.name)),
+                t!("theme-strings-missing", theme = &theme.name, code = code),
+            )
+            .hint(t!("theme-strings-missing-hint")),
+        );
+        return None;
+    };
+    let text = String::from_utf8_lossy(&file.bytes).into_owned();
+    let source = SourceText::new(file.display.clone(), text);
+    let doc = crate::yaml::YamlDoc {
+        source: &source,
+        yaml: &source.text,
+        first_line: 1,
+    };
+    let mut strings: IndexMap<String, String> = doc.parse().map_err(|d| diags.push(d)).ok()?;
+    for (k, v) in default.into_iter().flatten() {
+        if !strings.contains_key(k) {
+            diags.push(
+                Diagnostic::warning(source.whole(), t!("theme-string-missing", key = k)).hint(t!(
+                    "theme-string-missing-hint",
+                    key = k,
+                    text = v
+                )),
+            );
+            strings.insert(k.clone(), v.clone());
+        }
+    }
+    Some(strings)
+}
+
+/// The theme's static files under fingerprinted names (every one, so hosts may cache all of
+/// `assets/` for good): each name with its output path, and the files.
+fn fingerprinted(theme: &Theme) -> (IndexMap<String, String>, Vec<OutFile>) {
+    let mut assets = IndexMap::new();
+    let mut files = Vec::new();
+    for (name, f) in theme.under("static") {
+        let out = crate::urls::asset(name, &blake3::hash(&f.bytes).to_hex());
+        assets.insert(name.to_owned(), out.clone());
+        files.push(OutFile {
+            path: out,
+            data: OutData::Bytes(f.bytes.to_vec()),
+        });
+    }
+    (assets, files)
 }
