@@ -63,7 +63,7 @@ fn only_the_io_modules_touch_the_file_system() {
         &[
             "load.rs",
             "theme/",
-            "photos.rs",
+            "photos/",
             "output.rs",
             "bundle.rs",
             "serve/",

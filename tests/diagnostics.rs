@@ -177,7 +177,7 @@ const CASES: &[Case] = &[
 /// it is tested instead.
 const ELSEWHERE: &[(&str, &str)] = &[
     (
-        "src/photos.rs:req.span.clone(), message",
+        "src/photos/mod.rs:req.span.clone(), message",
         "the helper `photo_error` itself: what it makes is attributed to its caller",
     ),
     (
@@ -197,23 +197,23 @@ const ELSEWHERE: &[(&str, &str)] = &[
         "a file that vanishes between listing and reading; needs a racing disk",
     ),
     (
-        "src/photos.rs:photos-cannot-read",
+        "src/photos/mod.rs:photos-cannot-read",
         "a photo that vanishes between listing and reading; needs a racing disk",
     ),
     (
-        "src/photos.rs:photos-cannot-resize",
+        "src/photos/cache.rs:photos-cannot-resize",
         "the resizer refuses only sizes the decoder already refused",
     ),
     (
-        "src/photos.rs:photos-cannot-encode",
+        "src/photos/cache.rs:photos-cannot-encode",
         "the JPEG encoder fails only on a failing writer into memory",
     ),
     (
-        "src/photos.rs:photos-cache-damaged",
+        "src/photos/cache.rs:photos-cache-damaged",
         "another build's half-written cache entry, met while renaming",
     ),
     (
-        "src/photos.rs:photos-limits-hint",
+        "src/photos/decode.rs:photos-limits-hint",
         "the decoder's memory limit, reached only by images beyond the pixel limit checked first",
     ),
     (
