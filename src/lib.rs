@@ -31,6 +31,7 @@ pub mod search;
 pub mod section;
 pub mod serve;
 pub mod theme;
+pub mod uncertain;
 pub mod urls;
 pub mod views;
 pub mod watch;

@@ -153,6 +153,9 @@ pub struct PhotoPair {
     pub year_after: Option<i32>,
     /// Who took the photos and under which licence.
     pub credit: Option<String>,
+    /// Whether the photos only illustrate (stand-ins, not of this place before and after):
+    /// shown side by side under "Illustrative photos", without labels or a slider.
+    pub illustrative: bool,
 }
 
 /// A case's texts in one language.
@@ -178,6 +181,9 @@ pub struct CaseText {
     pub photos: Localized<Vec<PhotoPair>>,
     /// The narrative.
     pub body: Localized<std::sync::Arc<Body>>,
+    /// Phrases marked uncertain: this file's own, then the default language's that it does not
+    /// repeat (they apply to the text it inherits).
+    pub uncertain: Vec<Uncertain>,
     /// Whether this language has a file of its own.
     pub translated: bool,
 }
@@ -241,8 +247,20 @@ pub struct DocText {
     pub summary: Localized<String>,
     /// The Markdown body.
     pub body: Localized<Body>,
+    /// Phrases marked uncertain, as [`CaseText::uncertain`].
+    pub uncertain: Vec<Uncertain>,
     /// Whether this language has a file of its own.
     pub translated: bool,
+}
+
+/// A phrase an editor marks as uncertain or reconstructed, and why: readers see it marked
+/// wherever the page shows it, and the open data carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Uncertain {
+    /// The phrase, exactly as the text writes it.
+    pub text: String,
+    /// Why it is uncertain, for readers.
+    pub why: String,
 }
 
 /// The page of one method.

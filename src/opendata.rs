@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::config::Lang;
-use crate::model::Library;
+use crate::model::{Library, Uncertain};
 use crate::urls::{self, Page};
 
 #[derive(Serialize)]
@@ -29,6 +29,7 @@ struct Record<'a> {
     practices: Vec<PracticeRecord<'a>>,
     tags: &'a [String],
     sources: Vec<SourceRecord<'a>>,
+    uncertain: &'a [Uncertain],
     translated: bool,
 }
 
@@ -109,6 +110,7 @@ fn records(lib: &Library, lang: Lang) -> impl Iterator<Item = Record<'_>> {
                     url: s.url.as_deref(),
                 })
                 .collect(),
+            uncertain: &t.uncertain,
             translated: t.translated,
         }
     })
@@ -152,6 +154,7 @@ pub fn csv(lib: &Library, lang: Lang) -> String {
         "changes",
         "practices",
         "tags",
+        "uncertain",
         "translated",
     ];
     // Writing to a Vec cannot fail.
@@ -181,6 +184,11 @@ pub fn csv(lib: &Library, lang: Lang) -> String {
                 .collect::<Vec<_>>()
                 .join(";"),
             r.tags.join(";"),
+            r.uncertain
+                .iter()
+                .map(|u| format!("{} ({})", u.text, u.why))
+                .collect::<Vec<_>>()
+                .join(";"),
             r.translated.to_string(),
         ]);
     }

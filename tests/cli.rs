@@ -144,7 +144,7 @@ fn template_errors_exit_1_and_name_the_template_line() {
     let o = casebook(&["check", "--root", site.root().to_str().unwrap_or("")]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("templates/page.html:16:4"),
+        stderr(&o).contains("templates/page.html:17:4"),
         "{}",
         stderr(&o)
     );

@@ -97,6 +97,9 @@ const CASES: &[Case] = &[
     Case { name: "saved as UTF-16", site: || min().write("content/pages/guide.md", b"\xff\xfe-\x00-\x00-\x00\n\x00"), expect: &["content/pages/guide.md:1:1 file is saved as UTF-16, not UTF-8"] },
     Case { name: "not UTF-8", site: || min().write("content/pages/guide.md", b"---\ntitle: \xff\x80\n---\n"), expect: &["content/pages/guide.md:2:8 file is not valid UTF-8 text"] },
     // cases
+    Case { name: "uncertain phrase without a reason", site: || min().replace(ALPHA, "title: 甲村\n", "uncertain:\n  - text: 一镇\ntitle: 甲村\n"), expect: &["content/cases/alpha/index.md:3:11 `一镇` is marked uncertain but does not say why"] },
+    Case { name: "uncertain phrase the text never says", site: || min().replace(ALPHA, "title: 甲村\n", "uncertain:\n  - text: 七镇\n    why: 由译文推断\ntitle: 甲村\n"), expect: &["content/cases/alpha/index.md:3:11 `七镇` is marked uncertain, but this file's text never says it"] },
+    Case { name: "uncertain phrase listed twice", site: || min().replace(ALPHA, "title: 甲村\n", "uncertain:\n  - text: 一镇\n    why: 由译文推断\n  - text: 一镇\n    why: 待核实\ntitle: 甲村\n"), expect: &["content/cases/alpha/index.md:5:11 `一镇` is listed twice under `uncertain`"] },
     Case { name: "title missing", site: || min().replace(ALPHA, "title: 甲村\n", ""), expect: &["content/cases/alpha/index.md:1:1 `title` is missing"] },
     Case { name: "province missing", site: || min().replace(ALPHA, ", province: hubei}", "}"), expect: &["content/cases/alpha/index.md:1:1 `place.province` is missing"] },
     Case { name: "not a date", site: || min().replace(ALPHA, "updated: 2022-09-06", "updated: 2022-13-45"), expect: &["content/cases/alpha/index.md:8:10 `2022-13-45` is not a date"] },

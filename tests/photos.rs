@@ -175,3 +175,52 @@ fn bad_photos_are_reported_where_they_are_named() {
         assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
     }
 }
+
+#[test]
+fn an_illustrative_pair_has_no_labels_or_slider_and_a_real_pair_keeps_them() {
+    let site = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    copy_dir(&fixture("photos"), site.path());
+    let case = site.path().join("content/cases/alpha/index.md");
+    let text = read(&case).replace(
+        "    year_after: 2021\n",
+        "    year_after: 2021\n  - before: small.png\n    after: phone.jpg\n    alt_before: 一块橙色\n    alt_after: 山间草坡\n    caption: 别处的照片\n    illustrative: true\n",
+    );
+    std::fs::write(&case, text).unwrap_or_else(|e| panic!("{e}"));
+    let built = common::build_in_memory(site.path());
+    for (path, before, illustrative) in [
+        ("cases/alpha/index.html", "改造前", "示意图片"),
+        ("en/cases/alpha/index.html", "Before", "Illustrative photos"),
+    ] {
+        let html =
+            String::from_utf8_lossy(built.get(path).map_or(&[][..], Vec::as_slice)).into_owned();
+        let count = |needle: &str| html.matches(needle).count();
+        assert_eq!(
+            (count("class=\"compare\""), count("photo-pair illustrative")),
+            (1, 1),
+            "{path}: one real pair and one illustrative pair"
+        );
+        let real_at = html.find("class=\"compare\"").unwrap_or(0);
+        let shown_at = html.find("photo-pair illustrative").unwrap_or(0);
+        assert!(real_at < shown_at, "{path}: the pairs are out of order");
+        let real = &html[real_at..shown_at];
+        assert!(
+            real.contains("data-compare") && real.contains(&format!(">{before}")),
+            "{path}: {real}"
+        );
+        let pair = html[shown_at..]
+            .split("</figure>")
+            .next()
+            .unwrap_or_default();
+        assert!(pair.contains(illustrative), "{path}: {pair}");
+        for label in ["data-compare", "compare-side", before] {
+            assert!(
+                !pair.contains(label),
+                "{path}: the illustrative pair shows `{label}`: {pair}"
+            );
+        }
+        assert!(
+            pair.find(illustrative) < pair.find("<picture"),
+            "{path}: the illustrative label does not come first: {pair}"
+        );
+    }
+}

@@ -151,7 +151,7 @@ fn arg_help(command: &str, id: &str) -> Option<Text> {
         ("check", "watch") => t!("help-check-watch"),
         ("list", "drafts") => t!("help-list-drafts"),
         ("list", "untranslated") => t!("help-list-untranslated"),
-        ("new", "kind") => t!("help-new-kind"),
+        ("new", "what") => t!("help-new-what"),
         ("new", "slug") => t!("help-new-slug"),
         ("new", "into") => t!("help-new-into"),
         ("schema", "out") => t!("help-schema-out"),

@@ -22,14 +22,14 @@ pub struct Args {
     pub root: PathBuf,
 }
 
-/// What `casebook new` makes.
+/// What `casebook new` makes: a case folder with its default-language file, a course's
+/// default-language file, or a translation of an existing case or course. (The variants have
+/// no doc comments: clap would show them as help, in English only; `help-new-what` says it in
+/// the user's language.)
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum What {
-    /// A case folder with its default-language file.
     Case,
-    /// A course's default-language file.
     Course,
-    /// A translation of an existing case or course.
     Translation,
 }
 

@@ -101,6 +101,13 @@ impl Vocab {
             .filter_map(|v| Some((v.search_param()?, v)))
     }
 
+    /// Whether a case's terms of it are the editors' judgement (the problems it addresses, the
+    /// changes it shows, its role) rather than facts such as its province: pages label them as
+    /// the library's classification.
+    pub const fn is_classification(self) -> bool {
+        matches!(self, Vocab::Challenges | Vocab::Changes | Vocab::Roles)
+    }
+
     /// Whether its terms have pages listing their cases (methods have pages of their own).
     pub const fn term_pages(self) -> bool {
         !matches!(self, Vocab::Methods)

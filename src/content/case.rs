@@ -322,6 +322,7 @@ pub(super) fn inherit_case_text(base: &CaseText) -> CaseText {
         tags: Localized::inherited(base.tags.value.clone()),
         photos: Localized::inherited(base.photos.value.clone()),
         body: Localized::inherited(base.body.value.clone()),
+        uncertain: base.uncertain.clone(),
         translated: false,
     }
 }

@@ -14,6 +14,7 @@ use super::doc::*;
 use super::files::*;
 use super::front::*;
 use super::photos::*;
+use super::uncertain::uncertain;
 
 /// The default language's texts and front matter, for a translation; `None` for the
 /// default-language file itself.
@@ -94,6 +95,12 @@ pub(super) fn case_text(
         tags: tags(v, f.tags.as_deref(), base, diags),
         photos,
         body,
+        uncertain: uncertain(
+            v,
+            f.uncertain.as_deref(),
+            base.map(|(b, _)| b.uncertain.as_slice()),
+            diags,
+        ),
         translated: true,
     }
 }

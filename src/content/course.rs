@@ -43,11 +43,7 @@ pub(super) fn parse_course(
             Some(f)
         };
         let f = own.as_ref().unwrap_or(&front);
-        let doc_front = DocFront {
-            title: f.title.clone(),
-            summary: f.summary.clone(),
-            draft: None,
-        };
+        let doc_front = f.doc();
         let doc = doc_text(
             v,
             &doc_front,
@@ -94,6 +90,18 @@ pub(super) fn parse_course(
         },
         front.draft.unwrap_or(false),
     ))
+}
+
+impl CourseFront {
+    /// The fields a course shares with every page: title, summary, uncertain phrases.
+    fn doc(&self) -> DocFront {
+        DocFront {
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            uncertain: self.uncertain.clone(),
+            draft: None,
+        }
+    }
 }
 
 /// A language without a file of its own: everything from the default language.

@@ -9,6 +9,7 @@ use crate::urls;
 
 use super::files::*;
 use super::front::*;
+use super::uncertain::uncertain;
 
 /// Renders a body and reports its problems into `diags`.
 pub(super) fn render_body(
@@ -112,6 +113,7 @@ pub(super) fn inherit_doc(b: &DocText) -> DocText {
         title: Localized::inherited(b.title.value.clone()),
         summary: Localized::inherited(b.summary.value.clone()),
         body: Localized::inherited(b.body.value.clone()),
+        uncertain: b.uncertain.clone(),
         translated: false,
     }
 }
@@ -139,10 +141,12 @@ pub(super) fn doc_text(
         Some(b) if v.split.body.trim().is_empty() => Localized::inherited(b.body.value.clone()),
         _ => Localized::own(render_body(v, config, lang, page, None, diags)),
     };
+    let base_marks = base.map(|b| b.uncertain.as_slice());
     DocText {
         title,
         summary,
         body,
+        uncertain: uncertain(v, f.uncertain.as_deref(), base_marks, diags),
         translated: true,
     }
 }

@@ -38,8 +38,19 @@ pub(crate) struct CaseFront {
     pub(super) sources: Option<Vec<SourceFront>>,
     pub(super) tags: Option<Vec<String>>,
     pub(super) photos: Option<Vec<PhotoFront>>,
+    pub(super) illustrative_photos: Option<bool>,
+    pub(super) uncertain: Option<Vec<UncertainFront>>,
     pub(super) featured: Option<bool>,
     pub(super) draft: Option<bool>,
+}
+
+#[derive(Deserialize, Clone, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct UncertainFront {
+    #[schemars(with = "String")]
+    pub(super) text: Spanned<String>,
+    #[serde(default)]
+    pub(super) why: String,
 }
 
 #[derive(Deserialize, JsonSchema)]
@@ -58,6 +69,7 @@ pub(crate) struct PhotoFront {
     pub(super) year_before: Option<i32>,
     pub(super) year_after: Option<i32>,
     pub(super) credit: Option<String>,
+    pub(super) illustrative: Option<bool>,
 }
 
 #[derive(Deserialize, Default, JsonSchema)]
@@ -125,6 +137,7 @@ pub(crate) struct DocFront {
     pub(super) title: Option<String>,
     #[serde(default, deserialize_with = "blank_as_none")]
     pub(super) summary: Option<String>,
+    pub(super) uncertain: Option<Vec<UncertainFront>>,
     pub(super) draft: Option<bool>,
 }
 
@@ -141,6 +154,7 @@ pub(crate) struct CourseFront {
     pub(super) duration: Option<String>,
     pub(super) sessions: Option<Vec<SessionFront>>,
     pub(super) questions: Option<Vec<String>>,
+    pub(super) uncertain: Option<Vec<UncertainFront>>,
     pub(super) draft: Option<bool>,
 }
 

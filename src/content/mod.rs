@@ -25,6 +25,7 @@ mod files;
 pub(crate) mod front;
 mod links;
 mod photos;
+mod uncertain;
 
 use case::parse_case;
 use course::parse_course;

@@ -69,6 +69,10 @@ pub(super) fn photo_pairs(
             );
         }
     }
+    // Set for the whole case in the default language's file, or pair by pair.
+    let whole_case = base
+        .map_or(f.illustrative_photos, |(_, bf)| bf.illustrative_photos)
+        .unwrap_or(false);
     let mut out = Vec::new();
     for (i, p) in list.iter().enumerate() {
         let pair = Pair {
@@ -100,6 +104,10 @@ pub(super) fn photo_pairs(
                 .credit
                 .clone()
                 .or_else(|| inherited.and_then(|b| b.credit.clone())),
+            illustrative: p
+                .illustrative
+                .or_else(|| inherited.map(|b| b.illustrative))
+                .unwrap_or(whole_case),
         });
     }
     Localized::own(out)

@@ -76,6 +76,8 @@ pub(super) struct MatrixRow {
 #[derive(Serialize)]
 pub(super) struct TaxonomyPage {
     pub(super) name: &'static str,
+    /// Whether its terms are the library's classification.
+    pub(super) classification: bool,
     pub(super) terms: Vec<TermCount>,
 }
 
@@ -104,6 +106,8 @@ pub(super) struct Facet {
     pub(super) name: &'static str,
     /// URL parameter of the search (`method`, `province`, …).
     pub(super) param: &'static str,
+    /// Whether its terms are the library's classification.
+    pub(super) classification: bool,
     pub(super) terms: Vec<FacetTerm>,
 }
 
@@ -139,6 +143,7 @@ pub(super) fn facets(lib: &Library, ld: &LangData) -> Vec<Facet> {
             Facet {
                 name,
                 param,
+                classification: voc.is_classification(),
                 terms: terms
                     .into_iter()
                     .filter_map(|tc| {

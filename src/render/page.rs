@@ -3,7 +3,7 @@
 
 use crate::config::{Config, Lang};
 use crate::markdown;
-use crate::model::Library;
+use crate::model::{Library, Uncertain};
 use crate::output::{OutData, OutFile};
 use crate::photos::Photos;
 use crate::urls::{self, Page};
@@ -231,12 +231,65 @@ impl Renderer {
             Job::NotFound => "404.html",
             Job::Feed => p.feed(&mut ctx)?,
         };
-        let bytes = with_buffer(|buf| self.tera(opts).render_to(template, &ctx, buf))?;
+        let marks = uncertain_of(lib, job, lang);
+        ctx.insert("uncertain", &notes(&marks));
+        let mut bytes = with_buffer(|buf| self.tera(opts).render_to(template, &ctx, buf))?;
+        if !marks.is_empty() {
+            let html = String::from_utf8_lossy(&bytes);
+            bytes = crate::uncertain::mark(&html, &marks).into_bytes();
+        }
         Ok(OutFile {
             path: format!("{}{}", config.languages[lang].prefix, page.file),
             data: OutData::Bytes(bytes),
         })
     }
+}
+
+/// The phrases a page marks as uncertain: its document's, and on a course page also those of
+/// the cases it teaches, whose texts it shows.
+fn uncertain_of(lib: &Library, job: Job, lang: Lang) -> Vec<Uncertain> {
+    match job {
+        Job::Case(i) => lib.cases[i].texts[lang].uncertain.clone(),
+        Job::Method { method, .. } => lib.methods[method.index()]
+            .texts
+            .as_ref()
+            .map(|t| t[lang].uncertain.clone())
+            .unwrap_or_default(),
+        Job::Page(p) => lib.pages[p].texts[lang].uncertain.clone(),
+        Job::Course(c) => {
+            let t = &lib.courses[c].texts[lang];
+            let mut all = t.doc.uncertain.clone();
+            for s in &t.sessions.value {
+                for u in &lib.cases[s.case].texts[lang].uncertain {
+                    if !all.iter().any(|a| a.text == u.text) {
+                        all.push(u.clone());
+                    }
+                }
+            }
+            all
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A page's uncertain phrases as its notes: `n` is the number its marks show.
+#[derive(serde::Serialize)]
+struct Note<'a> {
+    n: usize,
+    text: &'a str,
+    why: &'a str,
+}
+
+fn notes(marks: &[Uncertain]) -> Vec<Note<'_>> {
+    marks
+        .iter()
+        .enumerate()
+        .map(|(i, u)| Note {
+            n: i + 1,
+            text: &u.text,
+            why: &u.why,
+        })
+        .collect()
 }
 
 /// What every page's values are made from: the renderer, the library, the language's shared
@@ -445,6 +498,7 @@ impl PageCtx<'_> {
             "taxonomy",
             &TaxonomyPage {
                 name,
+                classification: Vocab::from_name(name).is_some_and(Vocab::is_classification),
                 terms: taxonomy_terms(ld, name),
             },
         );
@@ -468,6 +522,8 @@ impl PageCtx<'_> {
         };
         let (term, cases) = term_of(ld, name, t);
         ctx.insert("taxonomy", &name);
+        let classification = Vocab::from_name(name).is_some_and(Vocab::is_classification);
+        ctx.insert("classification", &classification);
         ctx.insert("total", &cases.len());
         ctx.insert(
             "pager",

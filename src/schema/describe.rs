@@ -28,6 +28,7 @@ pub(super) fn field(def: &str, field: &str) -> Option<Text> {
         "DocFront" => page(field),
         "CourseFront" => course(field),
         "SessionFront" => session(field),
+        "UncertainFront" => uncertain(field),
         "SiteFile" => site(field),
         "PhotosFile" => site_photos(field),
         "LanguageFile" => language(field),
@@ -53,6 +54,8 @@ fn case(field: &str) -> Option<Text> {
         "sources" => t!("schema-case-sources"),
         "tags" => t!("schema-case-tags"),
         "photos" => t!("schema-case-photos"),
+        "illustrative_photos" => t!("schema-case-illustrative-photos"),
+        "uncertain" => t!("schema-uncertain"),
         "featured" => t!("schema-case-featured"),
         "draft" => t!("schema-case-draft"),
         _ => return None,
@@ -69,6 +72,7 @@ fn photo(field: &str) -> Option<Text> {
         "year_before" => t!("schema-photo-year-before"),
         "year_after" => t!("schema-photo-year-after"),
         "credit" => t!("schema-photo-credit"),
+        "illustrative" => t!("schema-photo-illustrative"),
         _ => return None,
     })
 }
@@ -120,6 +124,7 @@ fn page(field: &str) -> Option<Text> {
     Some(match field {
         "title" => t!("schema-page-title"),
         "summary" => t!("schema-page-summary"),
+        "uncertain" => t!("schema-uncertain"),
         "draft" => t!("schema-page-draft"),
         _ => return None,
     })
@@ -133,6 +138,7 @@ fn course(field: &str) -> Option<Text> {
         "duration" => t!("schema-course-duration"),
         "sessions" => t!("schema-course-sessions"),
         "questions" => t!("schema-course-questions"),
+        "uncertain" => t!("schema-uncertain"),
         "draft" => t!("schema-course-draft"),
         _ => return None,
     })
@@ -190,6 +196,14 @@ fn vocabularies(field: &str) -> Option<Text> {
         "roles" => t!("schema-vocabulary-roles"),
         "provinces" => t!("schema-vocabulary-provinces"),
         "changes" => t!("schema-vocabulary-changes"),
+        _ => return None,
+    })
+}
+
+fn uncertain(field: &str) -> Option<Text> {
+    Some(match field {
+        "text" => t!("schema-uncertain-text"),
+        "why" => t!("schema-uncertain-why"),
         _ => return None,
     })
 }

@@ -62,6 +62,8 @@ pub struct PairView {
     pub year_before: Option<i32>,
     /// Year of the after photo.
     pub year_after: Option<i32>,
+    /// Whether the photos only illustrate: no before/after labels, no slider.
+    pub illustrative: bool,
 }
 
 /// `sizes` of a photo in a before/after pair: full width on phones, half of the 72rem column
@@ -176,6 +178,10 @@ pub fn case_view(
     m.insert("fb", value(&fb));
     m.insert("draft", c.draft.into());
     m.insert("unfinished", value(&Unfinished::of(c, t)));
+    m.insert(
+        "illustrative_photos",
+        (!pairs.is_empty() && pairs.iter().all(|p| p.illustrative)).into(),
+    );
     m.insert("photos", value(&pairs));
     Value::from(m)
 }
@@ -203,6 +209,7 @@ pub(super) fn pair_views(photos: &Photos, pairs: &[PhotoPair], root: &str) -> Ve
                 credit: p.credit.clone(),
                 year_before: p.year_before,
                 year_after: p.year_after,
+                illustrative: p.illustrative,
             }
         })
         .collect()

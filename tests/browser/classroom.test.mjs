@@ -56,6 +56,10 @@ test("a case page prints as a handout of two to four pages", async () => {
     const { pages, text } = await printPdf(`cases/${c}/index.html`, `handout-${c}`);
     assert.ok(pages >= 2 && pages <= 4, `${c}: ${pages} pages`);
     assert.doesNotMatch(text(1, pages), /教学模式|相似案例/, "controls and related cards are not printed");
+    assert.match(text(1, pages), /存疑之处/, "the notes of uncertain names are printed");
+    assert.match(text(1, pages), /\?1/, "uncertain names carry their note's number in print");
+    assert.match(text(1, pages), /示意图片/, "stand-in photos are labelled illustrative in print");
+    assert.doesNotMatch(text(1, pages), /改造前|改造后/, "stand-in photos carry no before/after labels in print");
   }
 });
 

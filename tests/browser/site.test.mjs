@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { openPage, axe, artifacts, here, builtSite } from "./lib.mjs";
+import { openPage, axe, artifacts, here, builtSite, buildSite, serve, repo } from "./lib.mjs";
 
 const pages = [
   "index.html", "cases/index.html", "cases/bailinsi/index.html", "cases/zengcuoan/index.html",
@@ -60,32 +60,88 @@ test("every built page and stylesheet passes the Nu HTML validator", () => {
   assert.equal(r.status, 0, `vnu reported errors:\n${r.stderr}${r.stdout}`);
 });
 
-test("the before/after slider moves with the keyboard; without JavaScript the photos stand side by side", async () => {
-  const { page, problems, context } = await openPage(env.browser);
-  await page.goto(env.server.url + "cases/bailinsi/index.html");
-  const range = page.locator(".compare-range").first();
-  assert.equal(await range.getAttribute("aria-label"), "拖动滑块比较改造前后");
-  const split = () => page.locator(".compare-pair").first().evaluate((el) => el.style.getPropertyValue("--split"));
-  const clip = () => page.locator(".compare-side.after").first().evaluate((el) => getComputedStyle(el).clipPath);
-  assert.equal(await split(), "50%");
-  const before = await clip();
-  await range.focus();
-  await page.keyboard.press("End");
-  assert.equal(await split(), "100%");
-  await page.keyboard.press("ArrowLeft");
-  assert.equal(await split(), "99%");
-  await page.keyboard.press("Home");
-  assert.equal(await split(), "0%");
-  assert.notEqual(await clip(), before, "the visible split moved");
-  assert.equal(await range.getAttribute("aria-valuetext"), "0%");
-  assert.deepEqual(problems, []);
-  await context.close();
+test("a real before/after pair is a slider that moves with the keyboard; without JavaScript the photos stand side by side", async () => {
+  // The demo's photos are stand-ins (illustrative); the photos fixture has a real pair.
+  const site = buildSite(join(repo, "tests/fixtures/photos"));
+  const server = await serve(site);
+  try {
+    const { page, problems, context } = await openPage(env.browser);
+    await page.goto(server.url + "cases/alpha/index.html");
+    const range = page.locator(".compare-range").first();
+    assert.equal(await range.getAttribute("aria-label"), "拖动滑块比较改造前后");
+    const split = () => page.locator(".compare-pair").first().evaluate((el) => el.style.getPropertyValue("--split"));
+    const clip = () => page.locator(".compare-side.after").first().evaluate((el) => getComputedStyle(el).clipPath);
+    assert.equal(await split(), "50%");
+    const before = await clip();
+    await range.focus();
+    await page.keyboard.press("End");
+    assert.equal(await split(), "100%");
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await split(), "99%");
+    await page.keyboard.press("Home");
+    assert.equal(await split(), "0%");
+    assert.notEqual(await clip(), before, "the visible split moved");
+    assert.equal(await range.getAttribute("aria-valuetext"), "0%");
+    assert.deepEqual(problems, []);
+    await context.close();
 
-  const noJs = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-  const p2 = await noJs.newPage();
-  await p2.goto(env.server.url + "cases/bailinsi/index.html");
-  assert.equal(await p2.locator(".compare-range").count(), 0);
-  const boxes = await p2.locator(".compare-side").evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().x));
-  assert.ok(boxes[1] > boxes[0] + 100, `side by side: ${boxes}`);
-  await noJs.close();
+    const noJs = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const p2 = await noJs.newPage();
+    await p2.goto(server.url + "cases/alpha/index.html");
+    assert.equal(await p2.locator(".compare-range").count(), 0);
+    const boxes = await p2.locator(".compare-side").evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().x));
+    assert.ok(boxes[1] > boxes[0] + 100, `side by side: ${boxes}`);
+    await noJs.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test("illustrative photos say so first and never show before/after labels or a slider, on screen or in print", async () => {
+  for (const [path, label] of [["cases/bailinsi/index.html", "示意图片"], ["en/cases/shiqiao/index.html", "Illustrative photos"]]) {
+    for (const media of ["screen", "print"]) {
+      const { page, problems, context } = await openPage(env.browser, { width: 1280, height: 900 });
+      await page.emulateMedia({ media });
+      await page.goto(env.server.url + path);
+      const photos = page.locator("#photos");
+      assert.equal(await photos.locator("h2").textContent(), label);
+      assert.equal(await photos.locator(".compare-range, [data-compare], .compare-side").count(), 0, `${path} (${media})`);
+      const text = await photos.innerText();
+      assert.doesNotMatch(text, /改造前|改造后|\bBefore\b|\bAfter\b/, `${path} (${media}): ${text}`);
+      const first = photos.locator(".photo-pair").first();
+      const caption = await first.locator(".illustrative-caption").boundingBox();
+      const imgs = await first.locator("img").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y })));
+      assert.ok(caption.y < imgs[0].y, `${path} (${media}): the caption comes first`);
+      assert.ok(imgs[1].x > imgs[0].x + 100 && Math.abs(imgs[1].y - imgs[0].y) < 2, `${path} (${media}): side by side ${JSON.stringify(imgs)}`);
+      if (media === "screen") await page.screenshot({ path: join(artifacts, `illustrative-${path.replaceAll("/", "_")}.png`), fullPage: false, clip: await photos.boundingBox() });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  }
+});
+
+test("an uncertain name shows its reason on hover and on keyboard focus, and in the page's notes", async () => {
+  for (const width of [360, 1280]) {
+    const { page, problems, context } = await openPage(env.browser, { width, height: 900 });
+    await page.goto(env.server.url + "cases/bailinsi/index.html");
+    const mark = page.locator(".uncertain[tabindex]", { hasText: "七里坪镇" }).first();
+    const why = await mark.getAttribute("data-why");
+    assert.match(why, /Qiling Town/);
+    const tip = () => mark.evaluate((el) => getComputedStyle(el, "::after").content);
+    assert.equal(await tip(), "none", "no reason shown before");
+    await mark.focus();
+    assert.equal(await tip(), JSON.stringify(why), "the reason shows on focus");
+    const box = await mark.evaluate((el) => { const r = el.getBoundingClientRect(); return r.right; });
+    assert.ok(box <= width, "the mark is on screen");
+    const noteId = await mark.getAttribute("aria-describedby");
+    const note = page.locator(`#${noteId}`);
+    assert.match(await note.innerText(), /七里坪镇.*Qiling Town/s);
+    const n = (await mark.locator(".uncertain-ref").textContent()).trim();
+    assert.equal(n, `?${noteId.replace("uncertain-", "")}`);
+    await page.screenshot({ path: join(artifacts, `uncertain-focus-${width}.png`) });
+    await page.locator(".uncertain", { hasText: "四边四化" }).first().hover();
+    assert.match(await page.locator(".uncertain", { hasText: "四边四化" }).first().evaluate((el) => getComputedStyle(el, "::after").content), /four sides/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });

@@ -143,3 +143,10 @@ case-source-empty = a source with no title and only `{ $url }` as its address is
 case-source-empty-hint = write the source's title and its full address, or delete the entry
 case-source-url-placeholder = `{ $url }` is only the start of an address: the source is shown without a link
 case-source-url-placeholder-hint = write the full address, or remove `url`
+
+uncertain-twice = `{ $text }` is listed twice under `uncertain`
+uncertain-twice-hint = remove one of the two entries
+uncertain-why-missing = `{ $text }` is marked uncertain but does not say why
+uncertain-why-missing-hint = add a line `why:` under it saying why, for example: back-translated from the English; the original wording has not been seen
+uncertain-not-found = `{ $text }` is marked uncertain, but this file's text never says it
+uncertain-not-found-hint = copy the phrase exactly as the text writes it (the same characters and punctuation); if the text no longer has it, remove the entry

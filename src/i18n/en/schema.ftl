@@ -98,3 +98,9 @@ schema-vocabulary-kinds = Kinds of case (rural, urban community, …): each key 
 schema-vocabulary-roles = Roles of a case (pilot, …): each key with its name in every language.
 schema-vocabulary-provinces = Provinces: each key with its name in every language.
 schema-vocabulary-changes = Changes cases bring: each key with its name in every language.
+
+schema-case-illustrative-photos = `true` when the photos only illustrate (stand-ins, not of this place before and after): they are shown as illustrative photos, without before/after labels or the comparison slider.
+schema-photo-illustrative = `true` when this pair only illustrates: shown as illustrative photos, without before/after labels or the comparison slider.
+schema-uncertain = Names and phrases this file's text gives that are uncertain or reconstructed: each is marked for readers wherever the page shows it, with the reason.
+schema-uncertain-text = The phrase, exactly as the text writes it.
+schema-uncertain-why = Why it is uncertain, for readers: what the source says and what was inferred.

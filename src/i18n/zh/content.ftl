@@ -131,3 +131,10 @@ case-source-empty = 这条来源没有标题，地址也只有 `{ $url }`，不�
 case-source-empty-hint = 请写上来源的标题和完整网址，或者删掉这一条
 case-source-url-placeholder = `{ $url }` 只是网址的开头：这条来源会显示为没有链接
 case-source-url-placeholder-hint = 请写完整的网址，或者删掉 `url`
+
+uncertain-twice = `{ $text }` 在 `uncertain` 里列了两次
+uncertain-twice-hint = 请删掉其中一条
+uncertain-why-missing = 标为存疑的 `{ $text }` 没有写明原因
+uncertain-why-missing-hint = 请在它下面加一行 `why:`，写明为什么存疑，例如：由译文回译，未见原文用词
+uncertain-not-found = 标为存疑的 `{ $text }` 在本文件的正文和各项内容里都没有出现
+uncertain-not-found-hint = 请照正文的写法一字不差地抄写这个词句（同样的字、同样的标点）；如果正文里已经没有它，就把这一条删掉

@@ -97,3 +97,9 @@ schema-vocabulary-kinds = 案例类型（如乡村、城市社区）：每个键
 schema-vocabulary-roles = 案例的角色（如试点）：每个键在各语言中的名称。
 schema-vocabulary-provinces = 省份：每个键在各语言中的名称。
 schema-vocabulary-changes = 案例带来的变化：每个键在各语言中的名称。
+
+schema-case-illustrative-photos = 照片只是示意（替代图，不是本地改造前后的照片）时写 `true`：显示为“示意图片”，不标“改造前/改造后”，也没有对比滑块。
+schema-photo-illustrative = 这一组照片只是示意时写 `true`：显示为“示意图片”，不标“改造前/改造后”，也没有对比滑块。
+schema-uncertain = 本文件中存疑或经推断的名称和词句：页面上每次出现都会标出，并附上原因。
+schema-uncertain-text = 存疑的词句，与正文的写法一字不差。
+schema-uncertain-why = 为什么存疑，写给读者看：资料原文怎么说、哪些是推断。
