@@ -6,15 +6,16 @@
 //! rows, practices, captions, body), so no template or field needs to know.
 //!
 //! Only the text of `<main>` is marked, and not inside an element with `data-unmarked` (the
-//! notes themselves, lists of other cases), `<script>`, `<style>`, `<textarea>` or inside a
-//! tag's attributes.
+//! notes themselves, lists of other cases), `<nav>` (breadcrumbs and tables of contents, which
+//! print hides: the first mark, which carries the number, must be in the text), `<script>`,
+//! `<style>`, `<textarea>` or inside a tag's attributes. Marks are numbered in reading order.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::Uncertain;
 
 /// Elements whose text is never marked.
-const SKIPPED: [&str; 4] = ["script", "style", "textarea", "option"];
+const SKIPPED: [&str; 5] = ["script", "style", "textarea", "option", "nav"];
 
 /// The page `html` with every occurrence of each phrase in `list` marked. Note `n` of the
 /// page's notes is `list[n - 1]`.
@@ -33,7 +34,7 @@ pub fn mark(html: &str, list: &[Uncertain]) -> String {
         list,
         out,
         skip: None,
-        focused: vec![false; list.len()],
+        shown: vec![None; list.len()],
     };
     scan.run(&html[start..end]);
     let mut out = scan.out;
@@ -99,9 +100,10 @@ struct Scan<'a> {
     out: String,
     /// Inside an element whose text is not marked: its name and how deep in it the scan is.
     skip: Option<(String, usize)>,
-    /// Whether each phrase has been met: its first occurrence carries the number and keyboard
-    /// focus, later ones only the underline and the reason on hover.
-    focused: Vec<bool>,
+    /// The number each phrase got where the page first shows it, in reading order: that
+    /// occurrence carries the number and keyboard focus, later ones only the underline and the
+    /// reason on hover.
+    shown: Vec<Option<usize>>,
 }
 
 impl Scan<'_> {
@@ -171,44 +173,60 @@ impl Scan<'_> {
         self.out.push_str(&text[at..]);
     }
 
-    /// The page's notes (an element with `data-uncertain-notes`, each note an `<li>` with
-    /// `data-uncertain="n"`): only those of phrases the page showed before them are kept, and
-    /// none at all when it showed none.
+    /// The page's notes (an element with `data-uncertain-notes`, each note an
+    /// `<li id="uncertain-n" value="n" data-uncertain="n">` numbered by the phrase's place in
+    /// the list): only the notes of phrases the page showed before them are kept, renumbered and
+    /// ordered as the page shows them, and none at all when it showed none.
     fn notes(&mut self, notes: &str) {
-        if !self.focused.contains(&true) {
+        if self.shown.iter().all(Option::is_none) {
             return;
         }
-        let mut rest = notes;
+        let Some(first) = notes.find("<li") else {
+            self.out.push_str(notes);
+            return;
+        };
+        let last = notes.rfind("</li>").map_or(notes.len(), |e| e + 5);
+        self.out.push_str(&notes[..first]);
+        let mut items: Vec<(usize, String)> = Vec::new();
+        let mut rest = &notes[first..last];
         while let Some(start) = rest.find("<li") {
-            self.out.push_str(&rest[..start]);
             rest = &rest[start..];
             let tag = &rest[..tag_len(rest)];
             let end = rest.find("</li>").map_or(rest.len(), |e| e + 5);
-            let shown = note_number(tag)
-                .and_then(|n| self.focused.get(n.wrapping_sub(1)))
-                .is_none_or(|&f| f);
-            if shown {
-                self.out.push_str(&rest[..end]);
+            let n = note_number(tag).unwrap_or(0);
+            if let Some(Some(d)) = self.shown.get(n.wrapping_sub(1)) {
+                let start_tag = tag
+                    .replace(&format!("uncertain-{n}\""), &format!("uncertain-{d}\""))
+                    .replace(&format!("value=\"{n}\""), &format!("value=\"{d}\""))
+                    .replace(
+                        &format!("data-uncertain=\"{n}\""),
+                        &format!("data-uncertain=\"{d}\""),
+                    );
+                items.push((*d, format!("{start_tag}{}", &rest[tag.len()..end])));
             }
             rest = &rest[end..];
         }
-        self.out.push_str(rest);
+        items.sort_by_key(|(d, _)| *d);
+        for (_, li) in items {
+            self.out.push_str(&li);
+        }
+        self.out.push_str(&notes[last..]);
     }
 
     /// One occurrence of phrase `i`, as it is written in the page.
     fn marked(&mut self, i: usize, written: &str) {
-        let n = i + 1;
         let why = escape(&self.list[i].why, true);
         self.out.push_str("<span class=\"uncertain\" data-why=\"");
         self.out.push_str(&why);
         self.out.push('"');
-        if self.focused[i] {
+        if self.shown[i].is_some() {
             self.out.push('>');
             self.out.push_str(written);
             self.out.push_str("</span>");
             return;
         }
-        self.focused[i] = true;
+        let n = self.shown.iter().flatten().count() + 1;
+        self.shown[i] = Some(n);
         self.out.push_str(&format!(
             " tabindex=\"0\" aria-describedby=\"uncertain-{n}\">{written}\
              <sup class=\"uncertain-ref\" aria-hidden=\"true\">?{n}</sup></span>"
@@ -343,8 +361,16 @@ mod tests {
         let out = mark(html, &list);
         assert_eq!(out.matches("?1</sup>").count(), 1, "{out}");
         assert_eq!(out.matches("data-why=\"a guess\"").count(), 2, "{out}");
-        assert_eq!(out.matches("?2</sup>").count(), 0, "{out}");
-        assert_eq!(out.matches("?3</sup>").count(), 1, "{out}");
+        assert_eq!(
+            out.matches("data-why=\"unit\"").count(),
+            0,
+            "the shorter phrase lost: {out}"
+        );
+        assert_eq!(
+            out.matches("?2</sup>").count(),
+            1,
+            "numbered in reading order: {out}"
+        );
         assert!(
             out.contains("data-why=\"unit &quot;people&quot;\""),
             "{out}"

@@ -173,6 +173,7 @@ fn stand_in_photos_are_illustrative_on_every_page_and_in_every_language() {
             "compare-side",
             "改造前",
             "改造后",
+            "前后对比",
             ">Before",
             ">After",
         ] {

@@ -98,13 +98,14 @@ test("a real before/after pair is a slider that moves with the keyboard; without
 });
 
 test("illustrative photos say so first and never show before/after labels or a slider, on screen or in print", async () => {
-  for (const [path, label] of [["cases/bailinsi/index.html", "示意图片"], ["en/cases/shiqiao/index.html", "Illustrative photos"]]) {
+  for (const [path, heading, label] of [["cases/bailinsi/index.html", "照片", "示意图片"], ["en/cases/shiqiao/index.html", "Photos", "Illustrative photos"]]) {
     for (const media of ["screen", "print"]) {
       const { page, problems, context } = await openPage(env.browser, { width: 1280, height: 900 });
       await page.emulateMedia({ media });
       await page.goto(env.server.url + path);
       const photos = page.locator("#photos");
-      assert.equal(await photos.locator("h2").textContent(), label);
+      assert.equal(await photos.locator("h2").textContent(), heading, "a case of stand-ins does not head its photos before/after");
+      assert.equal(await photos.locator(".illustrative-caption strong").first().textContent(), label);
       assert.equal(await photos.locator(".compare-range, [data-compare], .compare-side").count(), 0, `${path} (${media})`);
       const text = await photos.innerText();
       assert.doesNotMatch(text, /改造前|改造后|\bBefore\b|\bAfter\b/, `${path} (${media}): ${text}`);
@@ -113,7 +114,7 @@ test("illustrative photos say so first and never show before/after labels or a s
       const imgs = await first.locator("img").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y })));
       assert.ok(caption.y < imgs[0].y, `${path} (${media}): the caption comes first`);
       assert.ok(imgs[1].x > imgs[0].x + 100 && Math.abs(imgs[1].y - imgs[0].y) < 2, `${path} (${media}): side by side ${JSON.stringify(imgs)}`);
-      if (media === "screen") await page.screenshot({ path: join(artifacts, `illustrative-${path.replaceAll("/", "_")}.png`), fullPage: false, clip: await photos.boundingBox() });
+      if (media === "screen") await photos.screenshot({ path: join(artifacts, `illustrative-${path.replaceAll("/", "_")}.png`) });
       assert.deepEqual(problems, []);
       await context.close();
     }
