@@ -42,6 +42,19 @@ for (const mode of ["http", "file"]) {
     await context.close();
   });
 
+  test(`${mode}: an English word form the library does not contain finds what its stem finds`, async () => {
+    const { page, problems, context } = await openPage(env.browser);
+    await page.goto(base() + "en/cases/index.html");
+    // The demo says "volunteer" and "volunteers", never "volunteered" or "volunteering".
+    for (const q of ["volunteered", "volunteering"]) {
+      await page.fill("#library-q", q);
+      await settled(page, "2 cases found");
+      assert.deepEqual((await titles(page)).sort(), ["Caodian Village", "Zengcuo'an"], q);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test(`${mode}: a query with two facets, a facet alone, and no results`, async () => {
     const { page, problems, context } = await openPage(env.browser);
     await page.goto(base() + "cases/index.html");

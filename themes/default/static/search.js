@@ -1,7 +1,7 @@
 // casebook default theme: search as you type, with facets. The index is a set of script files
 // under search/ that register themselves (so it works from file:// with no server); a query
 // loads only the shards of its terms and the rows of the results it shows. The format is
-// described in casebook's src/search.rs, which must tokenize exactly as this file does.
+// described in casebook's src/search/, which must tokenize exactly as this file does.
 (function () {
   "use strict";
   var CBS = (window.CBS = window.CBS || { d: {}, put: function (k, v) { this.d[k] = v; } });
@@ -88,7 +88,969 @@
     return hit;
   };
 
-  // ---- Tokenizing (as src/search.rs does) ---------------------------------------------------
+  // ---- English stemming (as src/search/text.rs stems) ----------------------------------------
+  // stemmer: begin
+  // The Snowball English (Porter2) stemmer the index uses, translated from rust-stemmers
+  // 1.2.0's generated english.rs: a query is stemmed exactly as the index was, so a form the
+  // library does not contain ("volunteers") finds what its stem finds. tests/stemmer.rs runs
+  // both stemmers over a dictionary of English words and requires the same stem for every one.
+// The Snowball runtime over a word's UTF-8 bytes, as rust-stemmers' SnowballEnv works on
+// them: cursors are byte offsets, so every step lands where the Rust stemmer's does.
+function Env(word) {
+  this.b = Array.from(new TextEncoder().encode(word));
+  this.cursor = 0;
+  this.limit = this.b.length;
+  this.limit_backward = 0;
+  this.bra = 0;
+  this.ket = this.b.length;
+}
+Env.prototype.boundary = function (i) { return i >= this.b.length || (this.b[i] & 0xC0) !== 0x80; };
+Env.prototype.current = function () { return new TextDecoder().decode(Uint8Array.from(this.b)); };
+Env.prototype.bytes = function (s) { return Array.from(new TextEncoder().encode(s)); };
+Env.prototype.replace_s = function (bra, ket, s) {
+  var add = this.bytes(s), adjustment = add.length - (ket - bra);
+  this.b = this.b.slice(0, bra).concat(add, this.b.slice(ket));
+  this.limit += adjustment;
+  if (this.cursor >= ket) { this.cursor += adjustment; } else if (this.cursor > bra) { this.cursor = bra; }
+  return adjustment;
+};
+Env.prototype.startsAt = function (at, s) {
+  var t = this.bytes(s);
+  if (at < 0 || at + t.length > this.b.length) { return false; }
+  for (var i = 0; i < t.length; i++) { if (this.b[at + i] !== t[i]) { return false; } }
+  return true;
+};
+Env.prototype.eq_s = function (s) {
+  if (this.cursor >= this.limit) { return false; }
+  if (!this.startsAt(this.cursor, s)) { return false; }
+  this.cursor += this.bytes(s).length;
+  while (!this.boundary(this.cursor)) { this.cursor++; }
+  return true;
+};
+Env.prototype.eq_s_b = function (s) {
+  var n = this.bytes(s).length;
+  if (this.cursor - this.limit_backward < n) { return false; }
+  if (!this.boundary(this.cursor - n) || !this.startsAt(this.cursor - n, s)) { return false; }
+  this.cursor -= n;
+  return true;
+};
+Env.prototype.slice_from = function (s) { this.replace_s(this.bra, this.ket, s); return true; };
+Env.prototype.slice_del = function () { return this.slice_from(""); };
+Env.prototype.insert = function (bra, ket, s) {
+  var adjustment = this.replace_s(bra, ket, s);
+  if (bra <= this.bra) { this.bra += adjustment; }
+  if (bra <= this.ket) { this.ket += adjustment; }
+};
+Env.prototype.next_char = function () { this.cursor++; while (!this.boundary(this.cursor)) { this.cursor++; } };
+Env.prototype.previous_char = function () { this.cursor--; while (!this.boundary(this.cursor)) { this.cursor--; } };
+Env.prototype.byte_index_for_hop = function (delta) {
+  var res = this.cursor;
+  while (delta > 0) { res++; delta--; while (res <= this.b.length && !this.boundary(res)) { res++; } }
+  while (delta < 0) { res--; delta++; while (res >= 0 && !this.boundary(res)) { res--; } }
+  return res;
+};
+// The code point that starts at byte `i`.
+Env.prototype.charAt = function (i) {
+  var b0 = this.b[i];
+  if (b0 < 0x80) { return b0; }
+  var n = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : 1, c = b0 & (0x3F >> n);
+  for (var k = 1; k <= n; k++) { c = (c << 6) | (this.b[i + k] & 0x3F); }
+  return c;
+};
+Env.prototype.inSet = function (chars, min, max, ch) {
+  if (ch > max || ch < min) { return false; }
+  ch -= min;
+  return (chars[ch >> 3] & (1 << (ch & 7))) !== 0;
+};
+Env.prototype.in_grouping = function (chars, min, max) {
+  if (this.cursor >= this.limit) { return false; }
+  if (!this.inSet(chars, min, max, this.charAt(this.cursor))) { return false; }
+  this.next_char();
+  return true;
+};
+Env.prototype.in_grouping_b = function (chars, min, max) {
+  if (this.cursor <= this.limit_backward) { return false; }
+  this.previous_char();
+  var ch = this.charAt(this.cursor);
+  this.next_char();
+  if (!this.inSet(chars, min, max, ch)) { return false; }
+  this.previous_char();
+  return true;
+};
+Env.prototype.out_grouping = function (chars, min, max) {
+  if (this.cursor >= this.limit) { return false; }
+  if (!this.inSet(chars, min, max, this.charAt(this.cursor))) { this.next_char(); return true; }
+  return false;
+};
+Env.prototype.out_grouping_b = function (chars, min, max) {
+  if (this.cursor <= this.limit_backward) { return false; }
+  this.previous_char();
+  var ch = this.charAt(this.cursor);
+  this.next_char();
+  if (!this.inSet(chars, min, max, ch)) { this.previous_char(); return true; }
+  return false;
+};
+// Finds the longest entry of `amongs` (sorted, each [text, longer-than index, result]) that
+// the text at the cursor starts with (forwards) or ends with (backwards).
+Env.prototype.find_among = function (amongs) { return this.among(amongs, false); };
+Env.prototype.find_among_b = function (amongs) { return this.among(amongs, true); };
+Env.prototype.among = function (amongs, back) {
+  var i = 0, j = amongs.length, c = this.cursor, edge = back ? this.limit_backward : this.limit;
+  var common_i = 0, common_j = 0, first = false;
+  var keys = amongs.map(function (w) { return w[0]; });
+  while (true) {
+    var k = i + ((j - i) >> 1), diff = 0, common = Math.min(common_i, common_j), w = keys[k];
+    for (var n = common; n < w.length; n++) {
+      if ((back ? c - common : c + common) === edge) { diff = -1; break; }
+      diff = back ? this.b[c - common - 1] - w.charCodeAt(w.length - 1 - common) : this.b[c + common] - w.charCodeAt(common);
+      if (diff !== 0) { break; }
+      common++;
+    }
+    if (diff < 0) { j = k; common_j = common; } else { i = k; common_i = common; }
+    if (j - i <= 1) {
+      if (i > 0 || j === i || first) { break; }
+      first = true;
+    }
+  }
+  while (true) {
+    var e = amongs[i];
+    if (common_i >= e[0].length) {
+      this.cursor = back ? c - e[0].length : c + e[0].length;
+      return e[2];
+    }
+    i = e[1];
+    if (i < 0) { return 0; }
+  }
+};
+
+var A_0 = [["arsen", -1, -1], ["commun", -1, -1], ["gener", -1, -1]];
+var A_1 = [["'", -1, 1], ["'s'", 0, 1], ["'s", -1, 1]];
+var A_2 = [["ied", -1, 2], ["s", -1, 3], ["ies", 1, 2], ["sses", 1, 1], ["ss", 1, -1], ["us", 1, -1]];
+var A_3 = [["", -1, 3], ["bb", 0, 2], ["dd", 0, 2], ["ff", 0, 2], ["gg", 0, 2], ["bl", 0, 1], ["mm", 0, 2], ["nn", 0, 2], ["pp", 0, 2], ["rr", 0, 2], ["at", 0, 1], ["tt", 0, 2], ["iz", 0, 1]];
+var A_4 = [["ed", -1, 2], ["eed", 0, 1], ["ing", -1, 2], ["edly", -1, 2], ["eedly", 3, 1], ["ingly", -1, 2]];
+var A_5 = [["anci", -1, 3], ["enci", -1, 2], ["ogi", -1, 13], ["li", -1, 16], ["bli", 3, 12], ["abli", 4, 4], ["alli", 3, 8], ["fulli", 3, 14], ["lessli", 3, 15], ["ousli", 3, 10], ["entli", 3, 5], ["aliti", -1, 8], ["biliti", -1, 12], ["iviti", -1, 11], ["tional", -1, 1], ["ational", 14, 7], ["alism", -1, 8], ["ation", -1, 7], ["ization", 17, 6], ["izer", -1, 6], ["ator", -1, 7], ["iveness", -1, 11], ["fulness", -1, 9], ["ousness", -1, 10]];
+var A_6 = [["icate", -1, 4], ["ative", -1, 6], ["alize", -1, 3], ["iciti", -1, 4], ["ical", -1, 4], ["tional", -1, 1], ["ational", 5, 2], ["ful", -1, 5], ["ness", -1, 5]];
+var A_7 = [["ic", -1, 1], ["ance", -1, 1], ["ence", -1, 1], ["able", -1, 1], ["ible", -1, 1], ["ate", -1, 1], ["ive", -1, 1], ["ize", -1, 1], ["iti", -1, 1], ["al", -1, 1], ["ism", -1, 1], ["ion", -1, 2], ["er", -1, 1], ["ous", -1, 1], ["ant", -1, 1], ["ent", -1, 1], ["ment", 15, 1], ["ement", 16, 1]];
+var A_8 = [["e", -1, 1], ["l", -1, 2]];
+var A_9 = [["succeed", -1, -1], ["proceed", -1, -1], ["exceed", -1, -1], ["canning", -1, -1], ["inning", -1, -1], ["earring", -1, -1], ["herring", -1, -1], ["outing", -1, -1]];
+var A_10 = [["andes", -1, -1], ["atlas", -1, -1], ["bias", -1, -1], ["cosmos", -1, -1], ["dying", -1, 3], ["early", -1, 9], ["gently", -1, 7], ["howe", -1, -1], ["idly", -1, 6], ["lying", -1, 4], ["news", -1, -1], ["only", -1, 10], ["singly", -1, 11], ["skies", -1, 2], ["skis", -1, 1], ["sky", -1, -1], ["tying", -1, 5], ["ugly", -1, 8]];
+var G_v = [17, 65, 16, 1];
+var G_v_WXY = [1, 17, 65, 208, 1];
+var G_valid_LI = [55, 141, 2];
+function r_prelude(env, context) {
+context.b_Y_found = false;
+var v_1 = env.cursor;
+lab0: while (true) {
+env.bra = env.cursor;
+if (!env.eq_s("'")) {
+break lab0;
+}
+env.ket = env.cursor;
+if (!env.slice_del()) {
+return false;
+}
+break lab0;
+}
+env.cursor = v_1;
+var v_2 = env.cursor;
+lab1: while (true) {
+env.bra = env.cursor;
+if (!env.eq_s("y")) {
+break lab1;
+}
+env.ket = env.cursor;
+if (!env.slice_from("Y")) {
+return false;
+}
+context.b_Y_found = true;
+break lab1;
+}
+env.cursor = v_2;
+var v_3 = env.cursor;
+lab2: while (true) {
+replab3: while (true) {
+var v_4 = env.cursor;
+lab4: for (var once_lab4 = 0; once_lab4 < 1; once_lab4++) {
+golab5: while (true) {
+var v_5 = env.cursor;
+lab6: while (true) {
+if (!env.in_grouping(G_v, 97, 121)) {
+break lab6;
+}
+env.bra = env.cursor;
+if (!env.eq_s("y")) {
+break lab6;
+}
+env.ket = env.cursor;
+env.cursor = v_5;
+break golab5;
+}
+env.cursor = v_5;
+if (env.cursor >= env.limit) {
+break lab4;
+}
+env.next_char();
+}
+if (!env.slice_from("Y")) {
+return false;
+}
+context.b_Y_found = true;
+continue replab3;
+}
+env.cursor = v_4;
+break replab3;
+}
+break lab2;
+}
+env.cursor = v_3;
+return true;
+}
+function r_mark_regions(env, context) {
+context.i_p1 = env.limit;
+context.i_p2 = env.limit;
+var v_1 = env.cursor;
+lab0: while (true) {
+lab1: while (true) {
+var v_2 = env.cursor;
+lab2: while (true) {
+if (env.find_among(A_0, context) == 0) {
+break lab2;
+}
+break lab1;
+}
+env.cursor = v_2;
+golab3: while (true) {
+lab4: while (true) {
+if (!env.in_grouping(G_v, 97, 121)) {
+break lab4;
+}
+break golab3;
+}
+if (env.cursor >= env.limit) {
+break lab0;
+}
+env.next_char();
+}
+golab5: while (true) {
+lab6: while (true) {
+if (!env.out_grouping(G_v, 97, 121)) {
+break lab6;
+}
+break golab5;
+}
+if (env.cursor >= env.limit) {
+break lab0;
+}
+env.next_char();
+}
+break lab1;
+}
+context.i_p1 = env.cursor;
+golab7: while (true) {
+lab8: while (true) {
+if (!env.in_grouping(G_v, 97, 121)) {
+break lab8;
+}
+break golab7;
+}
+if (env.cursor >= env.limit) {
+break lab0;
+}
+env.next_char();
+}
+golab9: while (true) {
+lab10: while (true) {
+if (!env.out_grouping(G_v, 97, 121)) {
+break lab10;
+}
+break golab9;
+}
+if (env.cursor >= env.limit) {
+break lab0;
+}
+env.next_char();
+}
+context.i_p2 = env.cursor;
+break lab0;
+}
+env.cursor = v_1;
+return true;
+}
+function r_shortv(env, context) {
+lab0: while (true) {
+var v_1 = env.limit - env.cursor;
+lab1: while (true) {
+if (!env.out_grouping_b(G_v_WXY, 89, 121)) {
+break lab1;
+}
+if (!env.in_grouping_b(G_v, 97, 121)) {
+break lab1;
+}
+if (!env.out_grouping_b(G_v, 97, 121)) {
+break lab1;
+}
+break lab0;
+}
+env.cursor = env.limit - v_1;
+if (!env.out_grouping_b(G_v, 97, 121)) {
+return false;
+}
+if (!env.in_grouping_b(G_v, 97, 121)) {
+return false;
+}
+if (env.cursor > env.limit_backward) {
+return false;
+}
+break lab0;
+}
+return true;
+}
+function r_R1(env, context) {
+if (!(context.i_p1 <= env.cursor)) {
+return false;
+}
+return true;
+}
+function r_R2(env, context) {
+if (!(context.i_p2 <= env.cursor)) {
+return false;
+}
+return true;
+}
+function r_Step_1a(env, context) {
+var among_var;
+var v_1 = env.limit - env.cursor;
+lab0: while (true) {
+env.ket = env.cursor;
+among_var = env.find_among_b(A_1, context);
+if (among_var == 0) {
+env.cursor = env.limit - v_1;
+break lab0;
+}
+env.bra = env.cursor;
+if (among_var == 0) {
+env.cursor = env.limit - v_1;
+break lab0;
+} else if (among_var == 1) {
+if (!env.slice_del()) {
+return false;
+}
+}
+break lab0;
+}
+env.ket = env.cursor;
+among_var = env.find_among_b(A_2, context);
+if (among_var == 0) {
+return false;
+}
+env.bra = env.cursor;
+if (among_var == 0) {
+return false;
+} else if (among_var == 1) {
+if (!env.slice_from("ss")) {
+return false;
+}
+} else if (among_var == 2) {
+lab1: while (true) {
+var v_2 = env.limit - env.cursor;
+lab2: while (true) {
+var c = env.byte_index_for_hop(-2);
+if (env.limit_backward > c || c > env.limit) {
+break lab2;
+}
+env.cursor = c;
+if (!env.slice_from("i")) {
+return false;
+}
+break lab1;
+}
+env.cursor = env.limit - v_2;
+if (!env.slice_from("ie")) {
+return false;
+}
+break lab1;
+}
+} else if (among_var == 3) {
+if (env.cursor <= env.limit_backward) {
+return false;
+}
+env.previous_char();
+golab3: while (true) {
+lab4: while (true) {
+if (!env.in_grouping_b(G_v, 97, 121)) {
+break lab4;
+}
+break golab3;
+}
+if (env.cursor <= env.limit_backward) {
+return false;
+}
+env.previous_char();
+}
+if (!env.slice_del()) {
+return false;
+}
+}
+return true;
+}
+function r_Step_1b(env, context) {
+var among_var;
+env.ket = env.cursor;
+among_var = env.find_among_b(A_4, context);
+if (among_var == 0) {
+return false;
+}
+env.bra = env.cursor;
+if (among_var == 0) {
+return false;
+} else if (among_var == 1) {
+if (!r_R1(env, context)) {
+return false;
+}
+if (!env.slice_from("ee")) {
+return false;
+}
+} else if (among_var == 2) {
+var v_1 = env.limit - env.cursor;
+golab0: while (true) {
+lab1: while (true) {
+if (!env.in_grouping_b(G_v, 97, 121)) {
+break lab1;
+}
+break golab0;
+}
+if (env.cursor <= env.limit_backward) {
+return false;
+}
+env.previous_char();
+}
+env.cursor = env.limit - v_1;
+if (!env.slice_del()) {
+return false;
+}
+var v_3 = env.limit - env.cursor;
+among_var = env.find_among_b(A_3, context);
+if (among_var == 0) {
+return false;
+}
+env.cursor = env.limit - v_3;
+if (among_var == 0) {
+return false;
+} else if (among_var == 1) {
+var c = env.cursor;
+var bra = env.cursor, ket = env.cursor;
+env.insert(bra, ket, "e");
+env.cursor = c;
+} else if (among_var == 2) {
+env.ket = env.cursor;
+if (env.cursor <= env.limit_backward) {
+return false;
+}
+env.previous_char();
+env.bra = env.cursor;
+if (!env.slice_del()) {
+return false;
+}
+} else if (among_var == 3) {
+if (env.cursor != context.i_p1) {
+return false;
+}
+var v_4 = env.limit - env.cursor;
+if (!r_shortv(env, context)) {
+return false;
+}
+env.cursor = env.limit - v_4;
+var c = env.cursor;
+var bra = env.cursor, ket = env.cursor;
+env.insert(bra, ket, "e");
+env.cursor = c;
+}
+}
+return true;
+}
+function r_Step_1c(env, context) {
+env.ket = env.cursor;
+lab0: while (true) {
+var v_1 = env.limit - env.cursor;
+lab1: while (true) {
+if (!env.eq_s_b("y")) {
+break lab1;
+}
+break lab0;
+}
+env.cursor = env.limit - v_1;
+if (!env.eq_s_b("Y")) {
+return false;
+}
+break lab0;
+}
+env.bra = env.cursor;
+if (!env.out_grouping_b(G_v, 97, 121)) {
+return false;
+}
+var v_2 = env.limit - env.cursor;
+lab2: while (true) {
+if (env.cursor > env.limit_backward) {
+break lab2;
+}
+return false;
+}
+env.cursor = env.limit - v_2;
+if (!env.slice_from("i")) {
+return false;
+}
+return true;
+}
+function r_Step_2(env, context) {
+var among_var;
+env.ket = env.cursor;
+among_var = env.find_among_b(A_5, context);
+if (among_var == 0) {
+return false;
+}
+env.bra = env.cursor;
+if (!r_R1(env, context)) {
+return false;
+}
+if (among_var == 0) {
+return false;
+} else if (among_var == 1) {
+if (!env.slice_from("tion")) {
+return false;
+}
+} else if (among_var == 2) {
+if (!env.slice_from("ence")) {
+return false;
+}
+} else if (among_var == 3) {
+if (!env.slice_from("ance")) {
+return false;
+}
+} else if (among_var == 4) {
+if (!env.slice_from("able")) {
+return false;
+}
+} else if (among_var == 5) {
+if (!env.slice_from("ent")) {
+return false;
+}
+} else if (among_var == 6) {
+if (!env.slice_from("ize")) {
+return false;
+}
+} else if (among_var == 7) {
+if (!env.slice_from("ate")) {
+return false;
+}
+} else if (among_var == 8) {
+if (!env.slice_from("al")) {
+return false;
+}
+} else if (among_var == 9) {
+if (!env.slice_from("ful")) {
+return false;
+}
+} else if (among_var == 10) {
+if (!env.slice_from("ous")) {
+return false;
+}
+} else if (among_var == 11) {
+if (!env.slice_from("ive")) {
+return false;
+}
+} else if (among_var == 12) {
+if (!env.slice_from("ble")) {
+return false;
+}
+} else if (among_var == 13) {
+if (!env.eq_s_b("l")) {
+return false;
+}
+if (!env.slice_from("og")) {
+return false;
+}
+} else if (among_var == 14) {
+if (!env.slice_from("ful")) {
+return false;
+}
+} else if (among_var == 15) {
+if (!env.slice_from("less")) {
+return false;
+}
+} else if (among_var == 16) {
+if (!env.in_grouping_b(G_valid_LI, 99, 116)) {
+return false;
+}
+if (!env.slice_del()) {
+return false;
+}
+}
+return true;
+}
+function r_Step_3(env, context) {
+var among_var;
+env.ket = env.cursor;
+among_var = env.find_among_b(A_6, context);
+if (among_var == 0) {
+return false;
+}
+env.bra = env.cursor;
+if (!r_R1(env, context)) {
+return false;
+}
+if (among_var == 0) {
+return false;
+} else if (among_var == 1) {
+if (!env.slice_from("tion")) {
+return false;
+}
+} else if (among_var == 2) {
+if (!env.slice_from("ate")) {
+return false;
+}
+} else if (among_var == 3) {
+if (!env.slice_from("al")) {
+return false;
+}
+} else if (among_var == 4) {
+if (!env.slice_from("ic")) {
+return false;
+}
+} else if (among_var == 5) {
+if (!env.slice_del()) {
+return false;
+}
+} else if (among_var == 6) {
+if (!r_R2(env, context)) {
+return false;
+}
+if (!env.slice_del()) {
+return false;
+}
+}
+return true;
+}
+function r_Step_4(env, context) {
+var among_var;
+env.ket = env.cursor;
+among_var = env.find_among_b(A_7, context);
+if (among_var == 0) {
+return false;
+}
+env.bra = env.cursor;
+if (!r_R2(env, context)) {
+return false;
+}
+if (among_var == 0) {
+return false;
+} else if (among_var == 1) {
+if (!env.slice_del()) {
+return false;
+}
+} else if (among_var == 2) {
+lab0: while (true) {
+var v_1 = env.limit - env.cursor;
+lab1: while (true) {
+if (!env.eq_s_b("s")) {
+break lab1;
+}
+break lab0;
+}
+env.cursor = env.limit - v_1;
+if (!env.eq_s_b("t")) {
+return false;
+}
+break lab0;
+}
+if (!env.slice_del()) {
+return false;
+}
+}
+return true;
+}
+function r_Step_5(env, context) {
+var among_var;
+env.ket = env.cursor;
+among_var = env.find_among_b(A_8, context);
+if (among_var == 0) {
+return false;
+}
+env.bra = env.cursor;
+if (among_var == 0) {
+return false;
+} else if (among_var == 1) {
+lab0: while (true) {
+var v_1 = env.limit - env.cursor;
+lab1: while (true) {
+if (!r_R2(env, context)) {
+break lab1;
+}
+break lab0;
+}
+env.cursor = env.limit - v_1;
+if (!r_R1(env, context)) {
+return false;
+}
+var v_2 = env.limit - env.cursor;
+lab2: while (true) {
+if (!r_shortv(env, context)) {
+break lab2;
+}
+return false;
+}
+env.cursor = env.limit - v_2;
+break lab0;
+}
+if (!env.slice_del()) {
+return false;
+}
+} else if (among_var == 2) {
+if (!r_R2(env, context)) {
+return false;
+}
+if (!env.eq_s_b("l")) {
+return false;
+}
+if (!env.slice_del()) {
+return false;
+}
+}
+return true;
+}
+function r_exception2(env, context) {
+env.ket = env.cursor;
+if (env.find_among_b(A_9, context) == 0) {
+return false;
+}
+env.bra = env.cursor;
+if (env.cursor > env.limit_backward) {
+return false;
+}
+return true;
+}
+function r_exception1(env, context) {
+var among_var;
+env.bra = env.cursor;
+among_var = env.find_among(A_10, context);
+if (among_var == 0) {
+return false;
+}
+env.ket = env.cursor;
+if (env.cursor < env.limit) {
+return false;
+}
+if (among_var == 0) {
+return false;
+} else if (among_var == 1) {
+if (!env.slice_from("ski")) {
+return false;
+}
+} else if (among_var == 2) {
+if (!env.slice_from("sky")) {
+return false;
+}
+} else if (among_var == 3) {
+if (!env.slice_from("die")) {
+return false;
+}
+} else if (among_var == 4) {
+if (!env.slice_from("lie")) {
+return false;
+}
+} else if (among_var == 5) {
+if (!env.slice_from("tie")) {
+return false;
+}
+} else if (among_var == 6) {
+if (!env.slice_from("idl")) {
+return false;
+}
+} else if (among_var == 7) {
+if (!env.slice_from("gentl")) {
+return false;
+}
+} else if (among_var == 8) {
+if (!env.slice_from("ugli")) {
+return false;
+}
+} else if (among_var == 9) {
+if (!env.slice_from("earli")) {
+return false;
+}
+} else if (among_var == 10) {
+if (!env.slice_from("onli")) {
+return false;
+}
+} else if (among_var == 11) {
+if (!env.slice_from("singl")) {
+return false;
+}
+}
+return true;
+}
+function r_postlude(env, context) {
+if (!context.b_Y_found) {
+return false;
+}
+replab0: while (true) {
+var v_1 = env.cursor;
+lab1: for (var once_lab1 = 0; once_lab1 < 1; once_lab1++) {
+golab2: while (true) {
+var v_2 = env.cursor;
+lab3: while (true) {
+env.bra = env.cursor;
+if (!env.eq_s("Y")) {
+break lab3;
+}
+env.ket = env.cursor;
+env.cursor = v_2;
+break golab2;
+}
+env.cursor = v_2;
+if (env.cursor >= env.limit) {
+break lab1;
+}
+env.next_char();
+}
+if (!env.slice_from("y")) {
+return false;
+}
+continue replab0;
+}
+env.cursor = v_1;
+break replab0;
+}
+return true;
+}
+function stem(env) {
+var context = {b_Y_found: false,
+i_p2: 0,
+i_p1: 0};
+lab0: while (true) {
+var v_1 = env.cursor;
+lab1: while (true) {
+if (!r_exception1(env, context)) {
+break lab1;
+}
+break lab0;
+}
+env.cursor = v_1;
+lab2: while (true) {
+var v_2 = env.cursor;
+lab3: while (true) {
+var c = env.byte_index_for_hop(3);
+if (0 > c || c > env.limit) {
+break lab3;
+}
+env.cursor = c;
+break lab2;
+}
+env.cursor = v_2;
+break lab0;
+}
+env.cursor = v_1;
+var v_3 = env.cursor;
+lab4: while (true) {
+if (!r_prelude(env, context)) {
+break lab4;
+}
+break lab4;
+}
+env.cursor = v_3;
+var v_4 = env.cursor;
+lab5: while (true) {
+if (!r_mark_regions(env, context)) {
+break lab5;
+}
+break lab5;
+}
+env.cursor = v_4;
+env.limit_backward = env.cursor;
+env.cursor = env.limit;
+var v_5 = env.limit - env.cursor;
+lab6: while (true) {
+if (!r_Step_1a(env, context)) {
+break lab6;
+}
+break lab6;
+}
+env.cursor = env.limit - v_5;
+lab7: while (true) {
+var v_6 = env.limit - env.cursor;
+lab8: while (true) {
+if (!r_exception2(env, context)) {
+break lab8;
+}
+break lab7;
+}
+env.cursor = env.limit - v_6;
+var v_7 = env.limit - env.cursor;
+lab9: while (true) {
+if (!r_Step_1b(env, context)) {
+break lab9;
+}
+break lab9;
+}
+env.cursor = env.limit - v_7;
+var v_8 = env.limit - env.cursor;
+lab10: while (true) {
+if (!r_Step_1c(env, context)) {
+break lab10;
+}
+break lab10;
+}
+env.cursor = env.limit - v_8;
+var v_9 = env.limit - env.cursor;
+lab11: while (true) {
+if (!r_Step_2(env, context)) {
+break lab11;
+}
+break lab11;
+}
+env.cursor = env.limit - v_9;
+var v_10 = env.limit - env.cursor;
+lab12: while (true) {
+if (!r_Step_3(env, context)) {
+break lab12;
+}
+break lab12;
+}
+env.cursor = env.limit - v_10;
+var v_11 = env.limit - env.cursor;
+lab13: while (true) {
+if (!r_Step_4(env, context)) {
+break lab13;
+}
+break lab13;
+}
+env.cursor = env.limit - v_11;
+var v_12 = env.limit - env.cursor;
+lab14: while (true) {
+if (!r_Step_5(env, context)) {
+break lab14;
+}
+break lab14;
+}
+env.cursor = env.limit - v_12;
+break lab7;
+}
+env.cursor = env.limit_backward;
+var v_13 = env.cursor;
+lab15: while (true) {
+if (!r_postlude(env, context)) {
+break lab15;
+}
+break lab15;
+}
+env.cursor = v_13;
+break lab0;
+}
+return true;
+}
+  function stemWord(word) { var env = new Env(word); stem(env); return env.current(); }
+  // stemmer: end
+
+  // ---- Tokenizing (as src/search/ does) ---------------------------------------------------
 
   function normalize(s) { return s.normalize("NFKC").toLowerCase(); }
 
@@ -110,7 +1072,8 @@
         }
       } else if (ALNUM.test(chars[i])) {
         while (j < chars.length && ALNUM.test(chars[j])) { j++; }
-        groups.push({ kind: "word", text: chars.slice(i, j).join("").slice(0, 40), prefix: j === chars.length });
+        var word = chars.slice(i, j).join("").slice(0, 40);
+        groups.push({ kind: "word", text: word, stem: stemWord(word), prefix: j === chars.length });
       } else {
         j = i + 1;
       }
@@ -123,7 +1086,7 @@
     var cs = Array.from(term);
     return CJK.test(cs[0]) ? cs[0] : cs.slice(0, 2).join("");
   }
-  // FNV-1a over code points, as src/search.rs computes it.
+  // FNV-1a over code points, as src/search/ computes it.
   function fnv(s) {
     var h = 0x811c9dc5;
     for (var c of s) { h = Math.imul(h ^ c.codePointAt(0), 16777619) >>> 0; }
@@ -147,7 +1110,7 @@
     var exact = function (term) { return files[idx.partOf(term)]; };
     var each = function (text, fn) { idx.partsOf(text).forEach(function (k) { if (files[k]) { fn(files[k]); } }); };
     if (g.kind === "word") {
-      var stem = exact(g.text).a[g.text] || g.text, s = exact(stem);
+      var stem = g.stem, s = exact(stem);
       if (s && s.t[stem]) { maxInto(scores, idx.postings(stem, s, false), 1); }
       // The word being typed also matches longer words (and their stems) that start with it.
       if (g.prefix && g.text.length >= 2) {
@@ -203,14 +1166,17 @@
     return scores;
   }
 
-  // The shard files a query needs: those of its terms (every part of a bucket for a prefix),
-  // then those its words' stems are in.
+  // The shard files a query needs: those of its terms and its words' stems (every part of a
+  // bucket for a prefix), then those the stems of longer words a prefix matches are in.
   function shardsFor(idx, groups) {
     var need = new Set(), files = {};
     groups.forEach(function (g) {
       if (g.kind === "run") { g.terms.forEach(function (t) { need.add(idx.partOf(t)); }); }
-      else if (g.kind === "char" || (g.prefix && g.text.length >= 2)) { idx.partsOf(g.text).forEach(function (k) { need.add(k); }); }
-      else { need.add(idx.partOf(g.text)); }
+      else if (g.kind === "char") { idx.partsOf(g.text).forEach(function (k) { need.add(k); }); }
+      else {
+        need.add(idx.partOf(g.stem));
+        if (g.prefix && g.text.length >= 2) { idx.partsOf(g.text).forEach(function (k) { need.add(k); }); }
+      }
     });
     var load = function (set) {
       return Promise.all(Array.from(set).map(function (k) {
@@ -221,12 +1187,12 @@
       var more = new Set();
       groups.forEach(function (g) {
         if (g.kind !== "word") { return; }
+        if (!g.prefix || g.text.length < 2) { return; }
         var stems = [];
         idx.partsOf(g.text).forEach(function (k) {
           var a = files[k] && files[k].a;
           if (!a) { return; }
-          if (a[g.text]) { stems.push(a[g.text]); }
-          if (g.prefix) { for (var key in a) { if (key.startsWith(g.text)) { stems.push(a[key]); } } }
+          for (var key in a) { if (key.startsWith(g.text)) { stems.push(a[key]); } }
         });
         stems.forEach(function (t) { if (!files[idx.partOf(t)]) { more.add(idx.partOf(t)); } });
       });
