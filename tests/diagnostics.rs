@@ -67,6 +67,8 @@ const CASES: &[Case] = &[
     Case { name: "default language not listed", site: || min().replace(SITE, "default_language: zh", "default_language: fr"), expect: &["content/site.yaml:4:19 default language `fr` is not listed under `languages`"] },
     Case { name: "language code not lower-case", site: || min().replace(SITE, "  en: {name: English", "  EN: {name: English"), expect: &["content/site.yaml:7:3 language code `EN` is not a lower-case ASCII code"] },
     Case { name: "page size out of range", site: || min().replace(SITE, "vocabularies:", "page_size: 0\nvocabularies:"), expect: &["content/site.yaml:8:12 page_size 0 is out of range"] },
+    Case { name: "synonyms of an unknown language", site: || min().replace(SITE, "vocabularies:", "search:\n  synonyms:\n    fr:\n      - [a, b]\nvocabularies:"), expect: &["content/site.yaml:10:5 `fr` is not a language of this site"] },
+    Case { name: "a synonym group of one word", site: || min().replace(SITE, "vocabularies:", "search:\n  synonyms:\n    en:\n      - [rubbish]\nvocabularies:"), expect: &["content/site.yaml:11:9 a group of synonyms needs at least two words"] },
     Case { name: "photo widths", site: || min().replace(SITE, "vocabularies:", "photos: {widths: [8]}\nvocabularies:"), expect: &["content/site.yaml:8:18 photo widths must be between 16 and 8192 pixels"] },
     Case { name: "photo quality", site: || min().replace(SITE, "vocabularies:", "photos: {quality: 0}\nvocabularies:"), expect: &["content/site.yaml:8:19 photo quality must be from 1 to 100"] },
     Case { name: "label in a language the site lacks", site: || min().replace(SITE, "en: Test Library}", "en: Test Library, fr: Bibliothèque}"), expect: &["content/site.yaml:1:38 `fr` is not a language of this site"] },

@@ -36,8 +36,21 @@ pub(crate) struct SiteFile {
     pub(super) page_size: Option<Spanned<usize>>,
     #[serde(default)]
     pub(super) photos: Option<PhotosFile>,
+    #[serde(default)]
+    pub(super) search: Option<SearchFile>,
     pub(super) vocabularies: VocabulariesFile,
 }
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SearchFile {
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Vec<Vec<String>>>")]
+    pub(super) synonyms: SynonymsFile,
+}
+
+/// Synonym groups as written: each language code with its groups, each a list of words.
+pub(crate) type SynonymsFile = IndexMap<Spanned<String>, Vec<Spanned<Vec<String>>>>;
 
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

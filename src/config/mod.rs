@@ -10,6 +10,7 @@ use crate::t;
 use crate::yaml::YamlDoc;
 
 pub(crate) mod file;
+mod synonyms;
 mod vocab;
 
 use file::*;
@@ -90,6 +91,9 @@ pub struct Config {
     pub photo_cache: std::path::PathBuf,
     /// The closed lists of keys.
     pub vocab: Vocabularies,
+    /// Groups of words that mean the same, per language ([`Lang`]): a search for one finds the
+    /// others too.
+    pub synonyms: Vec<Vec<Vec<String>>>,
 }
 
 impl Config {
@@ -167,6 +171,12 @@ impl Config {
             changes: vocabulary(&doc, Vocab::Changes, &v.changes, &codes, diags),
         };
 
+        let synonyms = synonyms::synonyms(
+            &doc,
+            file.search.as_ref().map(|s| &s.synonyms),
+            &codes,
+            diags,
+        );
         let page_size = page_size(&doc, file.page_size.as_ref(), diags);
         let (photos, photo_cache) = photo_settings(&doc, file.photos.as_ref(), diags);
         let base_url = file
@@ -191,6 +201,7 @@ impl Config {
             photos,
             photo_cache,
             vocab,
+            synonyms,
         })
     }
 }

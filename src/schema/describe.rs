@@ -31,6 +31,7 @@ pub(super) fn field(def: &str, field: &str) -> Option<Text> {
         "UncertainFront" => uncertain(field),
         "SiteFile" => site(field),
         "PhotosFile" => site_photos(field),
+        "SearchFile" => site_search(field),
         "LanguageFile" => language(field),
         "VocabulariesFile" => vocabularies(field),
         _ => None,
@@ -165,6 +166,7 @@ fn site(field: &str) -> Option<Text> {
         "feed_limit" => t!("schema-site-feed-limit"),
         "page_size" => t!("schema-site-page-size"),
         "photos" => t!("schema-site-photos"),
+        "search" => t!("schema-site-search"),
         "vocabularies" => t!("schema-site-vocabularies"),
         _ => return None,
     })
@@ -176,6 +178,13 @@ fn site_photos(field: &str) -> Option<Text> {
         "quality" => t!("schema-site-photos-quality"),
         "max_megapixels" => t!("schema-site-photos-max-megapixels"),
         "cache" => t!("schema-site-photos-cache"),
+        _ => return None,
+    })
+}
+
+fn site_search(field: &str) -> Option<Text> {
+    Some(match field {
+        "synonyms" => t!("schema-site-search-synonyms"),
         _ => return None,
     })
 }

@@ -48,6 +48,10 @@ impl LangIndex {
             facet_sizes: Vocab::facets()
                 .map(|(_, v)| config.vocab.get(v).terms.len())
                 .collect(),
+            synonyms: config.synonyms[lang]
+                .iter()
+                .map(|g| g.iter().map(|w| normalize(w)).collect())
+                .collect(),
         };
         // Each worker numbers the terms of its run of cases on its own (no shared table, no
         // locks); the runs' numbers are then mapped to the index's, one lookup per distinct

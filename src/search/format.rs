@@ -385,6 +385,7 @@ impl LangIndex {
             "split": split,
             "chunk": CHUNK,
             "facets": facets,
+            "syn": self.synonyms,
         })
     }
 }

@@ -122,6 +122,8 @@ pub struct LangIndex {
     aliases: BTreeMap<(Box<str>, Box<str>), u32>,
     docs: Vec<Doc>,
     facet_sizes: Vec<usize>,
+    /// The language's synonym groups, normalized as queries are.
+    synonyms: Vec<Vec<String>>,
 }
 
 /// The search index of every language of a library.

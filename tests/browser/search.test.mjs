@@ -55,6 +55,27 @@ for (const mode of ["http", "file"]) {
     await context.close();
   });
 
+  test(`${mode}: the site's synonyms find what the cases call otherwise`, async () => {
+    const { page, problems, context } = await openPage(env.browser);
+    // site.yaml: 垃圾 = 废弃物 = 废品; rubbish = garbage = waste; old residential estate = old neighbourhood.
+    await page.goto(base() + "cases/index.html");
+    await page.fill("#library-q", "垃圾");
+    await settled(page, "找到 1 个案例");
+    const direct = await titles(page);
+    await page.fill("#library-q", "废弃物");
+    await settled(page, "找到 1 个案例");
+    assert.deepEqual(await titles(page), direct);
+    assert.deepEqual(direct, ["曹店村"]);
+    await page.goto(base() + "en/cases/index.html");
+    for (const [q, found] of [["garbage", ["Caodian Village"]], ["waste", ["Caodian Village"]], ["old neighbourhood", ["Peony Community"]]]) {
+      await page.fill("#library-q", q);
+      await settled(page, "1 case found");
+      assert.deepEqual(await titles(page), found, q);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test(`${mode}: a query with two facets, a facet alone, and no results`, async () => {
     const { page, problems, context } = await openPage(env.browser);
     await page.goto(base() + "cases/index.html");

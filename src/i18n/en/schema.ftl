@@ -104,3 +104,5 @@ schema-photo-illustrative = `true` when this pair only illustrates: shown as ill
 schema-uncertain = Names and phrases this file's text gives that are uncertain or reconstructed: each is marked for readers wherever the page shows it, with the reason.
 schema-uncertain-text = The phrase, exactly as the text writes it.
 schema-uncertain-why = Why it is uncertain, for readers: what the source says and what was inferred.
+schema-site-search = How the site's search reads queries.
+schema-site-search-synonyms = Words that mean the same, by language code: each group is a list, such as en: [[rubbish, garbage, waste]]; a search for one word of a group finds the others too.

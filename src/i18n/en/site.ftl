@@ -151,3 +151,6 @@ photos-too-large-hint = make the photo smaller before adding it (a few thousand 
 photos-limits-hint = make the photo smaller before adding it
 photos-damaged = photo { $name } is damaged or truncated: { $detail }
 photos-damaged-hint = the file may be only partly copied: copy it again from the camera or phone
+
+config-synonyms-one-word = a group of synonyms needs at least two words
+config-synonyms-one-word-hint = list the words that mean the same in one group, such as [rubbish, garbage, waste], or remove the group

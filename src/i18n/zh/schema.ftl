@@ -103,3 +103,5 @@ schema-photo-illustrative = 这一组照片只是示意时写 `true`：显示为
 schema-uncertain = 本文件中存疑或经推断的名称和词句：页面上每次出现都会标出，并附上原因。
 schema-uncertain-text = 存疑的词句，与正文的写法一字不差。
 schema-uncertain-why = 为什么存疑，写给读者看：资料原文怎么说、哪些是推断。
+schema-site-search = 网站搜索如何理解查询。
+schema-site-search-synonyms = 意思相同的词，按语言代码分组：每组是一个列表，例如 zh: [[垃圾, 废弃物]]；搜索组中任一个词，也能找到其他词。

@@ -159,3 +159,6 @@ photos-too-large-hint = 请先把照片缩小再添加（宽几千像素就足�
 photos-limits-hint = 请先把照片缩小再添加
 photos-damaged = 照片 { $name } 已损坏或不完整：{ $detail }
 photos-damaged-hint = 文件可能只复制了一部分：请从相机或手机重新复制
+
+config-synonyms-one-word = 一组同义词至少要有两个词
+config-synonyms-one-word-hint = 请把意思相同的词写在同一组里，例如 [垃圾, 废弃物]，或者删掉这一组

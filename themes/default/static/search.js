@@ -1200,19 +1200,79 @@ return true;
     }).then(function () { return files; });
   }
 
+  // Cases in both score maps, their scores added (AND).
+  function both(total, s) {
+    if (total === null) { return s; }
+    var next = new Map();
+    total.forEach(function (v, d) { if (s.has(d)) { next.set(d, v + s.get(d)); } });
+    return next;
+  }
+
+  // The site's synonyms (site.yaml search.synonyms, in meta as normalized groups): each query
+  // group that is one word of a group also matches the group's other words, each parsed as a
+  // query of its own (never a prefix), scored a little below the word itself.
+  function withSynonyms(idx, groups) {
+    var syn = idx.m.syn || [];
+    groups.forEach(function (g) {
+      g.alts = [];
+      syn.forEach(function (words) {
+        var mine = words.some(function (w) {
+          var p = parse(w);
+          return p.length === 1 && p[0].kind === g.kind && (p[0].text === g.text || (g.kind === "word" && p[0].stem === g.stem));
+        });
+        if (!mine) { return; }
+        words.forEach(function (w) {
+          var p = parse(w);
+          p.forEach(function (a) { a.prefix = false; });
+          if (!(p.length === 1 && p[0].text === g.text)) { g.alts.push(p); }
+        });
+      });
+    });
+    return groups;
+  }
+
+  // The other phrasings of a query of several words that is one entry of a synonym group
+  // ("old neighbourhood" → "old residential estate"), each parsed, never a prefix.
+  function phraseSynonyms(idx, q) {
+    var text = parse(q).map(function (g) { return g.text; }).join(" "), out = [];
+    (idx.m.syn || []).forEach(function (words) {
+      var mine = words.some(function (w) { var p = parse(w); return p.length > 1 && p.map(function (g) { return g.text; }).join(" ") === text; });
+      if (!mine) { return; }
+      words.forEach(function (w) {
+        var p = parse(w);
+        p.forEach(function (g) { g.prefix = false; g.alts = []; });
+        if (p.map(function (g) { return g.text; }).join(" ") !== text) { out.push(p); }
+      });
+    });
+    return out;
+  }
+
+  // Scores of cases matching every group of `groups` (each with its synonyms), or null.
+  function matchAll(idx, groups, shards) {
+    var total = null;
+    groups.forEach(function (g) {
+      var s = scoreGroup(idx, g, shards);
+      g.alts.forEach(function (alt) { mergeMax(s, matchAll(idx, alt.map(function (h) { h.alts = []; return h; }), shards), 0.9); });
+      total = both(total, s);
+    });
+    return total;
+  }
+
+  // Adds to `into` the cases of `from`, their scores times `weight`, where that is more.
+  function mergeMax(into, from, weight) {
+    (from || new Map()).forEach(function (v, d) { var w = v * weight; if (!(into.get(d) >= w)) { into.set(d, w); } });
+  }
+
   // Cases matching every group, best first: [[case, score], …]; null for an empty query.
   function query(idx, q) {
-    var groups = parse(q);
+    var groups = withSynonyms(idx, parse(q));
     if (!groups.length) { return Promise.resolve(null); }
-    return shardsFor(idx, groups).then(function (shards) {
-      var total = null;
-      groups.forEach(function (g) {
-        var s = scoreGroup(idx, g, shards);
-        if (total === null) { total = s; return; }
-        var next = new Map();
-        total.forEach(function (v, d) { if (s.has(d)) { next.set(d, v + s.get(d)); } });
-        total = next;
-      });
+    var phrases = phraseSynonyms(idx, q);
+    var flat = function (lists) { return [].concat.apply([], lists); };
+    var all = groups.concat(flat(groups.map(function (g) { return flat(g.alts); })), flat(phrases));
+    return shardsFor(idx, all).then(function (shards) {
+      var total = matchAll(idx, groups, shards);
+      phrases.forEach(function (p) { mergeMax(total, matchAll(idx, p, shards), 0.9); });
       return Array.from(total).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     });
   }
