@@ -161,15 +161,7 @@ impl Config {
             )
         };
 
-        let v = &file.vocabularies;
-        let vocab = Vocabularies {
-            methods: vocabulary(&doc, Vocab::Methods, &v.methods, &codes, diags),
-            challenges: vocabulary(&doc, Vocab::Challenges, &v.challenges, &codes, diags),
-            kinds: vocabulary(&doc, Vocab::Kinds, &v.kinds, &codes, diags),
-            roles: vocabulary(&doc, Vocab::Roles, &v.roles, &codes, diags),
-            provinces: vocabulary(&doc, Vocab::Provinces, &v.provinces, &codes, diags),
-            changes: vocabulary(&doc, Vocab::Changes, &v.changes, &codes, diags),
-        };
+        let vocab = vocabularies(&doc, &file.vocabularies, &codes, diags);
 
         let synonyms = synonyms::synonyms(
             &doc,
@@ -203,6 +195,23 @@ impl Config {
             vocab,
             synonyms,
         })
+    }
+}
+
+/// The six vocabularies, each checked.
+fn vocabularies(
+    doc: &YamlDoc<'_>,
+    v: &VocabulariesFile,
+    codes: &[&str],
+    diags: &mut Diagnostics,
+) -> Vocabularies {
+    Vocabularies {
+        methods: vocabulary(doc, Vocab::Methods, &v.methods, codes, diags),
+        challenges: vocabulary(doc, Vocab::Challenges, &v.challenges, codes, diags),
+        kinds: vocabulary(doc, Vocab::Kinds, &v.kinds, codes, diags),
+        roles: vocabulary(doc, Vocab::Roles, &v.roles, codes, diags),
+        provinces: vocabulary(doc, Vocab::Provinces, &v.provinces, codes, diags),
+        changes: vocabulary(doc, Vocab::Changes, &v.changes, codes, diags),
     }
 }
 
