@@ -69,9 +69,9 @@ test("the offline zip works unzipped, from file://: pages, photos, language swit
   await page.click('.site-nav a[href$="cases/index.html"]');
   await page.click('.card a[href*="bailinsi"]');
   assert.match(page.url(), /^file:.*\/casebook\/cases\/bailinsi\/index\.html$/);
-  const photo = page.locator(".compare-pair img").first();
+  const photo = page.locator("#photos img").first();
   await photo.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => { const i = document.querySelector(".compare-pair img"); return i && i.complete && i.naturalWidth > 0; });
+  await page.waitForFunction(() => { const i = document.querySelector("#photos img"); return i && i.complete && i.naturalWidth > 0; });
   assert.ok((await photo.evaluate((i) => i.currentSrc)).startsWith("file:"), "the photo comes from the bundle");
 
   await page.click('.lang-switch a[hreflang="en"]');
