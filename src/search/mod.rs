@@ -30,6 +30,7 @@ use crate::output::OutFile;
 
 mod build;
 mod format;
+mod pinyin;
 mod text;
 mod tokenize;
 

@@ -206,6 +206,22 @@ impl Tokenizer {
                 add(self, s, Field::Text);
             }
         }
+        // Chinese names as pinyin too, weighing as running text: the name itself ranks first.
+        let mut py = String::new();
+        let names = [
+            Some(&t.title.value),
+            Some(&p.village),
+            p.town.as_ref(),
+            p.county.as_ref(),
+            p.city.as_ref(),
+        ];
+        for name in names.into_iter().flatten().chain(&t.tags.value) {
+            super::pinyin::words(name, &mut py);
+        }
+        for pr in &t.practices.value {
+            super::pinyin::words(&pr.name, &mut py);
+        }
+        add(self, &py, Field::Text);
         // The narrative as the page shows it: its text without markup or link targets.
         let mut plain = std::mem::take(&mut self.plain);
         html_text(&t.body.value.html, &mut plain);

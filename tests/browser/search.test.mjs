@@ -76,6 +76,22 @@ for (const mode of ["http", "file"]) {
     await context.close();
   });
 
+  test(`${mode}: pinyin finds Chinese names, with or without spaces and tone marks, and by initials`, async () => {
+    const { page, problems, context } = await openPage(env.browser);
+    await page.goto(base() + "cases/index.html");
+    for (const [q, name] of [["shiqiao", "石桥村"], ["bailinsi", "柏林寺村"], ["bai lin si", "柏林寺村"], ["mudan shequ", "牡丹社区"], ["cáodiàn", "曹店村"], ["blsc", "柏林寺村"], ["zengcuoan", "曾厝垵"]]) {
+      await page.fill("#library-q", q);
+      await page.waitForFunction((n) => document.querySelector("#search-results .result-title")?.textContent === n, name, { timeout: 5000 })
+        .catch(async () => assert.fail(`${q}: first result ${await titles(page)}`));
+    }
+    // An exact Chinese match still ranks first: 石桥 names Shiqiao, and Zengcuo'an mentions it.
+    await page.fill("#library-q", "石桥");
+    await settled(page, "找到 2 个案例");
+    assert.equal((await titles(page))[0], "石桥村");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test(`${mode}: a query with two facets, a facet alone, and no results`, async () => {
     const { page, problems, context } = await openPage(env.browser);
     await page.goto(base() + "cases/index.html");

@@ -1263,11 +1263,30 @@ return true;
     (from || new Map()).forEach(function (v, d) { var w = v * weight; if (!(into.get(d) >= w)) { into.set(d, w); } });
   }
 
+  // Pinyin as readers type it: tone marks left out ("cáodiàn" finds what "caodian" finds), and
+  // syllables typed apart read as one word too ("bai lin si" as "bailinsi", the way the index
+  // holds Chinese names), each scored a little below what was typed.
+  var TONES = { "ā": "a", "á": "a", "ǎ": "a", "à": "a", "ē": "e", "é": "e", "ě": "e", "è": "e",
+    "ī": "i", "í": "i", "ǐ": "i", "ì": "i", "ō": "o", "ó": "o", "ǒ": "o", "ò": "o",
+    "ū": "u", "ú": "u", "ǔ": "u", "ù": "u", "ǖ": "v", "ǘ": "v", "ǚ": "v", "ǜ": "v", "ü": "v" };
+  function pinyinForms(q) {
+    var out = [], groups = parse(q);
+    var plain = normalize(q).replace(/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/g, function (c) { return TONES[c]; });
+    if (plain !== normalize(q)) { out.push(parse(plain)); }
+    var words = parse(plain);
+    if (words.length > 1 && words.every(function (g) { return g.kind === "word" && /^[a-z]+$/.test(g.text); })) {
+      var joined = words.map(function (g) { return g.text; }).join("");
+      out.push([{ kind: "word", text: joined, stem: stemWord(joined), prefix: words[words.length - 1].prefix }]);
+    }
+    out.forEach(function (p) { p.forEach(function (g) { g.alts = []; }); });
+    return groups.length ? out : [];
+  }
+
   // Cases matching every group, best first: [[case, score], …]; null for an empty query.
   function query(idx, q) {
     var groups = withSynonyms(idx, parse(q));
     if (!groups.length) { return Promise.resolve(null); }
-    var phrases = phraseSynonyms(idx, q);
+    var phrases = phraseSynonyms(idx, q).concat(pinyinForms(q));
     var flat = function (lists) { return [].concat.apply([], lists); };
     var all = groups.concat(flat(groups.map(function (g) { return flat(g.alts); })), flat(phrases));
     return shardsFor(idx, all).then(function (shards) {
