@@ -56,6 +56,9 @@ pub(super) struct Tokenizer {
     pub(super) case: u32,
     pub(super) norm: String,
     pub(super) plain: String,
+    /// Pinyin words of names already read: libraries repeat their towns, counties and
+    /// practice names, and reading a name costs more than looking it up.
+    pub(super) pinyin: FxHashMap<Box<str>, Box<str>>,
 }
 
 impl Tokenizer {
@@ -71,6 +74,7 @@ impl Tokenizer {
             case: 0,
             norm: String::new(),
             plain: String::new(),
+            pinyin: FxHashMap::default(),
         }
     }
 
@@ -208,6 +212,17 @@ impl Tokenizer {
         }
         // Chinese names as pinyin too, weighing as running text: the name itself ranks first.
         let mut py = String::new();
+        let mut read = |name: &str, py: &mut String| {
+            let words = self.pinyin.entry(name.into()).or_insert_with(|| {
+                let mut w = String::new();
+                super::pinyin::words(name, &mut w);
+                w.into()
+            });
+            if !words.is_empty() {
+                py.push(' ');
+                py.push_str(words);
+            }
+        };
         let names = [
             Some(&t.title.value),
             Some(&p.village),
@@ -216,10 +231,10 @@ impl Tokenizer {
             p.city.as_ref(),
         ];
         for name in names.into_iter().flatten().chain(&t.tags.value) {
-            super::pinyin::words(name, &mut py);
+            read(name, &mut py);
         }
         for pr in &t.practices.value {
-            super::pinyin::words(&pr.name, &mut py);
+            read(&pr.name, &mut py);
         }
         add(self, &py, Field::Text);
         // The narrative as the page shows it: its text without markup or link targets.
