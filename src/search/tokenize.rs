@@ -167,6 +167,31 @@ impl Tokenizer {
         self.norm = norm;
     }
 
+    /// The pinyin words of a case's Chinese names in one language: title, places, tags and
+    /// practice names.
+    fn names_pinyin(&mut self, t: &crate::model::CaseText) -> String {
+        let p = &t.place.value;
+        let places = [&p.town, &p.county, &p.city];
+        let names = [&t.title.value, &p.village]
+            .into_iter()
+            .chain(places.into_iter().flatten())
+            .chain(&t.tags.value)
+            .chain(t.practices.value.iter().map(|pr| &pr.name));
+        let mut py = String::new();
+        for name in names {
+            let words = self.pinyin.entry(name.as_str().into()).or_insert_with(|| {
+                let mut w = String::new();
+                super::pinyin::words(name, &mut w);
+                w.into()
+            });
+            if !words.is_empty() {
+                py.push(' ');
+                py.push_str(words);
+            }
+        }
+        py
+    }
+
     /// Everything case `case` gives the index in language `lang`.
     pub(super) fn doc(&mut self, config: &Config, lang: Lang, case: &Case) -> LocalDoc {
         // Case 0 is never used, so fresh entries of `acc` belong to no case.
@@ -211,31 +236,7 @@ impl Tokenizer {
             }
         }
         // Chinese names as pinyin too, weighing as running text: the name itself ranks first.
-        let mut py = String::new();
-        let mut read = |name: &str, py: &mut String| {
-            let words = self.pinyin.entry(name.into()).or_insert_with(|| {
-                let mut w = String::new();
-                super::pinyin::words(name, &mut w);
-                w.into()
-            });
-            if !words.is_empty() {
-                py.push(' ');
-                py.push_str(words);
-            }
-        };
-        let names = [
-            Some(&t.title.value),
-            Some(&p.village),
-            p.town.as_ref(),
-            p.county.as_ref(),
-            p.city.as_ref(),
-        ];
-        for name in names.into_iter().flatten().chain(&t.tags.value) {
-            read(name, &mut py);
-        }
-        for pr in &t.practices.value {
-            read(&pr.name, &mut py);
-        }
+        let py = self.names_pinyin(t);
         add(self, &py, Field::Text);
         // The narrative as the page shows it: its text without markup or link targets.
         let mut plain = std::mem::take(&mut self.plain);
