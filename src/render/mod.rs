@@ -19,6 +19,7 @@ mod course;
 mod jobs;
 mod lang;
 mod lists;
+mod marks;
 mod page;
 mod site_files;
 

@@ -3,7 +3,7 @@
 
 use crate::config::{Config, Lang};
 use crate::markdown;
-use crate::model::{Library, Uncertain};
+use crate::model::Library;
 use crate::output::{OutData, OutFile};
 use crate::photos::Photos;
 use crate::urls::{self, Page};
@@ -231,8 +231,8 @@ impl Renderer {
             Job::NotFound => "404.html",
             Job::Feed => p.feed(&mut ctx)?,
         };
-        let marks = uncertain_of(lib, job, lang);
-        ctx.insert("uncertain", &notes(&marks));
+        let marks = marks::of(lib, job, lang);
+        ctx.insert("uncertain", &marks::notes(&marks));
         let mut bytes = with_buffer(|buf| self.tera(opts).render_to(template, &ctx, buf))?;
         if !marks.is_empty() {
             let html = String::from_utf8_lossy(&bytes);
@@ -243,53 +243,6 @@ impl Renderer {
             data: OutData::Bytes(bytes),
         })
     }
-}
-
-/// The phrases a page marks as uncertain: its document's, and on a course page also those of
-/// the cases it teaches, whose texts it shows.
-fn uncertain_of(lib: &Library, job: Job, lang: Lang) -> Vec<Uncertain> {
-    match job {
-        Job::Case(i) => lib.cases[i].texts[lang].uncertain.clone(),
-        Job::Method { method, .. } => lib.methods[method.index()]
-            .texts
-            .as_ref()
-            .map(|t| t[lang].uncertain.clone())
-            .unwrap_or_default(),
-        Job::Page(p) => lib.pages[p].texts[lang].uncertain.clone(),
-        Job::Course(c) => {
-            let t = &lib.courses[c].texts[lang];
-            let mut all = t.doc.uncertain.clone();
-            for s in &t.sessions.value {
-                for u in &lib.cases[s.case].texts[lang].uncertain {
-                    if !all.iter().any(|a| a.text == u.text) {
-                        all.push(u.clone());
-                    }
-                }
-            }
-            all
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// A page's uncertain phrases as its notes: `n` is the number its marks show.
-#[derive(serde::Serialize)]
-struct Note<'a> {
-    n: usize,
-    text: &'a str,
-    why: &'a str,
-}
-
-fn notes(marks: &[Uncertain]) -> Vec<Note<'_>> {
-    marks
-        .iter()
-        .enumerate()
-        .map(|(i, u)| Note {
-            n: i + 1,
-            text: &u.text,
-            why: &u.why,
-        })
-        .collect()
 }
 
 /// What every page's values are made from: the renderer, the library, the language's shared
