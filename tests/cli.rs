@@ -404,3 +404,26 @@ fn a_port_in_use_is_said_before_building_with_the_port_to_try() {
     );
     assert!(!said.contains("built "), "said only after building: {said}");
 }
+
+#[test]
+fn a_case_that_fails_adds_no_error_to_the_course_translation_teaching_it() {
+    let site = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for dir in ["content", "themes"] {
+        common::copy_dir(&common::repo().join(dir), &site.path().join(dir));
+    }
+    let case = site.path().join("content/cases/bailinsi/index.md");
+    let text = common::read(&case).replacen(
+        "uncertain:\n",
+        "uncertain:\n  - text：“七里坪”\n    why: 由译文推断\n",
+        1,
+    );
+    std::fs::write(&case, text).unwrap_or_else(|e| panic!("{e}"));
+    let root = site.path().to_str().unwrap_or("");
+    let o = casebook(&["check", "--lang", "en", "--root", root]);
+    let err = stderr(&o);
+    assert!(err.contains("full-width colon"), "{err}");
+    assert!(
+        err.contains("1 error, 0 warnings"),
+        "only the case's own error: {err}"
+    );
+}

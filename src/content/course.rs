@@ -154,17 +154,18 @@ fn sessions(
     }
     let mut out = Vec::new();
     for (i, s) in list.iter().enumerate() {
-        let Some(case) = resolve(&ydoc, s, known, diags) else {
-            continue;
-        };
-        if let Some(bs) = base.and_then(|b| b.sessions.value.get(i))
-            && bs.case != case
-        {
+        // Compared with the default file as written, not with the sessions that resolved: a
+        // case left out for its own errors must not shift the others into a follow-on error.
+        let written = front.sessions.as_deref().and_then(|l| l.get(i));
+        if base.is_some() && written.is_some_and(|w| w.case.value != s.case.value) {
             diags.push(
                 Diagnostic::error(ydoc.at(&s.case), t!("course-session-case-differs"))
                     .hint(t!("course-session-case-differs-hint")),
             );
         }
+        let Some(case) = resolve(&ydoc, s, known, diags) else {
+            continue;
+        };
         out.push(Session {
             case,
             focus: s.focus.clone(),
