@@ -239,11 +239,12 @@ fn fingerprinted(theme: &Theme) -> (IndexMap<String, String>, Vec<OutFile>) {
     let mut assets = IndexMap::new();
     let mut files = Vec::new();
     for (name, f) in theme.under("static") {
-        let out = crate::urls::asset(name, &blake3::hash(&f.bytes).to_hex());
+        let bytes = super::assets::minified(name, &f.bytes).into_owned();
+        let out = crate::urls::asset(name, &blake3::hash(&bytes).to_hex());
         assets.insert(name.to_owned(), out.clone());
         files.push(OutFile {
             path: out,
-            data: OutData::Bytes(f.bytes.to_vec()),
+            data: OutData::Bytes(bytes),
         });
     }
     (assets, files)

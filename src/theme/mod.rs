@@ -12,6 +12,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
 use crate::load::is_ignored_name;
 use crate::t;
 
+mod assets;
 mod compile;
 
 pub use compile::{Renderer, tera_diagnostic};
