@@ -402,3 +402,19 @@ fn an_updated_case_gives_the_same_files_as_a_full_build() {
     assert_eq!(search(&index.files(), "search/", "党员中心户")[0], "named");
     assert!(search(&index.files(), "en/search/", "patrol") == ["english"]);
 }
+
+#[test]
+fn names_written_with_an_apostrophe_are_also_indexed_joined() {
+    let mut out = String::new();
+    for name in [
+        "Zengcuo'an",
+        "Xi’an City",
+        "residents' council",
+        "don't",
+        "'quoted'",
+        "曾厝垵",
+    ] {
+        super::tokenize::joined_at_apostrophes(name, &mut out);
+    }
+    assert_eq!(out, " Zengcuoan Xian dont");
+}

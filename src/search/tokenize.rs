@@ -167,18 +167,10 @@ impl Tokenizer {
         self.norm = norm;
     }
 
-    /// The pinyin words of a case's Chinese names in one language: title, places, tags and
-    /// practice names.
+    /// The pinyin words of a case's Chinese names in one language.
     fn names_pinyin(&mut self, t: &crate::model::CaseText) -> String {
-        let p = &t.place.value;
-        let places = [&p.town, &p.county, &p.city];
-        let names = [&t.title.value, &p.village]
-            .into_iter()
-            .chain(places.into_iter().flatten())
-            .chain(&t.tags.value)
-            .chain(t.practices.value.iter().map(|pr| &pr.name));
         let mut py = String::new();
-        for name in names {
+        for name in names(t) {
             let words = self.pinyin.entry(name.as_str().into()).or_insert_with(|| {
                 let mut w = String::new();
                 super::pinyin::words(name, &mut w);
@@ -238,6 +230,13 @@ impl Tokenizer {
         // Chinese names as pinyin too, weighing as running text: the name itself ranks first.
         let py = self.names_pinyin(t);
         add(self, &py, Field::Text);
+        // A name written in pinyin with an apostrophe between syllables (Zengcuo'an, Xi'an)
+        // is two words to the tokenizer; readers type it as one.
+        let mut joined = String::new();
+        for name in names(t) {
+            joined_at_apostrophes(name, &mut joined);
+        }
+        add(self, &joined, Field::Text);
         // The narrative as the page shows it: its text without markup or link targets.
         let mut plain = std::mem::take(&mut self.plain);
         html_text(&t.body.value.html, &mut plain);
@@ -258,6 +257,29 @@ impl Tokenizer {
             len,
             row: row(config, lang, case),
             facets: facet_values(case),
+        }
+    }
+}
+
+/// A case's names in one language: title, places, tags and practice names.
+fn names(t: &crate::model::CaseText) -> impl Iterator<Item = &String> {
+    let p = &t.place.value;
+    [&t.title.value, &p.village]
+        .into_iter()
+        .chain([&p.town, &p.county, &p.city].into_iter().flatten())
+        .chain(&t.tags.value)
+        .chain(t.practices.value.iter().map(|pr| &pr.name))
+}
+
+/// Appends to `out` each word of `name` that has an apostrophe between two letters, with its
+/// apostrophes left out: "Zengcuo'an" gives "zengcuoan".
+pub(super) fn joined_at_apostrophes(name: &str, out: &mut String) {
+    let is_apostrophe = |c: char| c == '\'' || c == '\u{2019}';
+    for word in name.split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c)) {
+        let word = word.trim_matches(is_apostrophe);
+        if word.contains(is_apostrophe) {
+            out.push(' ');
+            out.extend(word.chars().filter(|&c| !is_apostrophe(c)));
         }
     }
 }
