@@ -272,12 +272,15 @@ fn names(t: &crate::model::CaseText) -> impl Iterator<Item = &String> {
 }
 
 /// Appends to `out` each word of `name` that has an apostrophe between two letters, with its
-/// apostrophes left out: "Zengcuo'an" gives "zengcuoan".
+/// apostrophes left out: "Zengcuo'an" gives "Zengcuoan". Words with CJK characters are left
+/// alone.
 pub(super) fn joined_at_apostrophes(name: &str, out: &mut String) {
     let is_apostrophe = |c: char| c == '\'' || c == '\u{2019}';
     for word in name.split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c)) {
         let word = word.trim_matches(is_apostrophe);
-        if word.contains(is_apostrophe) {
+        // A right quotation mark between Chinese characters closes a quotation; it joins no
+        // syllables.
+        if word.contains(is_apostrophe) && !word.chars().any(super::text::is_cjk) {
             out.push(' ');
             out.extend(word.chars().filter(|&c| !is_apostrophe(c)));
         }
