@@ -88,6 +88,14 @@ mod tests {
             !out.contains("longName") && !out.contains("comment"),
             "{out}"
         );
+        // A site's own theme may call its top-level functions from its templates.
+        let js = b"function showMore(button) {\n  var hiddenItems = button.dataset.items;\n  return hiddenItems;\n}\n";
+        let out = minified("site.js", js);
+        let out = String::from_utf8_lossy(&out);
+        assert!(
+            out.contains("function showMore(") && !out.contains("hiddenItems"),
+            "{out}"
+        );
         let css = b"body {\n  color: #ff0000;\n}\n";
         assert_eq!(&*minified("a.css", css), b"body{color:red}");
         let svg = b"<svg>  </svg>";
