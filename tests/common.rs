@@ -378,27 +378,36 @@ pub fn serve_with(
 
 /// A plain HTTP/1.0 GET: status code and body.
 pub fn get(addr: &str, path: &str) -> (u16, String) {
+    let (status, _, body) = fetch(addr, path, "");
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// GET `path` with extra request header lines (each ending in CRLF): the status, the response
+/// headers (lowercased) and the body's bytes as sent.
+#[allow(dead_code)]
+pub fn fetch(addr: &str, path: &str, headers: &str) -> (u16, String, Vec<u8>) {
     let mut s =
         std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"));
     let _ = s.set_read_timeout(Some(std::time::Duration::from_secs(10)));
     std::io::Write::write_fmt(
         &mut s,
-        format_args!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n"),
+        format_args!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n{headers}\r\n"),
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let mut buf = Vec::new();
     let _ = std::io::Read::read_to_end(&mut s, &mut buf);
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let status = text
+    let split = buf
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(buf.len());
+    let head = String::from_utf8_lossy(&buf[..split]).to_lowercase();
+    let status = head
         .split(' ')
         .nth(1)
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
-    (status, body)
+    let body = buf.get(split + 4..).unwrap_or_default().to_vec();
+    (status, head, body)
 }
 
 /// Waits up to 20 s for `ok`, failing the test with `what`.

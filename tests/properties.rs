@@ -31,7 +31,13 @@ fn preview(builder: &mut Builder, plan: &Plan) -> (Site, BTreeSet<String>) {
         .finish_search()
         .or(rebuilt.files)
         .unwrap_or_else(|| panic!("the preview has no site"));
-    let site = files.iter().map(|(k, v)| (k.clone(), v.to_vec())).collect();
+    let site = files
+        .iter()
+        .map(|(k, v)| {
+            let bytes = v.bytes().unwrap_or_else(|e| panic!("{k}: {e}"));
+            (k.clone(), bytes.into_owned())
+        })
+        .collect();
     (site, lazy)
 }
 

@@ -122,6 +122,38 @@ fn serve_rebuilds_on_save_and_keeps_the_last_good_site_on_errors() {
     });
 }
 
+/// The preview keeps text compressed and sends it so to browsers that accept gzip; the same
+/// bytes, as built, to clients that do not. Pages always go uncompressed, with the reload
+/// script.
+#[test]
+fn serve_sends_gzip_to_browsers_that_accept_it() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    copy_dir(&common::fixture("minimal"), dir.path());
+    let server = start(dir.path());
+    let (status, _, built) = common::fetch(&server.addr, "/data/cases.json", "");
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&built).contains("甲村"));
+    let (status, head, sent) = common::fetch(
+        &server.addr,
+        "/data/cases.json",
+        "Accept-Encoding: gzip, br\r\n",
+    );
+    assert_eq!(status, 200);
+    assert!(head.contains("content-encoding: gzip"), "{head}");
+    assert!(head.contains("vary: accept-encoding"), "{head}");
+    let mut unzipped = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&sent[..]), &mut unzipped)
+        .unwrap_or_else(|e| panic!("not gzip: {e}"));
+    assert_eq!(unzipped, built, "the gzip stream is the built file");
+    let (_, head, _) = common::fetch(&server.addr, "/data/cases.json", "Accept-Encoding: br\r\n");
+    assert!(!head.contains("content-encoding"), "{head}");
+    let (status, head, page) =
+        common::fetch(&server.addr, "/cases/alpha/", "Accept-Encoding: gzip\r\n");
+    assert_eq!(status, 200);
+    assert!(!head.contains("content-encoding"), "{head}");
+    assert!(String::from_utf8_lossy(&page).contains("/__casebook/live.js"));
+}
+
 #[test]
 fn serve_starts_before_photos_are_encoded_and_encodes_them_on_request() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

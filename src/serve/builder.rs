@@ -5,7 +5,7 @@ use crate::config::{Lang, Vocab};
 use crate::diagnostics::Diagnostics;
 use crate::id::CaseId;
 use crate::model::Library;
-use crate::output::{Memory, OutData};
+use crate::output::OutData;
 use crate::photos::Photos;
 use crate::pipeline::{BuildOptions, Stages, Stats};
 use crate::render::{Job, Only, RenderOptions};
@@ -27,7 +27,7 @@ pub struct Builder {
     /// The stages up to rendering, as every command runs them, kept between saves.
     pub(super) stages: Stages,
     /// The files of the last good build.
-    pub(super) files: Arc<HashMap<String, Arc<[u8]>>>,
+    pub(super) files: Arc<HashMap<String, Stored>>,
     /// Its photos not encoded yet.
     pub(super) lazy: Arc<HashMap<String, LazyPhoto>>,
     /// The search index, kept between saves.
@@ -41,7 +41,7 @@ pub(super) struct KeptSearch {
     /// Whether `index` is out of date with the library.
     stale: bool,
     /// The files of `index`, encoded.
-    files: Vec<(String, Arc<[u8]>)>,
+    files: Vec<(String, Stored)>,
     /// Cases edited since `files` were encoded, re-indexed after the reload (see
     /// [`Builder::finish_search`]).
     pending: Vec<CaseId>,
@@ -127,7 +127,7 @@ impl Builder {
         drop(updated);
         timing("content+theme", Some(ms_since(t0)));
         let t1 = Instant::now();
-        let sink = Memory::default();
+        let sink = Compressing::default();
         let opts = RenderOptions { minify: true };
         // The search index is brought up to date and encoded beside the render; a template
         // change keeps the encoded files.
@@ -180,7 +180,7 @@ impl Builder {
 impl Builder {
     /// Re-indexes the cases edited since the index was last encoded and returns the site's
     /// files with the new index, or `None` when nothing was pending.
-    pub fn finish_search(&mut self) -> Option<Arc<HashMap<String, Arc<[u8]>>>> {
+    pub fn finish_search(&mut self) -> Option<Arc<HashMap<String, Stored>>> {
         let kept = &mut self.search;
         if kept.pending.is_empty() {
             return None;
@@ -211,7 +211,7 @@ impl Builder {
 /// Result of one rebuild.
 pub struct Rebuilt {
     /// Every file of the site, if it built.
-    pub files: Option<Arc<HashMap<String, Arc<[u8]>>>>,
+    pub files: Option<Arc<HashMap<String, Stored>>>,
     /// Photos to encode on first request.
     pub lazy: Arc<HashMap<String, LazyPhoto>>,
     /// Diagnostics of all stages.
@@ -370,12 +370,13 @@ pub(super) fn listed_fields(lib: &Library, slug: &str) -> Option<String> {
 }
 
 /// The files of a search index, as the preview serves them.
-pub(super) fn encode_search(index: &search::Index) -> Vec<(String, Arc<[u8]>)> {
+pub(super) fn encode_search(index: &search::Index) -> Vec<(String, Stored)> {
+    use rayon::prelude::*;
     index
         .files()
-        .into_iter()
+        .into_par_iter()
         .filter_map(|f| match f.data {
-            OutData::Bytes(b) => Some((f.path, Arc::from(b))),
+            OutData::Bytes(b) => Some((f.path.clone(), Stored::new(&f.path, b))),
             OutData::Copy(_) => None,
         })
         .collect()
@@ -383,9 +384,9 @@ pub(super) fn encode_search(index: &search::Index) -> Vec<(String, Arc<[u8]>)> {
 
 /// Replaces the search index among the site's files.
 pub(super) fn put_search(
-    files: &mut HashMap<String, Arc<[u8]>>,
+    files: &mut HashMap<String, Stored>,
     config: &crate::config::Config,
-    search: &[(String, Arc<[u8]>)],
+    search: &[(String, Stored)],
 ) {
     files.retain(|k, _| !search::Index::owns(config, k));
     for (path, bytes) in search {
@@ -408,7 +409,7 @@ pub(super) fn case_page(lib: Option<&Library>, slug: &str, lang: &str) -> Option
     ))
 }
 
-pub(super) fn stylesheet(files: &HashMap<String, Arc<[u8]>>) -> Option<String> {
+pub(super) fn stylesheet(files: &HashMap<String, Stored>) -> Option<String> {
     files
         .keys()
         .find(|k| k.starts_with("assets/style.") && k.ends_with(".css"))
@@ -448,10 +449,10 @@ fn lazy_photos(root: &Path, lib: &Library, photos: &Photos) -> HashMap<String, L
 /// in `lazy`, to be encoded when first asked for.
 fn site_files(
     root: &Path,
-    kept: Option<&HashMap<String, Arc<[u8]>>>,
-    rendered: Memory,
+    kept: Option<&HashMap<String, Stored>>,
+    rendered: Compressing,
     lazy: &mut HashMap<String, LazyPhoto>,
-) -> io::Result<HashMap<String, Arc<[u8]>>> {
+) -> io::Result<HashMap<String, Stored>> {
     let mut files = match kept {
         // Photo outputs the library no longer shows go; the rest is rendered again or
         // unchanged.
@@ -462,20 +463,20 @@ fn site_files(
         }
         None => HashMap::new(),
     };
-    for f in rendered.into_files() {
-        let bytes: Arc<[u8]> = match f.data {
-            OutData::Bytes(b) => b.into(),
+    for (path, handed) in rendered.into_files() {
+        let stored = match handed {
+            Handed::Kept(s) => s,
             // Copied files are read now: the preview serves from memory.
-            OutData::Copy(src) => match std::fs::read(root.join(&src)) {
+            Handed::Copy(src) => match std::fs::read(root.join(&src)) {
                 Ok(b) => {
-                    lazy.remove(&f.path);
-                    b.into()
+                    lazy.remove(&path);
+                    Stored::new(&path, b)
                 }
-                Err(_) if lazy.contains_key(&f.path) => continue,
+                Err(_) if lazy.contains_key(&path) => continue,
                 Err(e) => return Err(e),
             },
         };
-        files.insert(f.path, bytes);
+        files.insert(path, stored);
     }
     Ok(files)
 }

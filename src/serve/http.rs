@@ -3,7 +3,7 @@
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -23,7 +23,7 @@ pub(super) const LIVE_JS: &str = include_str!("live.js");
 /// What the server serves: the last good build, and the errors of the latest one.
 #[derive(Default)]
 pub(super) struct Site {
-    pub(super) files: Arc<HashMap<String, Arc<[u8]>>>,
+    pub(super) files: Arc<HashMap<String, Stored>>,
     /// Photo files not encoded yet: made when first asked for.
     pub(super) lazy: Arc<HashMap<String, LazyPhoto>>,
     pub(super) generation: u64,
@@ -222,7 +222,7 @@ pub(super) fn inject(html: &[u8]) -> Vec<u8> {
     out
 }
 
-pub(super) async fn page(State(state): State<AppState>, uri: Uri) -> Response {
+pub(super) async fn page(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
     // A photo not encoded yet is made now, off the async threads (the lock is not held).
     let lazy = resolve(uri.path()).and_then(|p| {
         state
@@ -271,19 +271,57 @@ pub(super) async fn page(State(state): State<AppState>, uri: Uri) -> Response {
             None => return (StatusCode::NOT_FOUND, "not found").into_response(),
         },
     };
+    drop(site);
     let ct = content_type(&path);
-    let body = if ct.starts_with("text/html") {
-        Body::from(inject(&bytes))
-    } else {
-        Body::from(bytes.to_vec())
+    let (body, gzip) = match body_of(&bytes, ct, accepts_gzip(&headers)) {
+        Ok(b) => b,
+        Err(e) => {
+            let text = crate::i18n::io_text(&e, state.locale);
+            return (StatusCode::INTERNAL_SERVER_ERROR, text).into_response();
+        }
     };
     let mut res = Response::new(body);
     *res.status_mut() = status;
-    res.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if gzip {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
     res
+}
+
+/// The body of a response, and whether it is gzip-compressed: a page gets the reload script,
+/// so it is sent as built; other files go as kept when the browser accepts gzip.
+fn body_of(file: &Stored, ct: &str, gzip_ok: bool) -> std::io::Result<(Body, bool)> {
+    if ct.starts_with("text/html") {
+        return Ok((Body::from(inject(&file.bytes()?)), false));
+    }
+    match file.gzipped() {
+        Some(z) if gzip_ok => Ok((Body::from(z), true)),
+        Some(_) => Ok((Body::from(file.bytes()?.into_owned()), false)),
+        None => Ok((Body::from(file.kept()), false)),
+    }
+}
+
+/// Whether the request's `Accept-Encoding` allows gzip (and does not refuse it with `q=0`).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
 }
 
 #[cfg(test)]
@@ -309,6 +347,34 @@ mod tests {
         // An escape that is not one is kept as written (no file is called so).
         assert_eq!(resolve("/bad%zz").as_deref(), Some("bad%zz"));
         assert_eq!(resolve("/%ff"), None);
+    }
+
+    #[test]
+    fn gzip_is_sent_only_to_browsers_that_accept_it() {
+        let with = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(
+                header::ACCEPT_ENCODING,
+                HeaderValue::from_str(v).unwrap_or_else(|_| HeaderValue::from_static("")),
+            );
+            accepts_gzip(&h)
+        };
+        assert!(with("gzip, deflate, br, zstd"));
+        assert!(with("br;q=1.0, GZIP;q=0.5"));
+        assert!(with("*"));
+        assert!(!with("br"));
+        assert!(!with("gzip;q=0, br"));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+        let css = Stored::new(
+            "assets/style.css",
+            "body { color: red }\n".repeat(100).into_bytes(),
+        );
+        let (_, gz) =
+            body_of(&css, content_type("assets/style.css"), true).unwrap_or_else(|e| panic!("{e}"));
+        assert!(gz);
+        let (_, gz) = body_of(&css, content_type("assets/style.css"), false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(!gz);
     }
 
     #[test]

@@ -25,15 +25,18 @@ mod builder;
 mod dashboard;
 mod http;
 mod lazy;
+mod stored;
 mod watcher;
 
 pub use builder::{Builder, Rebuilt};
 pub use http::resolve;
 pub use lazy::LazyPhoto;
+pub use stored::Stored;
 pub use watcher::{Watch, canonical, next_change, watch_sources};
 
 use builder::*;
 use http::*;
+use stored::*;
 
 /// Options of `casebook serve`.
 #[derive(Debug, Clone)]
