@@ -208,6 +208,15 @@ pub fn asset(name: &str, hash: &str) -> String {
     }
 }
 
+/// The sitemap robots.txt names: the list of the site's pages, or, when they are more than
+/// one sitemap file may list, the index of its parts.
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// Part `n` (from 1) of a sitemap split in parts.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
 /// The output file of one size of a processed photo.
 pub fn photo(stem: &str, key: &str, width: u32, ext: &str) -> String {
     format!("photos/{stem}-{}-{width}.{ext}", &key[..key.len().min(10)])
