@@ -127,10 +127,10 @@ impl Renderer {
         tasks.iter().try_for_each(|task| match *task {
             Whole::SitemapAndRobots => {
                 let entries = sitemap_entries(lib, langs, jobs);
-                if let Err(e) = self.sitemaps(lib, langs, entries, SITEMAP_URLS, sink)? {
-                    if let Ok(mut d) = diags.lock() {
-                        d.push(tera_diagnostic(&e, &self.templates));
-                    }
+                if let Err(e) = self.sitemaps(lib, langs, entries, SITEMAP_URLS, sink)?
+                    && let Ok(mut d) = diags.lock()
+                {
+                    d.push(tera_diagnostic(&e, &self.templates));
                 }
                 Ok(())
             }
@@ -294,7 +294,9 @@ mod tests {
         let jobs = jobs(lib, &langs);
         let all: Vec<String> = sitemap_entries(lib, &langs, &jobs).map(|e| e.url).collect();
         let n = all.len();
-        let exact = (2..n).find(|d| n % d == 0 && n / d > 1).unwrap_or(n);
+        let exact = (2..n)
+            .find(|d| n.is_multiple_of(*d) && n / d > 1)
+            .unwrap_or(n);
         assert!(exact < n, "{n} addresses: some limit divides them");
         for limit in [n, n + 1, 3, exact] {
             let sink = Memory::default();
