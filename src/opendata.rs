@@ -116,23 +116,52 @@ fn records(lib: &Library, lang: Lang) -> impl Iterator<Item = Record<'_>> {
     })
 }
 
-/// `data/cases.json`: an array of case records, one record to a line. Indented, the file was
-/// nearly twice as large (the keys' indentation repeats in every record); a line per record
-/// still reads, and diffs, case by case.
-pub fn json(lib: &Library, lang: Lang) -> String {
-    let mut out = String::from("[");
-    for (k, record) in records(lib, lang).enumerate() {
-        out.push_str(if k == 0 { "\n" } else { ",\n" });
-        // A record is strings, numbers and lists of them, which always serialize; were one
-        // to fail, `null` keeps the file valid JSON.
-        out.push_str(&serde_json::to_string(&record).unwrap_or_else(|_| "null".to_owned()));
-    }
-    out.push_str("\n]\n");
-    out
+/// Records to one piece of an open data file (about half a megabyte of JSON): the files of a
+/// large library are written piece by piece, never whole in memory (at 100,000 cases one
+/// language's JSON is about 170 MB).
+const RECORDS_PER_PIECE: usize = 256;
+
+/// The library's records in pieces of [`RECORDS_PER_PIECE`], each made by `piece` from its
+/// records and the number of the first; the last piece is the first that comes out empty.
+fn pieces<'a>(
+    lib: &'a Library,
+    lang: Lang,
+    mut piece: impl FnMut(usize, &mut dyn Iterator<Item = Record<'a>>) -> Vec<u8> + 'a,
+) -> impl Iterator<Item = Vec<u8>> + 'a {
+    let mut all = records(lib, lang).peekable();
+    let mut first = 0;
+    std::iter::from_fn(move || {
+        all.peek()?;
+        let bytes = piece(first, &mut all.by_ref().take(RECORDS_PER_PIECE));
+        first += RECORDS_PER_PIECE;
+        Some(bytes)
+    })
 }
 
-/// `data/cases.csv`: one row per case; list columns are joined with `;`.
-pub fn csv(lib: &Library, lang: Lang) -> String {
+/// `data/cases.json`: an array of case records, one record to a line, in pieces. Indented,
+/// the file was nearly twice as large (the keys' indentation repeats in every record); a line
+/// per record still reads, and diffs, case by case.
+pub fn json(lib: &Library, lang: Lang) -> impl Iterator<Item = Vec<u8>> + '_ {
+    let records = pieces(lib, lang, |first, records| {
+        let mut out = Vec::new();
+        for (k, record) in records.enumerate() {
+            out.extend_from_slice(if first + k == 0 { b"\n" } else { b",\n" });
+            // A record is strings, numbers and lists of them, which always serialize; were
+            // one to fail, `null` keeps the file valid JSON.
+            match serde_json::to_vec(&record) {
+                Ok(v) => out.extend_from_slice(&v),
+                Err(_) => out.extend_from_slice(b"null"),
+            }
+        }
+        out
+    });
+    std::iter::once(b"[".to_vec())
+        .chain(records)
+        .chain(std::iter::once(b"\n]\n".to_vec()))
+}
+
+/// `data/cases.csv`: one row per case, in pieces; list columns are joined with `;`.
+pub fn csv(lib: &Library, lang: Lang) -> impl Iterator<Item = Vec<u8>> + '_ {
     // A UTF-8 byte-order mark, so spreadsheet programs open the Chinese text correctly.
     let mut w = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
     let header = [
@@ -160,43 +189,48 @@ pub fn csv(lib: &Library, lang: Lang) -> String {
     ];
     // Writing to a Vec cannot fail.
     let _ = w.write_record(header);
-    for r in records(lib, lang) {
-        let _ = w.write_record([
-            r.slug.to_owned(),
-            r.url,
-            r.title.to_owned(),
-            r.summary.to_owned(),
-            r.village.to_owned(),
-            r.town.unwrap_or_default().to_owned(),
-            r.county.unwrap_or_default().to_owned(),
-            r.city.unwrap_or_default().to_owned(),
-            r.province.to_owned(),
-            r.province_label.to_owned(),
-            r.kind.to_owned(),
-            r.role.to_owned(),
-            r.since.map(|s| s.to_string()).unwrap_or_default(),
-            r.updated,
-            r.methods.join(";"),
-            r.challenges.join(";"),
-            r.changes.join(";"),
-            r.practices
-                .iter()
-                .map(|p| p.name)
-                .collect::<Vec<_>>()
-                .join(";"),
-            r.tags.join(";"),
-            r.uncertain
-                .iter()
-                .map(|u| format!("{} ({})", u.text, u.why))
-                .collect::<Vec<_>>()
-                .join(";"),
-            r.translated.to_string(),
-        ]);
-    }
-    w.into_inner()
-        .map(|b| {
-            String::from_utf8(b)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-        })
-        .unwrap_or_default()
+    let first = w.into_inner().unwrap_or_default();
+    let rows = pieces(lib, lang, |_, records| {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for r in records {
+            row(&mut w, r);
+        }
+        w.into_inner().unwrap_or_default()
+    });
+    std::iter::once(first).chain(rows)
+}
+
+/// Writes one case's row.
+fn row(w: &mut csv::Writer<Vec<u8>>, r: Record<'_>) {
+    let _ = w.write_record([
+        r.slug.to_owned(),
+        r.url,
+        r.title.to_owned(),
+        r.summary.to_owned(),
+        r.village.to_owned(),
+        r.town.unwrap_or_default().to_owned(),
+        r.county.unwrap_or_default().to_owned(),
+        r.city.unwrap_or_default().to_owned(),
+        r.province.to_owned(),
+        r.province_label.to_owned(),
+        r.kind.to_owned(),
+        r.role.to_owned(),
+        r.since.map(|s| s.to_string()).unwrap_or_default(),
+        r.updated,
+        r.methods.join(";"),
+        r.challenges.join(";"),
+        r.changes.join(";"),
+        r.practices
+            .iter()
+            .map(|p| p.name)
+            .collect::<Vec<_>>()
+            .join(";"),
+        r.tags.join(";"),
+        r.uncertain
+            .iter()
+            .map(|u| format!("{} ({})", u.text, u.why))
+            .collect::<Vec<_>>()
+            .join(";"),
+        r.translated.to_string(),
+    ]);
 }

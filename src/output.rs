@@ -33,6 +33,24 @@ pub struct OutFile {
 pub trait Sink: Sync {
     /// Takes one finished file.
     fn put(&self, file: OutFile) -> io::Result<()>;
+
+    /// Takes one file made piece by piece (a whole-library file such as the open data). A
+    /// sink that writes to disk writes each piece as it comes, so the file is never whole in
+    /// memory; by default the pieces are joined and [`Sink::put`].
+    fn put_pieces(
+        &self,
+        path: String,
+        pieces: &mut dyn Iterator<Item = Vec<u8>>,
+    ) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        for piece in pieces {
+            bytes.extend_from_slice(&piece);
+        }
+        self.put(OutFile {
+            path,
+            data: OutData::Bytes(bytes),
+        })
+    }
 }
 
 /// Keeps every file in memory.
@@ -75,6 +93,13 @@ impl Sink for Discard {
         if let OutData::Bytes(b) = &file.data {
             self.bytes.fetch_add(b.len(), Ordering::Relaxed);
         }
+        Ok(())
+    }
+
+    fn put_pieces(&self, _: String, pieces: &mut dyn Iterator<Item = Vec<u8>>) -> io::Result<()> {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        let bytes: usize = pieces.map(|p| p.len()).sum();
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
         Ok(())
     }
 }
@@ -196,17 +221,59 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, f: OutFile) -> io::Result<()> {
-        if f.path.split('/').any(|s| s == ".." || s.is_empty()) {
-            return Err(crate::i18n::io_error(
-                io::ErrorKind::InvalidInput,
-                crate::t!("output-outside", path = f.path.as_str()),
-            ));
-        }
-        let dest = self.dir.join(&f.path);
-        let write = |dest: &Path| match &f.data {
+        let bytes = match &f.data {
+            OutData::Bytes(b) => b.len(),
+            OutData::Copy(_) => 0,
+        };
+        self.put_with(f.path, bytes, |dest| match &f.data {
             OutData::Bytes(b) => self.write_bytes(dest, b),
             OutData::Copy(src) => self.link(&self.root.join(src), dest),
-        };
+        })
+    }
+
+    fn put_pieces(
+        &self,
+        path: String,
+        pieces: &mut dyn Iterator<Item = Vec<u8>>,
+    ) -> io::Result<()> {
+        let mut written = 0;
+        let mut pieces = Some(pieces);
+        let result = self.put_with(path, 0, |dest| {
+            // A file kept from an earlier site is written anew (never through a link to the
+            // photo cache); there are a few of these files, each too large to compare.
+            if self.recycled
+                && let Ok(m) = fs::symlink_metadata(dest)
+            {
+                remove_path(dest, &m)?;
+            }
+            let mut file = fs::File::create(dest)?;
+            for piece in pieces.take().into_iter().flatten() {
+                written += piece.len();
+                io::Write::write_all(&mut file, &piece)?;
+            }
+            Ok(())
+        });
+        self.bytes.fetch_add(written, Ordering::Relaxed);
+        result
+    }
+}
+
+impl Staging {
+    /// Writes the file at `path` with `write`, making its folders when they are missing, and
+    /// counts it (`bytes` of it).
+    fn put_with(
+        &self,
+        path: String,
+        bytes: usize,
+        mut write: impl FnMut(&Path) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if path.split('/').any(|s| s == ".." || s.is_empty()) {
+            return Err(crate::i18n::io_error(
+                io::ErrorKind::InvalidInput,
+                crate::t!("output-outside", path = path.as_str()),
+            ));
+        }
+        let dest = self.dir.join(&path);
         // Folders are created on demand: trying the write first saves a system call for
         // every file whose folder already exists.
         let result = match write(&dest) {
@@ -229,12 +296,10 @@ impl Sink for Staging {
         if self.recycled
             && let Ok(mut w) = self.written.lock()
         {
-            w.push(f.path);
+            w.push(path);
         }
         self.files.fetch_add(1, Ordering::Relaxed);
-        if let OutData::Bytes(b) = &f.data {
-            self.bytes.fetch_add(b.len(), Ordering::Relaxed);
-        }
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
         Ok(())
     }
 }

@@ -186,6 +186,51 @@ fn a_large_library_with_long_lists_has_no_broken_link() {
         assert!(site.contains_key(p), "{p} missing");
     }
     check_links(&site);
+    open_data_lists_every_case(dir.path(), &site, shape.cases);
+}
+
+/// The open data of a library larger than one piece of its files (they are written piece by
+/// piece): written to disk as built in memory, valid, every case once in each language.
+fn open_data_lists_every_case(root: &std::path::Path, site: &Site, cases: usize) {
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = out.path().join("public");
+    let built = casebook::pipeline::build_into(&BuildOptions::new(root), &out)
+        .unwrap_or_else(|e| panic!("build failed: {e}"));
+    assert!(built.complete);
+    let pages: BTreeSet<String> = site
+        .keys()
+        .filter_map(|k| k.strip_prefix("cases/")?.strip_suffix("/index.html"))
+        .filter(|s| !s.contains('/'))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(pages.len(), cases);
+    for prefix in ["", "en/"] {
+        let json = format!("{prefix}data/cases.json");
+        let csv = format!("{prefix}data/cases.csv");
+        for f in [&json, &csv] {
+            let on_disk = std::fs::read(out.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+            assert!(
+                site.get(f) == Some(&on_disk),
+                "{f} on disk differs from memory"
+            );
+        }
+        let records: Vec<serde_json::Value> = serde_json::from_slice(&site[&json])
+            .unwrap_or_else(|e| panic!("{json} is not JSON: {e}"));
+        let slugs: BTreeSet<String> = records
+            .iter()
+            .filter_map(|r| r["slug"].as_str().map(str::to_owned))
+            .collect();
+        assert_eq!(records.len(), cases, "{json}");
+        assert_eq!(slugs, pages, "{json}: every case once");
+        let text = String::from_utf8_lossy(&site[&csv]).into_owned();
+        let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let slugs: Vec<String> = rows
+            .records()
+            .map(|r| r.unwrap_or_else(|e| panic!("{csv}: {e}"))[0].to_owned())
+            .collect();
+        assert_eq!(slugs.len(), cases, "{csv}");
+        assert_eq!(slugs.into_iter().collect::<BTreeSet<_>>(), pages, "{csv}");
+    }
 }
 
 #[test]

@@ -119,10 +119,7 @@ impl Renderer {
             tasks.push(Whole::Csv(l));
         }
         let diags: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-        let data = |l: Lang, name: &str, text: String| OutFile {
-            path: format!("{}data/{name}", lib.config.languages[l].prefix),
-            data: OutData::Bytes(text.into_bytes()),
-        };
+        let data = |l: Lang, name: &str| format!("{}data/{name}", lib.config.languages[l].prefix);
         // One after another, beside the pages: each holds a whole-library file in memory.
         tasks.iter().try_for_each(|task| match *task {
             Whole::SitemapAndRobots => {
@@ -134,8 +131,8 @@ impl Renderer {
                 }
                 Ok(())
             }
-            Whole::Json(l) => sink.put(data(l, "cases.json", opendata::json(lib, l))),
-            Whole::Csv(l) => sink.put(data(l, "cases.csv", opendata::csv(lib, l))),
+            Whole::Json(l) => sink.put_pieces(data(l, "cases.json"), &mut opendata::json(lib, l)),
+            Whole::Csv(l) => sink.put_pieces(data(l, "cases.csv"), &mut opendata::csv(lib, l)),
             Whole::Copies => self.copies(lib, photos, sink),
         })?;
         Ok(diags.into_inner().unwrap_or_default())

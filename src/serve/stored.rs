@@ -44,6 +44,31 @@ impl Stored {
         }
     }
 
+    /// Keeps the file at `path` made of `pieces`, compressing each as it comes when the file
+    /// is text, so it is never whole in memory uncompressed.
+    pub fn from_pieces(path: &str, pieces: &mut dyn Iterator<Item = Vec<u8>>) -> Stored {
+        if !is_text(path) {
+            return Stored::raw(pieces.flatten().collect());
+        }
+        let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+        let mut raw = 0;
+        for piece in pieces {
+            raw += piece.len();
+            // Writing into memory does not fail.
+            let _ = gz.write_all(&piece);
+        }
+        match gz.finish() {
+            Ok(mut z) if raw > 0 => {
+                z.shrink_to_fit();
+                Stored {
+                    data: Bytes::from(z),
+                    gzip: true,
+                }
+            }
+            _ => Stored::raw(Vec::new()),
+        }
+    }
+
     /// Keeps `bytes` as they are.
     pub fn raw(bytes: Vec<u8>) -> Stored {
         Stored {
@@ -96,19 +121,34 @@ impl Compressing {
     }
 }
 
+impl Compressing {
+    fn keep(&self, path: String, handed: Handed) -> io::Result<()> {
+        self.0
+            .lock()
+            .map_err(|_| {
+                crate::i18n::io_error(io::ErrorKind::Other, crate::t!("output-thread-panicked"))
+            })?
+            .push((path, handed));
+        Ok(())
+    }
+}
+
 impl Sink for Compressing {
     fn put(&self, file: OutFile) -> io::Result<()> {
         let handed = match file.data {
             OutData::Bytes(b) => Handed::Kept(Stored::new(&file.path, b)),
             OutData::Copy(src) => Handed::Copy(src),
         };
-        self.0
-            .lock()
-            .map_err(|_| {
-                crate::i18n::io_error(io::ErrorKind::Other, crate::t!("output-thread-panicked"))
-            })?
-            .push((file.path, handed));
-        Ok(())
+        self.keep(file.path, handed)
+    }
+
+    fn put_pieces(
+        &self,
+        path: String,
+        pieces: &mut dyn Iterator<Item = Vec<u8>>,
+    ) -> io::Result<()> {
+        let stored = Stored::from_pieces(&path, pieces);
+        self.keep(path, Handed::Kept(stored))
     }
 }
 
@@ -133,6 +173,18 @@ mod tests {
         assert!(s.gzipped().is_some());
         assert!(s.size() < page.len() / 10, "{} bytes", s.size());
         assert_eq!(s.bytes().ok().as_deref(), Some(&page[..]));
+    }
+
+    #[test]
+    fn a_file_made_in_pieces_reads_back_whole() {
+        let pieces = ["[\n", "{\"slug\":\"石桥村\"}", ",\n{}", "\n]\n"];
+        let whole: String = pieces.concat();
+        let s = Stored::from_pieces(
+            "data/cases.json",
+            &mut pieces.iter().map(|p| p.as_bytes().to_vec()),
+        );
+        assert!(s.gzipped().is_some());
+        assert_eq!(s.bytes().ok().as_deref(), Some(whole.as_bytes()));
     }
 
     #[test]
