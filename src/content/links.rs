@@ -34,8 +34,46 @@ const METHOD_PAGE_IDS: &[&str] = &["practices", "cases"];
 /// Ids every course page has besides its headings.
 const COURSE_PAGE_IDS: &[&str] = &["contents", "questions"];
 
-/// The ids of every page a link can name, per language, by section and slug.
-type Targets<'a> = HashMap<(Section, &'a str), Vec<HashSet<String>>>;
+/// Every page a link can name, by section and slug.
+type Targets<'a> = HashMap<(Section, &'a str), Target<'a>>;
+
+/// The ids of a page, read from the library when a fragment is checked: making a set of them
+/// for every page of a large library cost more than all the checks (a tenth of a preview's
+/// rebuild at 10,000 cases).
+struct Target<'a> {
+    /// Each language's headings.
+    headings: Vec<&'a [markdown::Heading]>,
+    /// Ids its template always has.
+    fixed: &'static [&'static str],
+    /// Numbered ids (`practice-1` …): the prefix and how many.
+    numbered: Option<(&'static str, usize)>,
+}
+
+impl Target<'_> {
+    /// Whether the page has the id `f` in language `lang`.
+    fn has(&self, lang: Lang, f: &str) -> bool {
+        self.headings[lang].iter().any(|h| h.id == f)
+            || self.fixed.contains(&f)
+            || self.numbered.is_some_and(|(prefix, n)| {
+                f.strip_prefix(prefix)
+                    .and_then(|r| r.strip_prefix('-'))
+                    .filter(|i| !i.starts_with('0') && i.bytes().all(|b| b.is_ascii_digit()))
+                    .and_then(|i| i.parse::<usize>().ok())
+                    .is_some_and(|i| (1..=n).contains(&i))
+            })
+    }
+
+    /// Every id of the page in language `lang`, sorted (for suggestions).
+    fn ids(&self, lang: Lang) -> Vec<String> {
+        let mut all: HashSet<String> = ids(self.headings[lang], self.fixed);
+        if let Some((prefix, n)) = self.numbered {
+            all.extend(numbered(prefix, n));
+        }
+        let mut all: Vec<String> = all.into_iter().collect();
+        all.sort_unstable();
+        all
+    }
+}
 
 /// A body written in its own language, with the page it belongs to.
 type OwnBody<'a> = (&'a Body, Lang, (Section, &'a str));
@@ -73,43 +111,49 @@ fn ids(headings: &[markdown::Heading], fixed: &[&str]) -> HashSet<String> {
 /// Every page a link can name, with its ids in each language.
 fn targets(lib: &Library) -> Targets<'_> {
     let langs = lib.lang_count();
-    let mut targets: Targets<'_> = HashMap::new();
+    let mut targets: Targets<'_> = HashMap::with_capacity(lib.cases.len() + 64);
     for c in &lib.cases {
-        let v = (0..langs)
-            .map(|l| {
-                let mut s = ids(&c.texts[l].body.value.headings, CASE_PAGE_IDS);
-                s.extend(numbered("practice", c.texts[0].practices.value.len()));
-                s
-            })
-            .collect();
-        targets.insert((Section::Case, &c.slug), v);
+        let target = Target {
+            headings: (0..langs)
+                .map(|l| &c.texts[l].body.value.headings[..])
+                .collect(),
+            fixed: CASE_PAGE_IDS,
+            numbered: Some(("practice", c.texts[0].practices.value.len())),
+        };
+        targets.insert((Section::Case, &c.slug), target);
     }
     for (m, (_, term)) in lib.methods.iter().zip(lib.config.vocab.methods.iter()) {
         let headings = |l: usize| {
             m.texts
                 .as_ref()
-                .map_or(&[][..], |t| &t[l].body.value.headings)
+                .map_or(&[][..], |t| &t[l].body.value.headings[..])
         };
-        let v = (0..langs)
-            .map(|l| ids(headings(l), METHOD_PAGE_IDS))
-            .collect();
-        targets.insert((Section::Method, term.key.as_str()), v);
+        let target = Target {
+            headings: (0..langs).map(headings).collect(),
+            fixed: METHOD_PAGE_IDS,
+            numbered: None,
+        };
+        targets.insert((Section::Method, term.key.as_str()), target);
     }
     for p in &lib.pages {
-        let v = (0..langs)
-            .map(|l| ids(&p.texts[l].body.value.headings, &[]))
-            .collect();
-        targets.insert((Section::Page, &p.slug), v);
+        let target = Target {
+            headings: (0..langs)
+                .map(|l| &p.texts[l].body.value.headings[..])
+                .collect(),
+            fixed: &[],
+            numbered: None,
+        };
+        targets.insert((Section::Page, &p.slug), target);
     }
     for c in &lib.courses {
-        let v = (0..langs)
-            .map(|l| {
-                let mut s = ids(&c.texts[l].doc.body.value.headings, COURSE_PAGE_IDS);
-                s.extend(numbered("session", c.texts[0].sessions.value.len()));
-                s
-            })
-            .collect();
-        targets.insert((Section::Course, &c.slug), v);
+        let target = Target {
+            headings: (0..langs)
+                .map(|l| &c.texts[l].doc.body.value.headings[..])
+                .collect(),
+            fixed: COURSE_PAGE_IDS,
+            numbered: Some(("session", c.texts[0].sessions.value.len())),
+        };
+        targets.insert((Section::Course, &c.slug), target);
     }
     targets
 }
@@ -225,11 +269,11 @@ impl Checker<'_> {
             };
         };
         let f = fragment?;
-        if target[lang].contains(f) || state.is_some() {
+        if target.has(lang, f) || state.is_some() {
             return None;
         }
-        let mut known: Vec<&str> = target[lang].iter().map(String::as_str).collect();
-        known.sort_unstable();
+        let ids = target.ids(lang);
+        let known: Vec<&str> = ids.iter().map(String::as_str).collect();
         Some(Problem {
             message: t!(
                 "link-anchor-missing",
@@ -256,5 +300,43 @@ impl Problem {
         Diagnostic::error(span, self.message)
             .label(self.label)
             .hint(self.hint)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_has_its_headings_fixed_and_numbered_ids_and_no_others() {
+        let headings = [markdown::Heading {
+            level: 2,
+            id: "背景".into(),
+            text: "背景".into(),
+        }];
+        let target = Target {
+            headings: vec![&headings[..], &[]],
+            fixed: CASE_PAGE_IDS,
+            numbered: Some(("practice", 3)),
+        };
+        let zh = Lang::DEFAULT;
+        for id in ["背景", "summary", "practice-1", "practice-3"] {
+            assert!(target.has(zh, id), "{id}");
+        }
+        for id in [
+            "practice-0",
+            "practice-4",
+            "practice-01",
+            "practice-+1",
+            "practice-",
+            "practice1",
+            "背",
+        ] {
+            assert!(!target.has(zh, id), "{id}");
+        }
+        let ids = target.ids(zh);
+        let want = ["practice-1", "practice-2", "practice-3", "summary", "背景"];
+        assert!(want.iter().all(|w| ids.iter().any(|i| i == w)), "{ids:?}");
+        assert!(ids.windows(2).all(|w| w[0] <= w[1]), "sorted: {ids:?}");
     }
 }
