@@ -69,14 +69,19 @@ pub(super) fn push_json_str(s: &mut String, text: &str) {
 }
 
 /// BM25 scores of one language's postings, quantised against the highest.
-struct Scoring<'a> {
-    docs: &'a [Doc],
-    avgdl: f32,
+struct Scoring {
+    /// Number of documents.
+    n: f32,
+    /// Per document, BM25's length term `K1 * (1 - B + B * len / avgdl)`, worked out once and
+    /// kept dense: every posting reads its document's, and reading it from the documents
+    /// themselves (a few hundred bytes apart) missed the cache on most postings of a large
+    /// library.
+    norms: Vec<f32>,
     max: f32,
 }
 
-impl<'a> Scoring<'a> {
-    fn new(index: &'a LangIndex) -> Self {
+impl Scoring {
+    fn new(index: &LangIndex) -> Self {
         let n = index.docs.len();
         let total_len: f64 = index.docs.iter().map(|d| d.len as f64).sum();
         let avgdl = if n == 0 {
@@ -84,9 +89,14 @@ impl<'a> Scoring<'a> {
         } else {
             (total_len / n as f64).max(1.0) as f32
         };
+        let norms = index
+            .docs
+            .iter()
+            .map(|d| K1 * (1.0 - B + B * d.len as f32 / avgdl))
+            .collect();
         let mut scoring = Scoring {
-            docs: &index.docs,
-            avgdl,
+            n: n as f32,
+            norms,
             max: 1.0,
         };
         let max = index
@@ -105,15 +115,13 @@ impl<'a> Scoring<'a> {
 
     /// The inverse document frequency is the term's, worked out once for all its postings.
     fn idf(&self, t: &Term) -> f32 {
-        let n = self.docs.len() as f32;
         let df = t.postings.len() as f32;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln()
     }
 
     fn score(&self, idf: f32, p: &Posting) -> f32 {
-        let dl = self.docs[p.doc as usize].len as f32;
         let tf = f32::from(p.tf);
-        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / self.avgdl))
+        idf * tf * (K1 + 1.0) / (tf + self.norms[p.doc as usize])
     }
 
     /// A posting's score as one base-64 digit, 1 to 63.
@@ -254,7 +262,7 @@ impl LangIndex {
         name: &str,
         mut terms: Vec<&Term>,
         aliases: &[(&str, &str)],
-        scoring: &Scoring<'_>,
+        scoring: &Scoring,
     ) -> String {
         let n = self.docs.len();
         terms.sort_unstable_by(|a, b| a.text.cmp(&b.text));
