@@ -1,7 +1,7 @@
 //! Which cases each term and tag lists, made once per language, and the related cases of a
 //! case, found from it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::*;
 
@@ -41,11 +41,23 @@ pub fn term_index(lib: &Library, lang: Lang) -> TermIndex {
         );
     }
     let mut tags: BTreeMap<String, (TermRef, Vec<CaseId>)> = BTreeMap::new();
+    // A tag's key and link are made once per spelling, not once per case that writes it: a
+    // large library repeats a few hundred tags tens of thousands of times.
+    let mut keys: HashMap<&str, String> = HashMap::new();
     for (ci, c) in lib.case_ids() {
         for t in &c.texts[lang].tags.value {
-            let r = tag(config, lang, t);
-            let entry = tags.entry(r.key.clone()).or_insert_with(|| (r, Vec::new()));
-            if entry.1.last() != Some(&ci) {
+            let key = match keys.get(t.as_str()) {
+                Some(k) => k,
+                None => {
+                    let r = tag(config, lang, t);
+                    let k = r.key.clone();
+                    tags.entry(k.clone()).or_insert_with(|| (r, Vec::new()));
+                    keys.entry(t.as_str()).or_insert(k)
+                }
+            };
+            if let Some(entry) = tags.get_mut(key)
+                && entry.1.last() != Some(&ci)
+            {
                 entry.1.push(ci);
             }
         }
