@@ -153,14 +153,11 @@ impl Sink for Compressing {
     }
 }
 
-/// Whether the file at `path` is text, by its extension: the kinds of file a build writes
-/// that are not photos or copied documents.
+/// Whether the file at `path` is text, by the type it is served as: what is sent as text,
+/// JSON, XML or SVG compresses; photos and documents do not.
 fn is_text(path: &str) -> bool {
-    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
-    matches!(
-        ext,
-        "html" | "css" | "js" | "mjs" | "json" | "xml" | "csv" | "txt" | "svg" | "md"
-    )
+    let ct = super::http::content_type(path);
+    ct.starts_with("text/") || ct.contains("json") || ct.contains("xml")
 }
 
 #[cfg(test)]
