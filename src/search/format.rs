@@ -220,7 +220,10 @@ impl LangIndex {
             })
             .collect();
         let mut alias_bucket: Vec<Vec<(&str, &str)>> = vec![Vec::new(); buckets];
-        for (key, stem) in self.aliases.keys() {
+        // Sorted, so that a shard lists its aliases in the same order on every build.
+        let mut aliases: Vec<&(Box<str>, Box<str>)> = self.aliases.keys().collect();
+        aliases.sort_unstable();
+        for (key, stem) in aliases {
             if self
                 .ids
                 .get(stem)

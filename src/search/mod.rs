@@ -18,8 +18,6 @@
 //! - `i/d<k>.<v>.js`: rows of `CHUNK` cases (slug, title, place, excerpt) to show results.
 //! - `i/f.<v>.js`: every case's facet values as fixed-width characters, for live counts.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
@@ -120,7 +118,7 @@ pub struct LangIndex {
     terms: Vec<Term>,
     ids: FxHashMap<Box<str>, u32>,
     /// Surface word → stem, with the number of cases using it (so an update can remove it).
-    aliases: BTreeMap<(Box<str>, Box<str>), u32>,
+    aliases: FxHashMap<(Box<str>, Box<str>), u32>,
     docs: Vec<Doc>,
     facet_sizes: Vec<usize>,
     /// The language's synonym groups, normalized as queries are.

@@ -11,28 +11,16 @@ use super::text::is_cjk;
 /// Most readings of one name kept: a long name of polyphonic characters has many.
 const MAX_READINGS: usize = 16;
 
-/// The pinyin words of every run of Chinese characters in `name`, space-separated, appended to
-/// `out`: each reading as one word, and the initials of the first readings for runs of three
-/// characters or more.
-pub(super) fn words(name: &str, out: &mut String) {
-    let chars: Vec<char> = name.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_cjk(chars[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && is_cjk(chars[i]) {
-            i += 1;
-        }
-        let run: String = chars[start..i].iter().collect();
-        run_words(&run, out);
-    }
+/// The runs of Chinese characters in `name`: a run is read as a whole, and the text around it
+/// is not read at all.
+pub(super) fn cjk_runs(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !is_cjk(c)).filter(|r| !r.is_empty())
 }
 
-/// The words of one run of Chinese characters.
-fn run_words(run: &str, out: &mut String) {
+/// The pinyin words of one run of Chinese characters, space-separated, appended to `out`:
+/// each reading as one word, and the initials of the first readings for runs of three
+/// characters or more.
+pub(super) fn run_words(run: &str, out: &mut String) {
     let mut readings: Vec<String> = vec![String::new()];
     let mut initials: Vec<String> = vec![String::new()];
     let mut count = 0;
@@ -84,7 +72,11 @@ fn extend(so_far: &[String], next: &[&str]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::words;
+    use super::{cjk_runs, run_words};
+
+    fn words(name: &str, out: &mut String) {
+        cjk_runs(name).for_each(|r| run_words(r, out));
+    }
 
     fn of(name: &str) -> Vec<String> {
         let mut out = String::new();

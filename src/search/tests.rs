@@ -53,6 +53,59 @@ fn full_width_forms_fold_to_ascii() {
 }
 
 #[test]
+fn the_fast_folds_give_what_nfkc_gives() {
+    use unicode_normalization::UnicodeNormalization;
+    // Every character the fast path folds on its own, alone and between neighbours of each
+    // script it meets.
+    let chars = (0x20..0x7F)
+        .chain(0x2000..=0x206F)
+        .chain(0x3000..=0x303F)
+        .chain(0xFF01..=0xFF5E)
+        .chain(0x4000..=0x9FFF)
+        .filter_map(char::from_u32);
+    for c in chars {
+        for text in [
+            c.to_string(),
+            format!("中{c}村"),
+            format!("A{c}b"),
+            format!("{c}{c}"),
+        ] {
+            let full: String = text.nfkc().flat_map(char::to_lowercase).collect();
+            assert_eq!(normalize(&text), full, "U+{:04X} in {text:?}", c as u32);
+        }
+    }
+}
+
+#[test]
+fn the_fast_letter_test_agrees_with_the_standard_library() {
+    for c in (0x2000..=0x206F)
+        .chain(0x3000..=0x303F)
+        .filter_map(char::from_u32)
+    {
+        assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+    }
+}
+
+#[test]
+fn plain_ascii_runs_end_at_capitals_and_other_scripts() {
+    assert_eq!(plain_ascii(b"abcdefgh ijklmno"), 16);
+    assert_eq!(plain_ascii(b"abcdefgh ijKlmno"), 8);
+    assert_eq!(
+        plain_ascii(b"@[`{ ~09abcdefgh"),
+        16,
+        "the neighbours of A-Z and a-z"
+    );
+    assert_eq!(plain_ascii(b"abcdefgAijklmnop"), 0);
+    assert_eq!(plain_ascii(b"abcdefgZ"), 0);
+    assert_eq!(plain_ascii("abcdefg\u{e9}".as_bytes()), 0);
+    assert_eq!(
+        plain_ascii(b"abc"),
+        0,
+        "a tail shorter than eight is left to the caller"
+    );
+}
+
+#[test]
 fn english_words_are_lowercased_and_stemmed() {
     assert_eq!(
         terms("Villages volunteering, COUNCILS!"),

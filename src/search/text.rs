@@ -90,7 +90,10 @@ pub(super) fn normalize_into(text: &str, out: &mut String) {
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        i += plain_ascii(&bytes[i..]);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b < 0x80 {
             if b.is_ascii_uppercase() {
                 out.push_str(&text[copied..i]);
@@ -100,28 +103,30 @@ pub(super) fn normalize_into(text: &str, out: &mut String) {
             i += 1;
             continue;
         }
+        // U+4000–9FFF (ideographs and hexagram symbols, which NFKC leaves alone) are the
+        // three-byte sequences that start E4–E9: skipped without decoding them.
+        if (0xE4..=0xE9).contains(&b) {
+            i += 3;
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
         let len = c.len_utf8();
         let folded = match c as u32 {
-            0x4E00..=0x9FFF => None,
             0xFF01..=0xFF5E => {
                 Some(char::from_u32(c as u32 - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase()))
             }
-            0x2000..=0x206F | 0x3000..=0x303F => {
-                let mut nf = std::iter::once(c).nfkc().flat_map(char::to_lowercase);
-                match (nf.next(), nf.next()) {
-                    (Some(f), None) if f == c => None,
-                    (Some(f), None) => Some(f),
-                    _ => {
-                        out.push_str(&text[copied..i]);
-                        out.extend(std::iter::once(c).nfkc().flat_map(char::to_lowercase));
-                        copied = i + len;
-                        None
-                    }
+            0x2000..=0x206F | 0x3000..=0x303F => match punctuation(c) {
+                Fold::Keep => None,
+                Fold::One(f) => Some(*f),
+                Fold::Many(f) => {
+                    out.push_str(&text[copied..i]);
+                    out.push_str(f);
+                    copied = i + len;
+                    None
                 }
-            }
+            },
             _ => {
                 out.clear();
                 out.extend(text.nfkc().flat_map(char::to_lowercase));
@@ -136,6 +141,76 @@ pub(super) fn normalize_into(text: &str, out: &mut String) {
         i += len;
     }
     out.push_str(&text[copied..]);
+}
+
+/// The length of the run of lower-case ASCII (which normalizing leaves alone) that `bytes`
+/// starts with, give or take the last few bytes: passed over eight bytes at a time.
+pub(super) fn plain_ascii(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = bytes
+        .get(n..n + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let x = u64::from_le_bytes(chunk);
+        // With every byte below 0x80 nothing carries from one byte into the next: adding
+        // 0x3F sets a byte's high bit from 'A' up, adding 0x25 from past 'Z'.
+        let upper = x.wrapping_add(0x3F * ONES) & !x.wrapping_add(0x25 * ONES);
+        if (x | upper) & HIGH != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n
+}
+
+/// Whether `c` is a letter or digit ([`char::is_alphanumeric`]), settled without a table
+/// lookup for the punctuation of Chinese text, which is neither.
+pub(super) fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0x2000..=0x206F => false,
+        0x3000..=0x3004 | 0x3008..=0x3020 | 0x302A..=0x3030 | 0x3036 | 0x3037 | 0x303D..=0x303F => {
+            false
+        }
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// What NFKC and lower-casing make of one character.
+enum Fold {
+    Keep,
+    One(char),
+    Many(Box<str>),
+}
+
+/// The fold of a general or CJK punctuation mark (U+2000–206F, U+3000–303F), looked up: Chinese
+/// text has one every few characters, and normalizing one costs more than the rest of
+/// indexing it.
+fn punctuation(c: char) -> &'static Fold {
+    static TABLE: std::sync::LazyLock<Vec<Fold>> = std::sync::LazyLock::new(|| {
+        (0x2000..=0x206F)
+            .chain(0x3000..=0x303F)
+            .filter_map(char::from_u32)
+            .map(|c| {
+                let f: String = std::iter::once(c)
+                    .nfkc()
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                let mut cs = f.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(one), None) if one == c => Fold::Keep,
+                    (Some(one), None) => Fold::One(one),
+                    _ => Fold::Many(f.into()),
+                }
+            })
+            .collect()
+    });
+    let i = match c as u32 {
+        n @ 0x2000..=0x206F => n - 0x2000,
+        n => n.wrapping_sub(0x3000) + 0x70,
+    };
+    TABLE.get(i as usize).unwrap_or(&Fold::Keep)
 }
 
 /// Longest word indexed, in bytes; longer runs are cut (they are URLs or noise).
@@ -154,6 +229,7 @@ pub(super) enum Tok<'a> {
 /// Calls `f` with every token of `text` (already normalized), positions counted in
 /// characters.
 pub(super) fn scan<'a>(text: &'a str, mut f: impl FnMut(Tok<'a>)) {
+    let bytes = text.as_bytes();
     let mut word_start: Option<usize> = None;
     // The previous character, when it was CJK, and its position.
     let mut prev: Option<(char, u32)> = None;
@@ -164,7 +240,35 @@ pub(super) fn scan<'a>(text: &'a str, mut f: impl FnMut(Tok<'a>)) {
         }
         Tok::Word(&text[start..end])
     };
-    for (pos, (i, c)) in (0u32..).zip(text.char_indices()) {
+    let mut pos = 0u32;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if let Some((pc, pp)) = prev.take() {
+                f(Tok::Unigram(pc, pp));
+            }
+            if b.is_ascii_alphanumeric() {
+                // Most words are ASCII: their letters are passed over without decoding.
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - i);
+                word_start.get_or_insert(i);
+                pos += run as u32;
+                i += run;
+                continue;
+            }
+            if let Some(s) = word_start.take() {
+                f(word(s, i));
+            }
+            pos += 1;
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if is_cjk(c) {
             if let Some(s) = word_start.take() {
                 f(word(s, i));
@@ -177,12 +281,14 @@ pub(super) fn scan<'a>(text: &'a str, mut f: impl FnMut(Tok<'a>)) {
             if let Some((pc, pp)) = prev.take() {
                 f(Tok::Unigram(pc, pp));
             }
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 word_start.get_or_insert(i);
             } else if let Some(s) = word_start.take() {
                 f(word(s, i));
             }
         }
+        pos += 1;
+        i += c.len_utf8();
     }
     if let Some((pc, pp)) = prev {
         f(Tok::Unigram(pc, pp));

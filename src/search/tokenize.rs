@@ -47,6 +47,9 @@ pub(super) struct Tokenizer {
     pub(super) stemmer: Stemmer,
     pub(super) cjk: FxHashMap<u64, u32>,
     pub(super) words: FxHashMap<Box<str>, u32>,
+    /// Kept inline (up to 24 bytes), so that comparing a word with the one found in its slot
+    /// reads no other memory: with boxed keys, that read missed the cache on most words and
+    /// was the largest cost of indexing English.
     pub(super) surfaces: FxHashMap<Box<str>, Surface>,
     /// Term number → text.
     pub(super) texts: Vec<Box<str>>,
@@ -56,14 +59,19 @@ pub(super) struct Tokenizer {
     pub(super) case: u32,
     pub(super) norm: String,
     pub(super) plain: String,
-    /// Pinyin words of names already read: libraries repeat their towns, counties and
-    /// practice names, and reading a name costs more than looking it up.
+    /// Pinyin words of runs of Chinese characters already read: libraries repeat their
+    /// towns, counties and the words of their titles and practice names, and reading a run
+    /// costs more than looking it up.
     pub(super) pinyin: FxHashMap<Box<str>, Box<str>>,
+    /// Whether every case lists its own aliases (an index that will be updated removes a
+    /// case's before it adds them again); otherwise the run lists each alias once.
+    pub(super) per_case: bool,
 }
 
 impl Tokenizer {
-    pub(super) fn new() -> Self {
+    pub(super) fn new(per_case: bool) -> Self {
         Tokenizer {
+            per_case,
             stemmer: Stemmer::create(Algorithm::English),
             cjk: FxHashMap::default(),
             words: FxHashMap::default(),
@@ -99,6 +107,7 @@ impl Tokenizer {
     pub(super) fn word(&mut self, surface: &str, aliases: &mut Vec<(Box<str>, Box<str>)>) -> u32 {
         if let Some(s) = self.surfaces.get_mut(surface) {
             if let Some(stem) = &s.alias
+                && self.per_case
                 && s.listed_in != self.case
             {
                 s.listed_in = self.case;
@@ -170,13 +179,13 @@ impl Tokenizer {
     /// The pinyin words of a case's Chinese names in one language.
     fn names_pinyin(&mut self, t: &crate::model::CaseText) -> String {
         let mut py = String::new();
-        for name in names(t) {
-            let words = self.pinyin.entry(name.as_str().into()).or_insert_with(|| {
+        for run in names(t).flat_map(|n| super::pinyin::cjk_runs(n)) {
+            if !self.pinyin.contains_key(run) {
                 let mut w = String::new();
-                super::pinyin::words(name, &mut w);
-                w.into()
-            });
-            if !words.is_empty() {
+                super::pinyin::run_words(run, &mut w);
+                self.pinyin.insert(run.into(), w.into());
+            }
+            if let Some(words) = self.pinyin.get(run).filter(|w| !w.is_empty()) {
                 py.push(' ');
                 py.push_str(words);
             }
@@ -289,7 +298,7 @@ pub(super) fn joined_at_apostrophes(name: &str, out: &mut String) {
 
 /// Everything one case gives the index, its terms by text (for updating a built index).
 pub(super) fn tokenize_case(config: &Config, lang: Lang, case: &Case) -> DocTerms {
-    let mut tk = Tokenizer::new();
+    let mut tk = Tokenizer::new(true);
     let d = tk.doc(config, lang, case);
     DocTerms {
         terms: d
