@@ -58,7 +58,7 @@ impl LangIndex {
         // worker that merges the last round takes the runs left when it is done, instead of
         // the others waiting for it (with one run per worker, a fifth of the time went so).
         let workers = rayon::current_num_threads();
-        let run = lib.cases.len().div_ceil(workers * 16).max(64);
+        let run = lib.cases.len().div_ceil(workers * 32).max(64);
         let tokenize = |round: &[std::sync::Arc<Case>]| -> Vec<(Vec<Box<str>>, Vec<LocalDoc>)> {
             round
                 .par_chunks(run)
