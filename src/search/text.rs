@@ -89,11 +89,7 @@ pub(super) fn normalize_into(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     let mut copied = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        i += plain_ascii(&bytes[i..]);
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
+    while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
             if b.is_ascii_uppercase() {
                 out.push_str(&text[copied..i]);
@@ -101,6 +97,7 @@ pub(super) fn normalize_into(text: &str, out: &mut String) {
                 copied = i + 1;
             }
             i += 1;
+            i += plain_ascii(&bytes[i..]);
             continue;
         }
         // U+4000–9FFF (ideographs and hexagram symbols, which NFKC leaves alone) are the
