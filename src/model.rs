@@ -56,6 +56,9 @@ pub struct Body {
     /// The file it came from (shared, not copied) and where the body starts in it, so
     /// course packs can render it again and diagnostics can point into it.
     pub source: Option<(SourceText, usize)>,
+    /// Where the body started, in which file, once its text was let go (`build` and `check`
+    /// keep only the texts courses render again): a diagnostic reads the file again.
+    pub released: Option<(PathBuf, usize)>,
 }
 
 impl Body {
@@ -64,6 +67,13 @@ impl Body {
         self.source
             .as_ref()
             .map_or("", |(s, offset)| &s.text[*offset..])
+    }
+
+    /// Lets go of the text of the file the body came from, keeping where it was.
+    pub fn release(&mut self) {
+        if let Some((source, offset)) = self.source.take() {
+            self.released = Some((source.path, offset));
+        }
     }
 
     /// A span of the source file from a byte range of the Markdown text.
@@ -186,6 +196,42 @@ pub struct CaseText {
     pub uncertain: Vec<Uncertain>,
     /// Whether this language has a file of its own.
     pub translated: bool,
+}
+
+impl Case {
+    /// Lets go of the text behind each narrative, keeping where it was (see [`Body::release`]).
+    pub fn release_texts(&mut self) {
+        self.each_body(Body::release);
+    }
+
+    /// Calls `f` once with each distinct narrative of the case's languages.
+    fn each_body(&mut self, f: impl Fn(&mut Body)) {
+        // A translation without a narrative shares the default language's: each distinct
+        // body is rebuilt once, and shared again.
+        let mut bodies: Vec<(std::sync::Arc<Body>, Vec<usize>)> = Vec::new();
+        for (l, t) in self.texts.iter_mut().enumerate() {
+            let b = std::mem::take(&mut t.body.value);
+            match bodies
+                .iter_mut()
+                .find(|(x, _)| std::sync::Arc::ptr_eq(x, &b))
+            {
+                Some((_, langs)) => langs.push(l),
+                None => bodies.push((b, vec![l])),
+            }
+        }
+        for (b, langs) in bodies {
+            let b = match std::sync::Arc::try_unwrap(b) {
+                Ok(mut body) => {
+                    f(&mut body);
+                    std::sync::Arc::new(body)
+                }
+                Err(shared) => shared,
+            };
+            for l in langs {
+                self.texts[l].body.value = std::sync::Arc::clone(&b);
+            }
+        }
+    }
 }
 
 /// One pilot village or community.
@@ -383,31 +429,7 @@ impl Library {
             if in_course.contains(&CaseId::at(i)) {
                 continue;
             }
-            // A translation without a narrative shares the default language's: each distinct
-            // body is rebuilt once, and shared again.
-            let mut bodies: Vec<(std::sync::Arc<Body>, Vec<usize>)> = Vec::new();
-            for (l, t) in c.texts.iter_mut().enumerate() {
-                let b = std::mem::take(&mut t.body.value);
-                match bodies
-                    .iter_mut()
-                    .find(|(x, _)| std::sync::Arc::ptr_eq(x, &b))
-                {
-                    Some((_, langs)) => langs.push(l),
-                    None => bodies.push((b, vec![l])),
-                }
-            }
-            for (b, langs) in bodies {
-                let b = match std::sync::Arc::try_unwrap(b) {
-                    Ok(mut body) => {
-                        body.source = None;
-                        std::sync::Arc::new(body)
-                    }
-                    Err(shared) => shared,
-                };
-                for l in langs {
-                    c.texts[l].body.value = std::sync::Arc::clone(&b);
-                }
-            }
+            c.each_body(|body| body.source = None);
         }
         self
     }

@@ -175,18 +175,23 @@ impl Stages {
             lap(stats, "load");
             let mut d = Diagnostics::new();
             updated.previous = self.library.take();
+            let options = ContentOptions {
+                drafts: self.opts.drafts,
+                overrides: self.opts.overrides.clone(),
+                release_sources: !self.kept,
+            };
             if let Some(sources) = &self.sources {
                 crate::fault::injected(sources);
-                let options = ContentOptions {
-                    drafts: self.opts.drafts,
-                    overrides: self.opts.overrides.clone(),
-                    release_sources: !self.kept,
-                };
-                self.library = content::parse_cached(sources, &options, &mut d, &mut self.cache);
             }
-            if !self.kept {
-                // Bodies keep the text they need (shared); the rest of what was read can go.
-                self.sources = None;
+            if self.kept {
+                if let Some(sources) = &self.sources {
+                    self.library =
+                        content::parse_cached(sources, &options, &mut d, &mut self.cache);
+                }
+            } else if let Some(sources) = self.sources.take() {
+                // Read once: each file's text goes as soon as its document is parsed, but for
+                // what courses render again.
+                self.library = content::parse_once(sources, &options, &mut d);
                 self.cache.clear();
             }
             stats.cases = self.library.as_ref().map_or(0, |l| l.cases.len());

@@ -49,6 +49,7 @@ pub(super) fn render_body(
         links: r.links,
         images: r.images,
         source: Some((v.source.clone(), v.split.body_offset)),
+        released: None,
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Lang;
-use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, suggest};
 use crate::i18n::Text;
 use crate::load::Sources;
 use crate::markdown;
@@ -89,6 +89,7 @@ pub(super) fn check_links(
         targets: targets(lib),
         unavailable,
         assets: sources.assets.iter().map(PathBuf::as_path).collect(),
+        root: &sources.root,
     };
     let found: Vec<Diagnostic> = own_bodies(lib)
         .par_iter()
@@ -206,38 +207,65 @@ struct Checker<'a> {
     targets: Targets<'a>,
     unavailable: &'a Unavailable,
     assets: HashSet<&'a Path>,
+    /// The site folder, to read again the file of a body whose text was let go.
+    root: &'a Path,
 }
 
 impl Checker<'_> {
     /// The problems of one body's links and images.
     fn body(&self, &(body, lang, own): &OwnBody<'_>) -> Vec<Diagnostic> {
-        let Some((source, _)) = &body.source else {
-            return Vec::new();
+        let (path, offset) = match (&body.source, &body.released) {
+            (Some((source, offset)), _) => (source.path.as_path(), *offset),
+            (None, Some((path, offset))) => (path.as_path(), *offset),
+            (None, None) => return Vec::new(),
         };
-        let span =
-            |range: &std::ops::Range<usize>| body.span(range).unwrap_or_else(|| source.whole());
-        let mut out = Vec::new();
+        // Found first, then placed: a body whose text was let go reads its file again only
+        // when it has a problem to show.
+        let mut found: Vec<(&std::ops::Range<usize>, Problem)> = Vec::new();
         for link in &body.links {
             let (kind, slug) = match link.section {
                 Some(s) => (s, link.slug.as_str()),
                 None => own,
             };
-            let problem = self.link(kind, slug, link.fragment.as_deref(), lang);
-            out.extend(problem.map(|p| p.at(span(&link.range))));
+            if let Some(p) = self.link(kind, slug, link.fragment.as_deref(), lang) {
+                found.push((&link.range, p));
+            }
         }
         for img in &body.images {
-            let file = source.path.parent().map(|p| p.join(&img.dest));
+            let file = path.parent().map(|p| p.join(&img.dest));
             let exists = file.as_deref().is_some_and(|f| self.assets.contains(f));
             let escapes = img.dest.split('/').any(|s| s == "..");
             if escapes || !exists {
-                out.push(
-                    Diagnostic::error(span(&img.range), t!("link-image-missing", file = &img.dest))
-                        .label(t!("link-image-missing-label"))
-                        .hint(t!("link-image-missing-hint")),
-                );
+                found.push((
+                    &img.range,
+                    Problem {
+                        message: t!("link-image-missing", file = &img.dest),
+                        label: t!("link-image-missing-label"),
+                        hint: t!("link-image-missing-hint"),
+                    },
+                ));
             }
         }
-        out
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let source = match &body.source {
+            Some((source, _)) => source.clone(),
+            None => crate::load::read_text(self.root, path)
+                .unwrap_or_else(|_| SourceText::new(path, "")),
+        };
+        let span = |range: &std::ops::Range<usize>| {
+            let (start, end) = (offset + range.start, offset + range.end);
+            // A file changed since it was parsed: its whole.
+            match source.text.get(start..end) {
+                Some(_) => source.span(start..end),
+                None => source.whole(),
+            }
+        };
+        found
+            .into_iter()
+            .map(|(range, p)| p.at(span(range)))
+            .collect()
     }
 
     /// What is wrong with a link to `slug` of `kind` (and its `#fragment`) from a page in

@@ -140,6 +140,34 @@ pub fn parse_cached(
     diags: &mut Diagnostics,
     cache: &mut CaseCache,
 ) -> Option<Library> {
+    parse_from(sources, sources.markdown.clone(), opts, diags, cache)
+}
+
+/// [`parse`] for a run that reads each file once (`build`, `check`): the text of a case's
+/// files is let go as soon as the case is parsed, unless a course renders its narrative
+/// again, so that a large library's texts are never all in memory beside the library.
+pub fn parse_once(
+    mut sources: Sources,
+    opts: &ContentOptions,
+    diags: &mut Diagnostics,
+) -> Option<Library> {
+    let markdown = std::mem::take(&mut sources.markdown);
+    let opts = ContentOptions {
+        release_sources: true,
+        ..opts.clone()
+    };
+    parse_from(&sources, markdown, &opts, diags, &mut CaseCache::default())
+}
+
+/// The content stage over `sources`, whose Markdown files are `markdown` (owned, so that each
+/// can be let go once parsed).
+fn parse_from(
+    sources: &Sources,
+    markdown: Vec<SourceText>,
+    opts: &ContentOptions,
+    diags: &mut Diagnostics,
+    cache: &mut CaseCache,
+) -> Option<Library> {
     // A file that could not be read is reported once, here, for as long as it stays unreadable.
     for (_, d) in &sources.unreadable {
         diags.push(d.clone());
@@ -173,9 +201,10 @@ pub fn parse_cached(
         return None;
     };
     let config = Config::parse(site, diags)?.overridden(&opts.overrides);
-    let (groups, mut unavailable) = group_files(sources, &config, diags);
+    let (groups, mut unavailable) = group_files(markdown, sources, &config, diags);
     let (cases, unpublished) = parse_cases(
-        &groups.cases,
+        groups.cases,
+        &named_in_courses(&groups.courses),
         sources,
         &config,
         opts,
@@ -216,23 +245,32 @@ pub fn parse_cached(
 /// The files of one document, by language (`None` where a language has no file).
 type Files<'a> = Vec<Option<&'a SourceText>>;
 
+/// [`Files`] held by the document they belong to.
+type OwnedFiles = Vec<Option<SourceText>>;
+
+/// The files of `owned`, to read.
+fn view(owned: &OwnedFiles) -> Files<'_> {
+    owned.iter().map(Option::as_ref).collect()
+}
+
 /// Every document's files, by kind, each keyed by its slug.
-struct Groups<'a> {
-    cases: Vec<(String, Files<'a>)>,
-    methods: HashMap<String, Files<'a>>,
-    courses: Vec<(String, Files<'a>)>,
-    pages: Vec<(String, Files<'a>)>,
+struct Groups {
+    cases: Vec<(String, OwnedFiles)>,
+    methods: HashMap<String, OwnedFiles>,
+    courses: Vec<(String, OwnedFiles)>,
+    pages: Vec<(String, OwnedFiles)>,
 }
 
 /// Sorts the Markdown files into documents, each with its languages' files; the documents
 /// whose default-language file could not be read are unavailable.
-fn group_files<'a>(
-    sources: &'a Sources,
+fn group_files(
+    markdown: Vec<SourceText>,
+    sources: &Sources,
     config: &Config,
     diags: &mut Diagnostics,
-) -> (Groups<'a>, Unavailable) {
-    let mut groups: BTreeMap<(Section, String), Vec<Option<&SourceText>>> = BTreeMap::new();
-    for file in &sources.markdown {
+) -> (Groups, Unavailable) {
+    let mut groups: BTreeMap<(Section, String), OwnedFiles> = BTreeMap::new();
+    for file in markdown {
         match classify(&file.path, config) {
             Ok((kind, slug, lang)) => {
                 let slot = groups
@@ -287,11 +325,40 @@ fn group_files<'a>(
     (out, unavailable)
 }
 
+/// The slugs a course's file names (any of its words), whose narratives the course renders
+/// again: read before the courses are parsed, so that the other cases' texts can be let go
+/// as soon as they are parsed. A word that only looks like a slug keeps a text for nothing.
+fn named_in_courses(courses: &[(String, OwnedFiles)]) -> HashSet<String> {
+    courses
+        .iter()
+        .flat_map(|(_, files)| files.iter().flatten())
+        .flat_map(|f| {
+            f.text
+                .split(|c: char| c.is_whitespace() || ":,[]{}\"'#".contains(c))
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// One case parsed: the case, its diagnostics, whether it is a draft, and (for the cache) what
+/// it was parsed from.
+type ParsedCase = (
+    String,
+    Option<Arc<Case>>,
+    Diagnostics,
+    bool,
+    Option<CaseInputs>,
+);
+
 /// Parses every case (those whose files did not change come from `cache`), in parallel. Returns
 /// the published cases, newest first, and which cases exist but are unpublished (`true` for a
-/// draft, `false` for one that failed).
+/// draft, `false` for one that failed). Each case's files are let go once it is parsed.
+#[allow(clippy::too_many_arguments)]
 fn parse_cases(
-    groups: &[(String, Files<'_>)],
+    groups: Vec<(String, OwnedFiles)>,
+    in_courses: &HashSet<String>,
     sources: &Sources,
     config: &Config,
     opts: &ContentOptions,
@@ -303,25 +370,32 @@ fn parse_cases(
     // stable order (Diagnostics sorts on output).
     let old = std::mem::take(&mut cache.cases);
     let asset_set: HashSet<&Path> = sources.assets.iter().map(PathBuf::as_path).collect();
-    let parsed: Vec<(Option<Arc<Case>>, Diagnostics)> = groups
-        .par_iter()
-        .map(|(slug, files)| {
-            if let Some((inputs, case, d)) = old.get(slug)
-                && inputs.same(&CaseInputs::of(files, sources))
-            {
-                return (case.clone(), d.clone());
-            }
-            let mut d = Diagnostics::new();
-            let case = parse_case(slug, files, config, &asset_set, &mut d).map(Arc::new);
-            (case, d)
+    let parsed: Vec<ParsedCase> = groups
+        .into_par_iter()
+        .map(|(slug, owned)| {
+            let files = view(&owned);
+            // A run that reads each file once keeps no cache.
+            let inputs = (!opts.release_sources).then(|| CaseInputs::of(&files, sources));
+            let (case, d) = match (&inputs, old.get(&slug)) {
+                (Some(now), Some((before, case, d))) if before.same(now) => {
+                    (case.clone(), d.clone())
+                }
+                _ => {
+                    let mut d = Diagnostics::new();
+                    let case =
+                        parse_case(&slug, &files, config, &asset_set, &mut d).map(|mut c| {
+                            if opts.release_sources && !in_courses.contains(&slug) {
+                                c.release_texts();
+                            }
+                            Arc::new(c)
+                        });
+                    (case, d)
+                }
+            };
+            let draft = is_draft(case.as_ref(), files[0]);
+            (slug, case, d, draft, inputs)
         })
         .collect();
-    for ((slug, files), (case, d)) in groups.iter().zip(&parsed) {
-        cache.cases.insert(
-            slug.clone(),
-            (CaseInputs::of(files, sources), case.clone(), d.clone()),
-        );
-    }
     let mut cases = Vec::new();
     // Slugs of cases that exist but are not published (drafts) or did not parse: links and
     // courses naming them get a precise message, or none when the case's own errors say it all.
@@ -330,20 +404,25 @@ fn parse_cases(
         .filter(|((kind, _), _)| *kind == Section::Case)
         .map(|((_, slug), draft)| (slug.clone(), *draft))
         .collect();
-    for ((slug, files), (case, mut d)) in groups.iter().zip(parsed) {
+    for (slug, case, mut d, draft, inputs) in parsed {
+        if let Some(inputs) = inputs {
+            cache
+                .cases
+                .insert(slug.clone(), (inputs, case.clone(), d.clone()));
+        }
         // A draft may be unfinished: its problems are warnings, in the preview as in `check`
         // and `build`, so a case just begun neither blocks the preview nor the build.
-        if is_draft(case.as_ref(), files[0]) {
+        if draft {
             d = d.downgraded(&t!("in-draft"));
         }
         diags.extend(d);
         match case {
             Some(c) if !c.draft || opts.drafts => cases.push(c),
             Some(_) => {
-                unpublished.insert(slug.clone(), true);
+                unpublished.insert(slug, true);
             }
             None => {
-                unpublished.insert(slug.clone(), false);
+                unpublished.insert(slug, false);
             }
         }
     }
@@ -358,7 +437,7 @@ fn parse_cases(
 /// The method pages, one per method of the vocabulary; a page for a method the site lacks is
 /// an error.
 fn parse_methods(
-    mut groups: HashMap<String, Files<'_>>,
+    mut groups: HashMap<String, OwnedFiles>,
     site: &SourceText,
     config: &Config,
     unavailable: &mut Unavailable,
@@ -374,7 +453,7 @@ fn parse_methods(
                     page: 1,
                 }
                 .path();
-                let texts = parse_doc(&files, config, &page, diags).map(|(t, _)| t);
+                let texts = parse_doc(&view(&files), config, &page, diags).map(|(t, _)| t);
                 if texts.is_none() {
                     unavailable.insert(failed, false);
                 }
@@ -408,7 +487,7 @@ fn parse_methods(
 
 /// The free pages, but those named as the site's own folders.
 fn parse_pages(
-    groups: &[(String, Files<'_>)],
+    groups: &[(String, OwnedFiles)],
     config: &Config,
     opts: &ContentOptions,
     unavailable: &mut Unavailable,
@@ -417,7 +496,7 @@ fn parse_pages(
     let mut pages = Vec::new();
     for (slug, files) in groups {
         if urls::is_reserved(slug) || config.lang(slug).is_some() {
-            if let Some(f) = files[0] {
+            if let Some(f) = &files[0] {
                 diags.push(
                     Diagnostic::error(f.whole(), t!("files-page-reserved", slug = slug))
                         .hint(t!("files-page-reserved-hint")),
@@ -425,7 +504,7 @@ fn parse_pages(
             }
             continue;
         }
-        match parse_doc(files, config, &Page::Doc { slug }.path(), diags) {
+        match parse_doc(&view(files), config, &Page::Doc { slug }.path(), diags) {
             Some((texts, draft)) if !draft || opts.drafts => pages.push(crate::model::Page {
                 slug: slug.clone(),
                 texts,
@@ -441,7 +520,7 @@ fn parse_pages(
 
 /// The course packs; a draft's problems are warnings unless drafts are published.
 fn parse_courses(
-    groups: &[(String, Files<'_>)],
+    groups: &[(String, OwnedFiles)],
     config: &Config,
     opts: &ContentOptions,
     cases: &[Arc<Case>],
@@ -452,7 +531,8 @@ fn parse_courses(
     let mut courses = Vec::new();
     for (slug, files) in groups {
         let mut d = Diagnostics::new();
-        let parsed = parse_course(slug, files, config, cases, unpublished, &mut d);
+        let files = view(files);
+        let parsed = parse_course(slug, &files, config, cases, unpublished, &mut d);
         let draft = parsed
             .as_ref()
             .map_or_else(|| is_draft(None, files[0]), |(_, draft)| *draft);
