@@ -10,6 +10,49 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+/// Refuses an output folder whose replacement would lose an editor's files: an existing file,
+/// the site folder or one that holds it, a folder inside `content/` or `themes/`, or a folder
+/// of other files (a build replaces its output whole, and the next build deletes what it
+/// replaced).
+pub fn check_target(root: &Path, out: &Path) -> io::Result<()> {
+    let absolute = |p: &Path| {
+        fs::canonicalize(p)
+            .or_else(|_| {
+                // Not there yet: its folder, made absolute, with its name.
+                let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+                let dir = fs::canonicalize(parent.unwrap_or(Path::new(".")))?;
+                Ok::<_, io::Error>(p.file_name().map_or(dir.clone(), |n| dir.join(n)))
+            })
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let (root_at, out_at) = (absolute(root), absolute(out));
+    let shown = out.display().to_string();
+    let refuse = |text| Err(crate::i18n::io_error(io::ErrorKind::InvalidInput, text));
+    if out.exists() && !out.is_dir() {
+        return refuse(crate::t!("cli-out-is-file", out = shown));
+    }
+    if root_at.starts_with(&out_at) {
+        return refuse(crate::t!("cli-out-holds-site", out = shown));
+    }
+    if ["content", "themes"]
+        .iter()
+        .any(|d| out_at.starts_with(root_at.join(d)))
+    {
+        return refuse(crate::t!("cli-out-in-sources", out = shown));
+    }
+    // Every site casebook builds has a home page; an empty folder (or one holding only what
+    // systems and version control leave, such as `.gitkeep`) has nothing to lose.
+    let foreign = fs::read_dir(out).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| !crate::load::is_ignored_name(&e.file_name().to_string_lossy()))
+    }) && !out.join("index.html").is_file();
+    if foreign {
+        return refuse(crate::t!("cli-out-not-a-site", out = shown));
+    }
+    Ok(())
+}
+
 /// What an output file holds.
 #[derive(Debug, Clone)]
 pub enum OutData {

@@ -329,6 +329,7 @@ fn photo_stage(
 
 /// Builds into `out_dir`: written beside it and swapped in only when complete.
 pub fn build_into(opts: &BuildOptions, out_dir: &Path) -> io::Result<Outcome> {
+    crate::output::check_target(&opts.root, out_dir)?;
     let staging = Staging::create(&opts.root, out_dir)?;
     let mut outcome = build(opts, &staging)?;
     outcome.stats.files = staging.files.load(Ordering::Relaxed);

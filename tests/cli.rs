@@ -139,6 +139,52 @@ fn content_errors_exit_1_and_leave_the_previous_output_untouched() {
 }
 
 #[test]
+fn an_output_folder_that_would_lose_files_is_refused_and_left_alone() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = tmp.path().join("site");
+    common::copy_dir(&fixture("minimal"), &root);
+    let sources = files(&root);
+    let letter = tmp.path().join("稿子.txt");
+    std::fs::write(&letter, "重要的稿子").unwrap_or_else(|e| panic!("{e}"));
+    let notes = tmp.path().join("notes");
+    std::fs::create_dir(&notes).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(notes.join("a.md"), "笔记").unwrap_or_else(|e| panic!("{e}"));
+    let build_into = |out: &std::path::Path| {
+        common::casebook_in(&root, &["build", "--out", out.to_str().unwrap_or("")], &[])
+    };
+    for (out, says) in [
+        (root.join("content"), "inside content/ or themes/"),
+        (
+            root.join("content/cases/public"),
+            "inside content/ or themes/",
+        ),
+        (root.join("themes"), "inside content/ or themes/"),
+        (root.clone(), "the site folder is inside it"),
+        (tmp.path().to_path_buf(), "the site folder is inside it"),
+        (letter.clone(), "it is an existing file"),
+        (notes.clone(), "is not a site casebook built"),
+    ] {
+        let o = build_into(&out);
+        assert_eq!(o.status.code(), Some(2), "{out:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{out:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("--out public"), "{}", stderr(&o));
+    }
+    // Nothing was touched: the sources, the file, the folder, and nothing left beside them.
+    assert_eq!(files(&root), sources);
+    assert_eq!(read(&letter), "重要的稿子");
+    assert_eq!(files(&notes), vec!["a.md".to_owned()]);
+    assert_eq!(files(tmp.path()).len(), sources.len() + 2);
+    // A new folder, an empty one and a site casebook built are fine.
+    let fresh = tmp.path().join("out");
+    assert!(build_into(&fresh).status.success());
+    assert!(build_into(&fresh).status.success(), "a rebuild");
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(empty.join(".gitkeep"), "").unwrap_or_else(|e| panic!("{e}"));
+    assert!(build_into(&empty).status.success());
+}
+
+#[test]
 fn template_errors_exit_1_and_name_the_template_line() {
     let site = common::error_site("bad-template");
     let o = casebook(&["check", "--root", site.root().to_str().unwrap_or("")]);

@@ -35,6 +35,10 @@ cli-internal-error = internal error: { $message }
 cli-no-browser = could not open a browser; open { $url } yourself
 cli-io-error = error: { $detail }
 cli-build-failed = build failed: { $out } left unchanged
+cli-out-is-file = cannot build into { $out }: it is an existing file, which the build would replace. Give --out the name of a new folder, such as --out public
+cli-out-holds-site = cannot build into { $out }: the site folder is inside it, and the build would replace your files with it. Give --out a new folder inside the site, such as --out public
+cli-out-in-sources = cannot build into { $out }: it is inside content/ or themes/, where the built pages would mix with your files. Give --out a folder outside them, such as --out public
+cli-out-not-a-site = cannot build into { $out }: it holds other files and is not a site casebook built, so the build would replace them. Give --out a new or empty folder, such as --out public
 cli-photos = photos: { $processed } processed, { $cached } from the cache
 cli-built = built { $cases ->
         [one] 1 case
