@@ -115,6 +115,7 @@ const CASES: &[Case] = &[
     Case { name: "mistyped method key", site: || min().replace(BETA, "  co-decision: 广泛征求居民意见", "  co-decison: 广泛征求居民意见"), expect: &["content/cases/beta/index.md:10:3 unknown method key `co-decison`"] },
     Case { name: "full-width colon after a key", site: || min().replace(ALPHA, "since: 2017", "since： 2017"), expect: &["content/cases/alpha/index.md:7:6 `since` is followed by a full-width colon `：`"] },
     Case { name: "Chinese quotation marks", site: || min().replace(ALPHA, "title: 甲村", "title: “甲村: 经验”"), expect: &["content/cases/alpha/index.md:2:8 `“` is a Chinese quotation mark, which YAML does not read as a quote"] },
+    Case { name: "yes written in Chinese", site: || min().replace(ALPHA, "featured: true", "featured: 是"), expect: &["content/cases/alpha/index.md:9:11 only true or false can be written here"] },
     Case { name: "unclosed quote", site: || min().replace(ALPHA, "title: 甲村", "title: \"甲村"), expect: &["content/cases/alpha/index.md:2:8 this quote is not closed on its line"] },
     Case { name: "number with a unit", site: || min().replace(ALPHA, "since: 2017", "since: 2017年"), expect: &["content/cases/alpha/index.md:7:8 `2017年` is not a number"] },
     Case { name: "duplicate key", site: || min().replace(ALPHA, "kind: rural\n", "kind: rural\ntitle: 甲村二\n"), expect: &["content/cases/alpha/index.md:6:1 `title` is given twice"] },

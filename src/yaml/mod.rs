@@ -88,6 +88,13 @@ impl<'a> YamlDoc<'a> {
                     .hint(t!("yaml-missing-field-hint", field = *field))
             }
             YamlError::SerdeInvalidType { .. } => d.hint(t!("yaml-invalid-type-hint")),
+            // `draft: 是`, `featured: 否`: yes and no as an editor says them.
+            YamlError::InvalidBooleanStrict { .. }
+            | YamlError::InvalidScalar { ty: "boolean", .. } => {
+                Diagnostic::error(d.span, t!("yaml-not-boolean"))
+                    .label(t!("yaml-not-boolean-label"))
+                    .hint(t!("yaml-not-boolean-hint"))
+            }
             _ => d.hint(t!("yaml-invalid-hint")),
         }
     }

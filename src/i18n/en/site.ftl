@@ -49,6 +49,9 @@ yaml-tab-indent-label = tab
 yaml-tab-indent-hint = YAML indents with spaces only: replace the tab with two spaces (tabs often come with text pasted from Word or WPS)
 # $detail: the YAML parser's own message, in English.
 yaml-invalid = invalid YAML: { $detail }
+yaml-not-boolean = only true or false can be written here
+yaml-not-boolean-label = yes or no, written in English
+yaml-not-boolean-hint = write true for yes and false for no (lower case, no quotes), as in `draft: true`
 yaml-unknown-field = unknown field `{ $field }`
 yaml-unknown-field-label = not a field of this file
 yaml-missing-field = missing field `{ $field }`

@@ -49,6 +49,9 @@ yaml-tab-indent-label = 制表符
 yaml-tab-indent-hint = YAML 只能用空格缩进：请把制表符换成两个空格（从 Word 或 WPS 粘贴的文字常带有制表符）
 # $detail：YAML 解析器自己的说明，是英文。
 yaml-invalid = YAML 格式有误：{ $detail }
+yaml-not-boolean = 这里只能写 true 或 false
+yaml-not-boolean-label = 是与否要用英文写
+yaml-not-boolean-hint = “是”写 true，“否”写 false（英文小写，不加引号），例如 `draft: true`
 yaml-unknown-field = 未知字段 `{ $field }`
 yaml-unknown-field-label = 这不是这个文件的字段
 yaml-missing-field = 缺少字段 `{ $field }`
