@@ -116,6 +116,7 @@ const CASES: &[Case] = &[
     Case { name: "full-width colon after a key", site: || min().replace(ALPHA, "since: 2017", "since： 2017"), expect: &["content/cases/alpha/index.md:7:6 `since` is followed by a full-width colon `：`"] },
     Case { name: "Chinese quotation marks", site: || min().replace(ALPHA, "title: 甲村", "title: “甲村: 经验”"), expect: &["content/cases/alpha/index.md:2:8 `“` is a Chinese quotation mark, which YAML does not read as a quote"] },
     Case { name: "yes written in Chinese", site: || min().replace(ALPHA, "featured: true", "featured: 是"), expect: &["content/cases/alpha/index.md:9:11 only true or false can be written here"] },
+    Case { name: "address in Chinese quotes", site: || min().replace(ALPHA, "url: \"https://example.org/article\"", "url: “https：//example.org/article”"), expect: &["content/cases/alpha/index.md:24:35 `“https：//example.org/article”` is not a web address — hint: write it `https://example.org/article`"] },
     Case { name: "unclosed quote", site: || min().replace(ALPHA, "title: 甲村", "title: \"甲村"), expect: &["content/cases/alpha/index.md:2:8 this quote is not closed on its line"] },
     Case { name: "number with a unit", site: || min().replace(ALPHA, "since: 2017", "since: 2017年"), expect: &["content/cases/alpha/index.md:7:8 `2017年` is not a number"] },
     Case { name: "duplicate key", site: || min().replace(ALPHA, "kind: rural\n", "kind: rural\ntitle: 甲村二\n"), expect: &["content/cases/alpha/index.md:6:1 `title` is given twice"] },
@@ -240,16 +241,22 @@ fn check(root: &Path) -> (Vec<String>, Vec<String>) {
     let mut seen = Vec::new();
     let mut origins = Vec::new();
     for x in d.sorted() {
-        seen.push(format!(
-            "{}:{}:{} {}",
-            x.span
-                .path()
-                .map(|p| p.display().to_string())
+        seen.push(
+            format!(
+                "{}:{}:{} {}",
+                x.span
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                x.span.line,
+                x.span.column,
+                x.message.en()
+            ) + &x
+                .hint
+                .as_ref()
+                .map(|h| format!(" — hint: {}", h.en()))
                 .unwrap_or_default(),
-            x.span.line,
-            x.span.column,
-            x.message.en()
-        ));
+        );
         origins.push(format!("{}:{}", x.origin().file(), x.origin().line()));
         // Every text an editor reads exists in Chinese: said in Chinese, it is not the English.
         for t in std::iter::once(&x.message).chain(&x.label).chain(&x.hint) {

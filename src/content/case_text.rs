@@ -534,9 +534,20 @@ fn sources(
         if let Some(u) = url
             && !(u.value.starts_with("https://") || u.value.starts_with("http://"))
         {
+            // Quotes typed with a Chinese input method, or its full-width colon and slash,
+            // around or in an address that is otherwise whole: say what to write.
+            let fixed = u
+                .value
+                .trim_matches(|c: char| c.is_whitespace() || "“”‘’「」『』《》\"'".contains(c))
+                .replace('：', ":")
+                .replace('／', "/");
+            let hint = if fixed.starts_with("https://") || fixed.starts_with("http://") {
+                t!("case-source-url-fix-hint", url = fixed)
+            } else {
+                t!("case-source-not-url-hint")
+            };
             diags.push(
-                Diagnostic::error(doc.at(u), t!("case-source-not-url", url = &u.value))
-                    .hint(t!("case-source-not-url-hint")),
+                Diagnostic::error(doc.at(u), t!("case-source-not-url", url = &u.value)).hint(hint),
             );
         }
         out.push(Source {

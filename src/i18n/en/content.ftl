@@ -60,6 +60,7 @@ case-figure-no-number = figure has no number
 case-figure-no-number-hint = give `value`, or both `before` and `after`
 case-source-not-url = `{ $url }` is not a web address
 case-source-not-url-hint = write the full address, starting with https://
+case-source-url-fix-hint = write it `{ $url }`: no quotes around an address, and its colon and slashes in English punctuation
 case-tag-empty = empty tag
 case-tag-empty-hint = remove the empty entry from `tags`
 

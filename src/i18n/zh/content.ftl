@@ -54,6 +54,7 @@ case-figure-no-number = 这项数据没有数值
 case-figure-no-number-hint = 请填写 `value`，或者同时填写 `before` 和 `after`
 case-source-not-url = `{ $url }` 不是网址
 case-source-not-url-hint = 请写完整的网址，以 https:// 开头
+case-source-url-fix-hint = 请写成 `{ $url }`：网址两边不加引号，冒号和斜杠用英文标点
 case-tag-empty = 这个标签是空的
 case-tag-empty-hint = 请从 `tags` 中删去这个空的条目
 
