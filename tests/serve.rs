@@ -196,4 +196,21 @@ fn serve_starts_before_photos_are_encoded_and_encodes_them_on_request() {
             .any(|f| f.ends_with("480.webp")),
         "and is now in the cache"
     );
+
+    // The photo's file deleted: an error, and the last good page keeps its photos, which the
+    // cache still has.
+    let alpha = dir.path().join("content/cases/alpha");
+    let source = common::files(&alpha)
+        .into_iter()
+        .find(|f| f.starts_with("phone"))
+        .unwrap_or_else(|| panic!("no phone photo in {alpha:?}"));
+    std::fs::remove_file(alpha.join(source)).unwrap_or_else(|e| panic!("{e}"));
+    common::wait_for("the missing photo to be reported", || {
+        get(&server.addr, "/__casebook/status")
+            .1
+            .contains("\"errors\":[{")
+    });
+    let (status, again) = get(&server.addr, &format!("/{photo}"));
+    assert_eq!(status, 200, "{again}");
+    assert_eq!(again, body);
 }

@@ -437,6 +437,7 @@ fn lazy_photos(root: &Path, lib: &Library, photos: &Photos) -> HashMap<String, L
                             settings: lib.config.photos.clone(),
                             width: z.width,
                             ext,
+                            cached: crate::photos::cached_file(&cache, p, z.width, ext),
                         });
                 }
             }
