@@ -20,6 +20,22 @@ pub enum SplitError {
     NoOpeningFence,
     /// No closing `---` line follows the opening one.
     NoClosingFence,
+    /// No closing `---` line, but line `line` (1-based) holds only dashes of another kind or
+    /// number (`——`, `－－－`, `----`): what a Chinese input method types for `---`.
+    DashedFence { line: usize },
+}
+
+/// Whether `line` is made only of dashes, and is not the fence itself.
+fn looks_like_fence(line: &str) -> bool {
+    let t = line.trim();
+    t != "---"
+        && t.chars().count() >= 2
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '\u{2010}'..='\u{2015}' | '\u{2500}' | '\u{30FC}' | '\u{FE63}' | '\u{FF0D}'
+            )
+        })
 }
 
 /// Splits `text` at its `---` fences. A byte-order mark and Windows line ends are accepted,
@@ -49,7 +65,10 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
         }
         pos = line_end;
     }
-    Err(SplitError::NoClosingFence)
+    match text[yaml_start..].lines().position(looks_like_fence) {
+        Some(i) => Err(SplitError::DashedFence { line: i + 2 }),
+        None => Err(SplitError::NoClosingFence),
+    }
 }
 
 #[cfg(test)]

@@ -117,6 +117,8 @@ const CASES: &[Case] = &[
     Case { name: "Chinese quotation marks", site: || min().replace(ALPHA, "title: 甲村", "title: “甲村: 经验”"), expect: &["content/cases/alpha/index.md:2:8 `“` is a Chinese quotation mark, which YAML does not read as a quote"] },
     Case { name: "yes written in Chinese", site: || min().replace(ALPHA, "featured: true", "featured: 是"), expect: &["content/cases/alpha/index.md:9:11 only true or false can be written here"] },
     Case { name: "address in Chinese quotes", site: || min().replace(ALPHA, "url: \"https://example.org/article\"", "url: “https：//example.org/article”"), expect: &["content/cases/alpha/index.md:24:35 `“https：//example.org/article”` is not a web address — hint: write it `https://example.org/article`"] },
+    Case { name: "end line typed with a Chinese input method", site: || min().replace(BETA, "意见\n---\n", "意见\n——\n"), expect: &["content/cases/beta/index.md:11:1 the line that ends the front matter is written `——` — hint: the end line is exactly three hyphens"] },
+    Case { name: "end line of four hyphens", site: || min().replace(BETA, "意见\n---\n", "意见\n----\n"), expect: &["content/cases/beta/index.md:11:1 the line that ends the front matter is written `----`"] },
     Case { name: "unclosed quote", site: || min().replace(ALPHA, "title: 甲村", "title: \"甲村"), expect: &["content/cases/alpha/index.md:2:8 this quote is not closed on its line"] },
     Case { name: "number with a unit", site: || min().replace(ALPHA, "since: 2017", "since: 2017年"), expect: &["content/cases/alpha/index.md:7:8 `2017年` is not a number"] },
     Case { name: "duplicate key", site: || min().replace(ALPHA, "kind: rural\n", "kind: rural\ntitle: 甲村二\n"), expect: &["content/cases/alpha/index.md:6:1 `title` is given twice"] },

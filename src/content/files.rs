@@ -129,17 +129,29 @@ pub(super) fn split_variants<'a>(
                 Ok(split) => out.push(Some(LangFile { source, split })),
                 Err(e) => {
                     ok = false;
-                    let (msg, hint) = match e {
+                    let (span, msg, hint) = match e {
                         SplitError::NoOpeningFence => (
+                            source.whole(),
                             t!("files-no-front-matter"),
                             t!("files-no-front-matter-hint"),
                         ),
                         SplitError::NoClosingFence => (
+                            source.whole(),
                             t!("files-front-matter-unclosed"),
                             t!("files-front-matter-unclosed-hint"),
                         ),
+                        SplitError::DashedFence { line } => {
+                            let dashes = source.text.lines().nth(line - 1).unwrap_or("").trim();
+                            let at = source.text.lines().nth(line - 1).unwrap_or("");
+                            let column = at.len() - at.trim_start().len() + 1;
+                            (
+                                source.span_at(line, column, dashes.len()),
+                                t!("files-front-matter-dashes", dashes = dashes),
+                                t!("files-front-matter-dashes-hint"),
+                            )
+                        }
                     };
-                    diags.push(Diagnostic::error(source.whole(), msg).hint(hint));
+                    diags.push(Diagnostic::error(span, msg).hint(hint));
                     out.push(None);
                 }
             },

@@ -33,6 +33,8 @@ files-no-front-matter = file does not start with front matter
 files-no-front-matter-hint = start the file with a line `---`, the YAML fields, and another `---` line
 files-front-matter-unclosed = front matter is not closed
 files-front-matter-unclosed-hint = end the YAML fields with a line that holds only `---`
+files-front-matter-dashes = the line that ends the front matter is written `{ $dashes }`
+files-front-matter-dashes-hint = the end line is exactly three hyphens `---`: a Chinese input method types dashes instead, so switch it to English to type them
 
 ## load.rs
 

@@ -33,6 +33,8 @@ files-no-front-matter = 文件开头没有设置区
 files-no-front-matter-hint = 文件第一行请写 `---`，接着写 YAML 字段，最后再写一行 `---`
 files-front-matter-unclosed = 文件开头的设置区没有结束
 files-front-matter-unclosed-hint = 请在 YAML 字段之后加一行，这一行只写 `---`
+files-front-matter-dashes = 设置区的结束行写成了 `{ $dashes }`
+files-front-matter-dashes-hint = 结束行只能写三个英文减号 `---`：中文输入法打出的是破折号，请切换到英文再输入
 
 ## load.rs
 
