@@ -178,7 +178,6 @@ impl Stages {
             let options = ContentOptions {
                 drafts: self.opts.drafts,
                 overrides: self.opts.overrides.clone(),
-                release_sources: !self.kept,
             };
             if let Some(sources) = &self.sources {
                 crate::fault::injected(sources);

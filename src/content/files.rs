@@ -141,8 +141,8 @@ pub(super) fn split_variants<'a>(
                             t!("files-front-matter-unclosed-hint"),
                         ),
                         SplitError::DashedFence { line } => {
-                            let dashes = source.text.lines().nth(line - 1).unwrap_or("").trim();
                             let at = source.text.lines().nth(line - 1).unwrap_or("");
+                            let dashes = at.trim();
                             let column = at.len() - at.trim_start().len() + 1;
                             (
                                 source.span_at(line, column, dashes.len()),

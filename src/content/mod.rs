@@ -45,9 +45,6 @@ pub struct ContentOptions {
     pub drafts: bool,
     /// Settings given on the command line, which take the place of site.yaml's.
     pub overrides: crate::config::Overrides,
-    /// Let go of the source text behind case narratives once the library is made (`build`
-    /// and `check`, which read each file once). The preview keeps it for its next rebuild.
-    pub release_sources: bool,
 }
 
 /// What a case is parsed from: the text of each language's file, and the other files of its
@@ -140,7 +137,22 @@ pub fn parse_cached(
     diags: &mut Diagnostics,
     cache: &mut CaseCache,
 ) -> Option<Library> {
-    parse_from(sources, sources.markdown.clone(), opts, diags, cache)
+    parse_from(
+        sources,
+        sources.markdown.clone(),
+        opts,
+        Once::No,
+        diags,
+        cache,
+    )
+}
+
+/// Whether the content stage runs once (`build`, `check`), letting go of each file's text as
+/// soon as it is parsed, or keeps it for its next run (the preview).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Once {
+    Yes,
+    No,
 }
 
 /// [`parse`] for a run that reads each file once (`build`, `check`): the text of a case's
@@ -152,11 +164,8 @@ pub fn parse_once(
     diags: &mut Diagnostics,
 ) -> Option<Library> {
     let markdown = std::mem::take(&mut sources.markdown);
-    let opts = ContentOptions {
-        release_sources: true,
-        ..opts.clone()
-    };
-    parse_from(&sources, markdown, &opts, diags, &mut CaseCache::default())
+    let cache = &mut CaseCache::default();
+    parse_from(&sources, markdown, opts, Once::Yes, diags, cache)
 }
 
 /// The content stage over `sources`, whose Markdown files are `markdown` (owned, so that each
@@ -165,6 +174,7 @@ fn parse_from(
     sources: &Sources,
     markdown: Vec<SourceText>,
     opts: &ContentOptions,
+    once: Once,
     diags: &mut Diagnostics,
     cache: &mut CaseCache,
 ) -> Option<Library> {
@@ -204,10 +214,14 @@ fn parse_from(
     let (groups, mut unavailable) = group_files(markdown, sources, &config, diags);
     let (cases, unpublished) = parse_cases(
         groups.cases,
-        &named_in_courses(&groups.courses),
+        &match once {
+            Once::Yes => named_in_courses(&groups.courses),
+            Once::No => HashSet::new(),
+        },
         sources,
         &config,
         opts,
+        once,
         cache,
         &mut unavailable,
         diags,
@@ -233,7 +247,7 @@ fn parse_from(
         assets,
     };
     check_links(&lib, sources, &unavailable, diags);
-    Some(if opts.release_sources {
+    Some(if once == Once::Yes {
         // Nothing reads this library's cases again: the cache lets go of its share of them.
         cache.clear();
         lib.without_sources()
@@ -362,6 +376,7 @@ fn parse_cases(
     sources: &Sources,
     config: &Config,
     opts: &ContentOptions,
+    once: Once,
     cache: &mut CaseCache,
     unavailable: &mut Unavailable,
     diags: &mut Diagnostics,
@@ -375,7 +390,7 @@ fn parse_cases(
         .map(|(slug, owned)| {
             let files = view(&owned);
             // A run that reads each file once keeps no cache.
-            let inputs = (!opts.release_sources).then(|| CaseInputs::of(&files, sources));
+            let inputs = (once == Once::No).then(|| CaseInputs::of(&files, sources));
             let (case, d) = match (&inputs, old.get(&slug)) {
                 (Some(now), Some((before, case, d))) if before.same(now) => {
                     (case.clone(), d.clone())
@@ -384,7 +399,7 @@ fn parse_cases(
                     let mut d = Diagnostics::new();
                     let case =
                         parse_case(&slug, &files, config, &asset_set, &mut d).map(|mut c| {
-                            if opts.release_sources && !in_courses.contains(&slug) {
+                            if once == Once::Yes && !in_courses.contains(&slug) {
                                 c.release_texts();
                             }
                             Arc::new(c)
