@@ -168,6 +168,35 @@ pub fn parse_once(
     parse_from(&sources, markdown, opts, Once::Yes, diags, cache)
 }
 
+/// Says why there is no `content/site.yaml` to read, unless its own read error says it.
+fn missing_site(sources: &Sources, diags: &mut Diagnostics) {
+    if sources
+        .unreadable
+        .iter()
+        .any(|(p, _)| p == Path::new("content/site.yaml"))
+    {
+        return;
+    }
+    let txt = Path::new("content/site.yaml.txt");
+    let d = match sources.assets.iter().find(|a| a.as_path() == txt) {
+        // Without its settings there is no site: an error, where elsewhere it is a warning.
+        Some(_) => hidden_text_extension(txt).map(|mut d| {
+            d.severity = crate::diagnostics::Severity::Error;
+            d
+        }),
+        None => Some(
+            Diagnostic::error(
+                Span::file_only("content/site.yaml"),
+                t!("files-site-yaml-missing"),
+            )
+            .hint(t!("files-site-yaml-missing-hint")),
+        ),
+    };
+    if let Some(d) = d {
+        diags.push(d);
+    }
+}
+
 /// The content stage over `sources`, whose Markdown files are `markdown` (owned, so that each
 /// can be let go once parsed).
 fn parse_from(
@@ -183,31 +212,7 @@ fn parse_from(
         diags.push(d.clone());
     }
     let Some(site) = &sources.site else {
-        if sources
-            .unreadable
-            .iter()
-            .any(|(p, _)| p == Path::new("content/site.yaml"))
-        {
-            return None;
-        }
-        let txt = Path::new("content/site.yaml.txt");
-        let d = match sources.assets.iter().find(|a| a.as_path() == txt) {
-            // Without its settings there is no site: an error, where elsewhere it is a warning.
-            Some(_) => hidden_text_extension(txt).map(|mut d| {
-                d.severity = crate::diagnostics::Severity::Error;
-                d
-            }),
-            None => Some(
-                Diagnostic::error(
-                    Span::file_only("content/site.yaml"),
-                    t!("files-site-yaml-missing"),
-                )
-                .hint(t!("files-site-yaml-missing-hint")),
-            ),
-        };
-        if let Some(d) = d {
-            diags.push(d);
-        }
+        missing_site(sources, diags);
         return None;
     };
     let config = Config::parse(site, diags)?.overridden(&opts.overrides);
