@@ -3,7 +3,7 @@
 //! without a description — for `casebook list` and the preview's dashboard at `/__casebook/`.
 //! Pure: made from the library and its diagnostics.
 
-use crate::diagnostics::{Diagnostics, Severity};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::{Locale, Text};
 use crate::model::{CaseText, Library, Localized};
 use crate::section::Section;
@@ -143,10 +143,7 @@ fn count(entries: &mut [Entry], diags: &Diagnostics) {
     let found: Vec<(String, Severity)> = diags
         .sorted()
         .into_iter()
-        .filter_map(|d| {
-            let path = d.span.path()?.to_string_lossy().replace('\\', "/");
-            Some((path, d.severity))
-        })
+        .filter_map(|d| Some((file_of(d)?, d.severity)))
         .collect();
     if found.is_empty() {
         return;
@@ -162,16 +159,17 @@ fn count(entries: &mut [Entry], diags: &Diagnostics) {
     }
 }
 
+/// The file a diagnostic is about, from the site root, with `/` between folders.
+fn file_of(d: &Diagnostic) -> Option<String> {
+    Some(d.span.path()?.to_string_lossy().replace('\\', "/"))
+}
+
 /// The documents with errors that keep them out of the library, found by the files the
 /// diagnostics name.
 fn failed(listed: &[Entry], diags: &Diagnostics) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     for d in diags.sorted() {
-        let Some(path) = d
-            .span
-            .path()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-        else {
+        let Some(path) = file_of(d) else {
             continue;
         };
         let parts: Vec<&str> = path.split('/').collect();
@@ -185,7 +183,9 @@ fn failed(listed: &[Entry], diags: &Diagnostics) -> Vec<Entry> {
         if listed.iter().any(known) || out.iter().any(known) {
             continue;
         }
-        let mut e = doc_entry(kind, &slug, "", String::new(), Vec::new());
+        // Its address, though no page is made there: the preview says there what is wrong.
+        let path = kind.page(&slug).path();
+        let mut e = doc_entry(kind, &slug, "", path, Vec::new());
         e.failed = true;
         out.push(e);
     }
@@ -260,6 +260,11 @@ impl Entry {
     /// The folder or file prefix its source files share, from the site root.
     fn folder(&self) -> String {
         self.kind.prefix(&self.slug)
+    }
+
+    /// Whether `d` is about one of its files.
+    pub fn holds(&self, d: &Diagnostic) -> bool {
+        file_of(d).is_some_and(|p| p.starts_with(&self.folder()))
     }
 
     /// Whether the translation into `lang` is missing or leaves something to the default

@@ -115,9 +115,20 @@ fn main() -> ExitCode {
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
             if !e.use_stderr() {
+                let _ = e.print();
                 return ExitCode::SUCCESS;
+            }
+            match cmd::help::usage_error(&e) {
+                Some((text, meant)) => {
+                    say(locale, text);
+                    if let Some(meant) = meant {
+                        say(locale, meant);
+                    }
+                }
+                None => {
+                    let _ = e.print();
+                }
             }
             say(locale, t!("help-see"));
             return ExitCode::from(2);

@@ -285,6 +285,9 @@ fn rewrite_link<'a>(
     if let Some(p) = unpublishable_link(dest, range.clone()) {
         out.problems.push(p);
     }
+    if let Some(p) = relative_link(dest, ctx, range.clone()) {
+        out.problems.push(p);
+    }
     if lower.ends_with(".md") || lower.contains(".md#") {
         out.problems.push(Problem::error(
             range,
@@ -374,6 +377,34 @@ fn unpublishable_link(dest: &str, range: Range<usize>) -> Option<Problem> {
         )
     };
     Some(Problem::warning(range, message, hint))
+}
+
+/// A case narrative's link that climbs out of its page's folder (`../beta/`): it leads where
+/// it should on the case page, and elsewhere in a course pack, which shows the narrative at
+/// another depth.
+fn relative_link(dest: &str, ctx: &Ctx<'_>, range: Range<usize>) -> Option<Problem> {
+    let bundle = ctx.bundle?;
+    if !dest.starts_with("../") {
+        return None;
+    }
+    let mut path: Vec<&str> = bundle.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in dest.split(['#', '?']).next().unwrap_or("").split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                path.pop();
+            }
+            s => path.push(s),
+        }
+    }
+    Some(Problem::warning(
+        range,
+        t!("markdown-relative-link", dest = dest),
+        t!(
+            "markdown-relative-link-hint",
+            instead = site_link_for(&path.join("/"))
+        ),
+    ))
 }
 
 /// The `@/` link to write for a path of the site (`cases/x/index.html` → `@/cases/x`), or a

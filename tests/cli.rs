@@ -208,6 +208,57 @@ fn usage_and_io_errors_exit_2() {
     assert!(stderr(&o).contains("no content/ folder"), "{}", stderr(&o));
 }
 
+/// A mistyped command, option or value is said in the user's language, with what to type.
+#[test]
+fn usage_errors_say_in_the_users_language_what_to_type() {
+    let zh = [("LC_ALL", "zh_CN.UTF-8")];
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["buld"],
+            "错误：casebook 没有 `buld` 这个命令\n是不是想写 `build`？\n运行 `casebook --help`",
+        ),
+        (
+            &["build", "--outt", "x"],
+            "错误：`--outt` 不是这个命令的选项\n是不是想写 `--out`？",
+        ),
+        (
+            &["check", "--zzz"],
+            "错误：`--zzz` 不是这个命令的选项\n运行 `casebook --help`",
+        ),
+        (
+            &["new", "case"],
+            "错误：缺少 <SLUG>：请写在命令后面，格式是 `casebook new",
+        ),
+        (
+            &["new", "cas", "x"],
+            "错误：`<WHAT>` 不能写成 `cas`，只能写其中之一：case, course, translation",
+        ),
+        (
+            &["serve", "--port", "八"],
+            "错误：`--port <PORT>` 不能写成 `八`",
+        ),
+    ];
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run casebook: {e}"))
+    };
+    for (args, said) in cases {
+        let o = run(args, &zh);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(said), "{args:?}: {}", stderr(&o));
+    }
+    let o = run(&["buld"], &[("LC_ALL", "en_US.UTF-8")]);
+    assert!(
+        stderr(&o).contains("error: casebook has no command `buld`\ndid you mean `build`?"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn drafts_are_published_only_with_the_flag() {
     let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

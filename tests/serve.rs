@@ -214,3 +214,54 @@ fn serve_starts_before_photos_are_encoded_and_encodes_them_on_request() {
     assert_eq!(status, 200, "{again}");
     assert_eq!(again, body);
 }
+
+/// A draft whose front matter has a mistake has no page, and its problems are only warnings:
+/// the overlay stays empty. At its address the preview says what keeps it out, where, and
+/// how to fix it, in the preview's language, and shows the page once it is fixed.
+#[test]
+fn serve_says_at_a_broken_drafts_address_what_keeps_it_out() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    copy_dir(&common::fixture("minimal"), dir.path());
+    let server = start(dir.path());
+    let addr = server.addr.clone();
+    assert_eq!(get(&addr, "/cases/gamma/").0, 200);
+
+    let file = dir.path().join("content/cases/gamma/index.md");
+    let original = common::read(&file);
+    std::fs::write(&file, original.replace("kind: rural", "kind: [rural"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    wait_for("the draft's page to go", || {
+        get(&addr, "/cases/gamma/").0 == 404
+    });
+    for path in ["/cases/gamma/", "/en/cases/gamma/index.html"] {
+        let (status, body) = get(&addr, path);
+        assert_eq!(status, 404, "{path}");
+        for said in [
+            "The case “gamma” has no page yet",
+            "content/cases/gamma/index.md:5:7",
+            "this needs one value",
+            "<mark>[</mark>rural",
+            "help: check indentation",
+            "/__casebook/live.js",
+        ] {
+            assert!(body.contains(said), "{path} does not say `{said}`: {body}");
+        }
+    }
+    assert!(
+        get(&addr, "/__casebook/status").1.contains("\"errors\":[]"),
+        "a draft's problems are warnings: the overlay stays empty"
+    );
+    // The dashboard links the draft to that address.
+    assert!(
+        get(&addr, "/__casebook/")
+            .1
+            .contains("href=\"/cases/gamma/\"")
+    );
+    // Another address keeps the site's own not-found page.
+    assert!(!get(&addr, "/cases/nothing/").1.contains("gamma"));
+
+    std::fs::write(&file, &original).unwrap_or_else(|e| panic!("{e}"));
+    wait_for("the fixed draft's page", || {
+        get(&addr, "/cases/gamma/").0 == 200
+    });
+}

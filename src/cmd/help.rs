@@ -5,6 +5,7 @@
 
 use std::ffi::OsString;
 
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
 use super::*;
@@ -31,6 +32,58 @@ pub fn locale_of(args: &[OsString]) -> Locale {
         |v| std::env::var(v).ok(),
         site.as_deref(),
     )
+}
+
+/// A usage error (a mistyped command, option or value) in the user's language, and what
+/// was probably meant; `None` for the rarer kinds, which clap says in English.
+pub fn usage_error(e: &clap::Error) -> Option<(Text, Option<Text>)> {
+    let one = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.join(", ")),
+        _ => None,
+    };
+    let meant = |kind| one(kind).map(|s| t!("usage-did-you-mean", suggestion = s));
+    Some(match e.kind() {
+        ErrorKind::InvalidSubcommand => (
+            t!(
+                "usage-unknown-command",
+                command = one(ContextKind::InvalidSubcommand)?
+            ),
+            meant(ContextKind::SuggestedSubcommand),
+        ),
+        ErrorKind::UnknownArgument => (
+            t!(
+                "usage-unknown-option",
+                option = one(ContextKind::InvalidArg)?
+            ),
+            meant(ContextKind::SuggestedArg),
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            let usage = e.get(ContextKind::Usage).map(ToString::to_string);
+            let usage = usage.as_deref().unwrap_or_default();
+            let usage = usage.trim_start_matches("Usage:").trim();
+            let what = one(ContextKind::InvalidArg)?;
+            (t!("usage-missing", what = what, usage = usage), None)
+        }
+        ErrorKind::InvalidValue => (
+            t!(
+                "usage-invalid-value",
+                value = one(ContextKind::InvalidValue)?,
+                option = one(ContextKind::InvalidArg)?,
+                valid = one(ContextKind::ValidValue).unwrap_or_default()
+            ),
+            None,
+        ),
+        ErrorKind::ValueValidation => (
+            t!(
+                "usage-bad-value",
+                value = one(ContextKind::InvalidValue)?,
+                option = one(ContextKind::InvalidArg)?
+            ),
+            None,
+        ),
+        _ => return None,
+    })
 }
 
 /// `cmd` with its help in `locale`.

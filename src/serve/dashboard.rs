@@ -48,7 +48,7 @@ pub(super) fn page(lib: Option<&Library>, diags: &Diagnostics, locale: Locale) -
     )
 }
 
-const STYLE: &str = "body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1f;background:#fafafa}main{max-width:72rem;margin:0 auto;padding:1.5rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #ddd;vertical-align:top}.draft{color:#8a5a00}.bad{color:#b00020;font-weight:600}.missing{color:#b00020}.partial{color:#8a5a00}";
+pub(super) const STYLE: &str = "body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1f;background:#fafafa}main{max-width:72rem;margin:0 auto;padding:1.5rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #ddd;vertical-align:top}.draft{color:#8a5a00}.bad{color:#b00020;font-weight:600}.missing{color:#b00020}.partial{color:#8a5a00}";
 
 fn row(e: &Entry, locale: Locale) -> String {
     let say = |t: crate::i18n::Text| {
@@ -87,18 +87,14 @@ fn row(e: &Entry, locale: Locale) -> String {
             )
         })
         .collect();
+    // A folder's name is the slug of a document that failed, and may be anything.
+    let (mut slug, mut path) = (String::new(), String::new());
+    escape_into(&mut slug, &e.slug);
+    escape_into(&mut path, &e.path);
+    // A document without a page links to its address too: the preview says there why.
     format!(
-        "<tr data-slug=\"{slug}\"><td>{kind}</td><td>{link}</td><td class=\"{state_class}\">{state}</td><td>{translations}</td></tr>",
-        slug = e.slug,
+        "<tr data-slug=\"{slug}\"><td>{kind}</td><td><a href=\"/{path}\">{title}</a> <small>{slug}</small></td><td class=\"{state_class}\">{state}</td><td>{translations}</td></tr>",
         kind = say(e.kind_text()),
-        link = if e.failed {
-            title
-        } else {
-            format!(
-                "<a href=\"/{}\">{title}</a> <small>{}</small>",
-                e.path, e.slug
-            )
-        },
         state = say(e.state_text()),
     )
 }

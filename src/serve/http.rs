@@ -30,6 +30,9 @@ pub(super) struct Site {
     pub(super) errors: Vec<Shown>,
     /// The editor's dashboard page (see [`super::dashboard`]).
     pub(super) dashboard: String,
+    /// Per site file, why the document that belongs there has no page (see
+    /// [`super::unshown`]).
+    pub(super) unshown: HashMap<String, String>,
 }
 
 /// One error as the overlay shows it: in parts, so the page marks the problem in its quoted
@@ -264,6 +267,11 @@ pub(super) async fn page(State(state): State<AppState>, uri: Uri, headers: Heade
                 .map(|b| (format!("{p}/index.html"), b.clone()))
         })
     });
+    if found.is_none()
+        && let Some(why) = resolve(uri.path()).and_then(|p| site.unshown.get(&p))
+    {
+        return no_page_yet(why);
+    }
     let (status, path, bytes) = match found {
         Some((p, b)) => (StatusCode::OK, p, b),
         None => match site.files.get("404.html") {
@@ -289,6 +297,20 @@ pub(super) async fn page(State(state): State<AppState>, uri: Uri, headers: Heade
     if gzip {
         h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     }
+    res
+}
+
+/// The answer at the address of a document its errors keep out of the site: why (see
+/// [`super::unshown`]), with the reload script, so the page shows once it is fixed.
+fn no_page_yet(why: &str) -> Response {
+    let mut res = Response::new(Body::from(inject(why.as_bytes())));
+    *res.status_mut() = StatusCode::NOT_FOUND;
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
 }
 

@@ -26,6 +26,7 @@ mod dashboard;
 mod http;
 mod lazy;
 mod stored;
+mod unshown;
 mod watcher;
 
 pub use builder::{Builder, Rebuilt};
@@ -77,6 +78,11 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
         generation: 1,
         errors: rendered(&first.diagnostics, opts.locale),
         dashboard: dashboard::page(builder.stages.library(), &first.diagnostics, opts.locale),
+        unshown: builder
+            .stages
+            .library()
+            .map(|l| unshown::pages(l, &first.diagnostics, opts.locale))
+            .unwrap_or_default(),
     }));
     let files = site.read().map(|s| s.files.len()).unwrap_or(0);
     let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
@@ -287,7 +293,8 @@ fn listen(opts: &ServeOptions) -> io::Result<std::net::TcpListener> {
     Ok(listener)
 }
 
-/// Puts the dashboard of `lib` and its diagnostics into the served site.
+/// Puts the dashboard of `lib` and its diagnostics into the served site, and the pages that
+/// say why a document has no page at its address.
 fn remake_dashboard(
     site: &RwLock<Site>,
     lib: Option<&crate::model::Library>,
@@ -295,8 +302,12 @@ fn remake_dashboard(
     locale: Locale,
 ) {
     let page = dashboard::page(lib, d, locale);
+    let unshown = lib
+        .map(|l| unshown::pages(l, d, locale))
+        .unwrap_or_default();
     if let Ok(mut s) = site.write() {
         s.dashboard = page;
+        s.unshown = unshown;
     }
 }
 

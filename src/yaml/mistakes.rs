@@ -133,6 +133,84 @@ pub(super) fn unclosed_quote(yaml: &str, near: usize) -> Option<Mistake> {
     })
 }
 
+/// `－ no-one-manages`: a list item begun with the dash a Chinese input method types (or a
+/// dash from Word) instead of an ASCII hyphen.
+pub(super) fn full_width_dash(yaml: &str, near: usize) -> Option<Mistake> {
+    around(yaml, near)
+        .into_iter()
+        .take(2)
+        .find_map(|(n, line)| {
+            let rest = line.trim_start_matches([' ', '\u{3000}']);
+            let mut cs = rest.chars();
+            let dash = cs.next().filter(|c| matches!(c, '－' | '—' | '–' | '−'))?;
+            let item = cs.as_str();
+            if !item.starts_with([' ', '\u{3000}']) {
+                return None;
+            }
+            Some(Mistake {
+                line: n,
+                column: line[..line.len() - rest.len()].chars().count() + 1,
+                len: dash.len_utf8(),
+                message: t!("yaml-full-width-dash", dash = dash.to_string()),
+                label: t!("yaml-full-width-dash-label"),
+                hint: t!("yaml-full-width-dash-hint", item = item.trim()),
+            })
+        })
+}
+
+/// `summary: 甲村: 议事`: an ASCII colon and a space inside a value, which YAML reads as the
+/// start of another field. Only the line the parser failed on: elsewhere such a colon is in
+/// quoted text.
+pub(super) fn colon_in_value(yaml: &str, near: usize) -> Option<Mistake> {
+    let line = yaml.lines().nth(near.checked_sub(1)?)?;
+    let (_, rest) = content_of(line);
+    let (key, value) = rest.split_once(": ")?;
+    if key.is_empty() || !key.chars().all(is_key_char) {
+        return None;
+    }
+    if value
+        .trim_start()
+        .starts_with(['"', '\'', '[', '{', '|', '>'])
+    {
+        return None;
+    }
+    let at = line.len() - value.len() + value.find(": ")?;
+    Some(Mistake {
+        line: near,
+        column: line[..at].chars().count() + 1,
+        len: 1,
+        message: t!("yaml-colon-in-value", key = key),
+        label: t!("yaml-colon-in-value-label"),
+        hint: t!("yaml-colon-in-value-hint", line = quoted(rest.trim())),
+    })
+}
+
+/// ` kind: rural`: a field indented under one that opens nothing to nest it in (the line
+/// above has its value already). Points at the spaces.
+pub(super) fn stray_indent(yaml: &str, near: usize) -> Option<Mistake> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let line = lines.get(near.checked_sub(1)?)?;
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let above = lines[..near - 1]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())?;
+    let (spaces, rest) = (indent(line), line.trim_start_matches(' '));
+    let key: String = rest.chars().take_while(|&c| is_key_char(c)).collect();
+    let opens = above.trim_end().ends_with(':') || above.trim_start().starts_with("- ");
+    if spaces <= indent(above) || opens || key.is_empty() || !rest[key.len()..].starts_with(':') {
+        return None;
+    }
+    Some(Mistake {
+        line: near,
+        column: 1,
+        len: spaces,
+        message: t!("yaml-stray-indent", key = &key),
+        label: t!("yaml-stray-indent-label"),
+        hint: t!("yaml-stray-indent-hint", key = &key),
+    })
+}
+
 /// Whether the rest of a double-quoted scalar closes on this line.
 fn closes(inner: &str) -> bool {
     let mut escaped = false;
@@ -187,6 +265,38 @@ pub(super) fn first_given(yaml: &str, key: &str, again: usize) -> Option<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_item_begun_with_a_full_width_dash_is_found() {
+        let m = full_width_dash("challenges:\n－ no-one-manages\n", 2);
+        assert_eq!(m.map(|m| (m.line, m.column, m.len)), Some((2, 1, 3)));
+        // A dash inside text, or one not followed by a space, is the text's own.
+        assert_eq!(full_width_dash("title: 甲村－乙村\n", 1), None);
+        assert_eq!(full_width_dash("summary: >\n  ——引言\n", 2), None);
+    }
+
+    #[test]
+    fn a_colon_and_a_space_inside_a_value_is_found_on_the_failing_line() {
+        let yaml = "title: 甲村\nsummary: 甲村: 议事\n";
+        let m = colon_in_value(yaml, 2);
+        assert_eq!(m.map(|m| (m.line, m.column)), Some((2, 12)));
+        // Quoted, it is the text's own; and a line without one is not this mistake.
+        assert_eq!(colon_in_value("summary: \"甲村: 议事\"\n", 1), None);
+        assert_eq!(colon_in_value("title: 甲村\n", 1), None);
+    }
+
+    #[test]
+    fn a_field_indented_under_a_finished_one_is_a_stray_indent() {
+        let yaml = "kind: rural\n  role: pilot\n";
+        let m = stray_indent(yaml, 2);
+        assert_eq!(m.map(|m| (m.line, m.column, m.len)), Some((2, 1, 2)));
+        // Under a key that opens a block, or in a list, indentation is the structure.
+        assert_eq!(stray_indent("place:\n  village: 甲村\n", 2), None);
+        assert_eq!(
+            stray_indent("photos:\n  - before: a.jpg\n    alt: x\n", 3),
+            None
+        );
+    }
 
     #[test]
     fn a_full_width_colon_after_a_key_is_found_above_the_error() {

@@ -76,6 +76,20 @@ impl<'a> YamlDoc<'a> {
         if let Some(d) = self.mistake(inner, location, &span) {
             return d;
         }
+        if let YamlError::Unexpected { expected, .. } = inner
+            && let Some(shape) = shape(expected)
+        {
+            let d = Diagnostic::error(span, t!("yaml-wrong-shape", expected = shape));
+            return match *expected {
+                "sequence start" | "mapping start" | "empty mapping start" => {
+                    d.hint(t!("yaml-invalid-type-hint"))
+                }
+                // One value is wanted where a list or a group of fields begins.
+                _ => d
+                    .label(t!("yaml-wrong-shape-label"))
+                    .hint(t!("yaml-invalid-hint")),
+            };
+        }
         let d = Diagnostic::error(span, t!("yaml-invalid", detail = message));
         match inner {
             YamlError::SerdeUnknownField {
@@ -97,6 +111,21 @@ impl<'a> YamlDoc<'a> {
             }
             _ => d.hint(t!("yaml-invalid-hint")),
         }
+    }
+}
+
+/// What the decoder wanted where it found something else, in the editor's words: the
+/// decoder names it in English (`string scalar`), for programmers. `None` for what an editor
+/// cannot cause.
+fn shape(expected: &str) -> Option<crate::i18n::Text> {
+    match expected {
+        // Numbers and true or false are read as text first: these are wanted for them too.
+        "string scalar" | "str expected" | "missing string" | "scalar" => {
+            Some(t!("yaml-shape-value"))
+        }
+        "sequence start" => Some(t!("yaml-shape-list")),
+        "mapping start" | "empty mapping start" => Some(t!("yaml-shape-mapping")),
+        _ => None,
     }
 }
 
@@ -134,7 +163,10 @@ impl YamlDoc<'_> {
             | YamlError::SerdeInvalidLength { .. } => None,
             _ => mistakes::full_width_colon(self.yaml, near)
                 .or_else(|| mistakes::chinese_quotes(self.yaml, near))
-                .or_else(|| mistakes::unclosed_quote(self.yaml, near)),
+                .or_else(|| mistakes::unclosed_quote(self.yaml, near))
+                .or_else(|| mistakes::full_width_dash(self.yaml, near))
+                .or_else(|| mistakes::colon_in_value(self.yaml, near))
+                .or_else(|| mistakes::stray_indent(self.yaml, near)),
         }?;
         Some(
             Diagnostic::error(

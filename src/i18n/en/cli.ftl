@@ -75,6 +75,11 @@ serve-overlay-heading = casebook: the last change has { $errors ->
         [one] 1 error
        *[other] { $errors } errors
     } — showing the last good version underneath
+serve-unshown-title = The { $kind } “{ $slug }” has no page yet
+serve-unshown-why = { $count ->
+        [one] The problem below, in its files, keeps the preview from making its page.
+       *[other] The { $count } problems below, in its files, keep the preview from making its page.
+    } Fix it and save: this page then shows it.
 serve-port-in-use = port { $port } is already in use, perhaps by another preview: stop that one, or choose another port with `--port { $next }`
 serve-internal-error = internal error: casebook failed while rebuilding after a change to { $what }: { $message }
     This is a bug in casebook, not in your files; please report it with the file named here. The preview keeps serving the last good site; save again to retry.
@@ -162,6 +167,12 @@ help-arguments = Arguments
 help-options = Options
 help-help = Print help
 help-version = Print version
+usage-unknown-command = error: casebook has no command `{ $command }`
+usage-unknown-option = error: `{ $option }` is not an option of this command
+usage-did-you-mean = did you mean `{ $suggestion }`?
+usage-missing = error: { $what } is missing: type it after the command, as in `{ $usage }`
+usage-invalid-value = error: `{ $value }` is not something `{ $option }` takes; it takes one of: { $valid }
+usage-bad-value = error: `{ $value }` is not something `{ $option }` takes
 help-see = run `casebook --help` for how to use it (for example `casebook serve --help`)
 help-build = Build the whole site into the output folder (all or nothing)
 help-check = Run every stage and report problems, writing nothing

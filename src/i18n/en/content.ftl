@@ -133,6 +133,8 @@ markdown-image-no-alt-hint = describe what the photo shows between the brackets:
 
 markdown-link-to-preview = link to `{ $dest }` points at the preview on this computer
 markdown-link-to-preview-hint = link to the page with `{ $instead }`: addresses with localhost or 127.0.0.1 work only on the computer running the preview
+markdown-relative-link = link `{ $dest }` is relative to this page: course packs that show this narrative are elsewhere, and it breaks there
+markdown-relative-link-hint = write `{ $instead }`: casebook makes it right on every page that shows the narrative
 markdown-link-from-root = link `{ $dest }` starts at the site's root
 markdown-link-from-root-hint = write `{ $instead }`: a link that starts with `/` breaks in the offline copy and when the site is published under a sub-folder
 

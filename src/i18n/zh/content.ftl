@@ -121,6 +121,8 @@ markdown-image-no-alt-hint = 请在方括号中描述照片的内容，例如：
 
 markdown-link-to-preview = 链接 `{ $dest }` 指向的是这台电脑上的预览
 markdown-link-to-preview-hint = 请改用 `{ $instead }` 链接到该页面：含 localhost 或 127.0.0.1 的地址只在运行预览的电脑上能打开
+markdown-relative-link = 链接 `{ $dest }` 是相对于本页的：显示这段正文的课程包在别的位置，在那里它会失效
+markdown-relative-link-hint = 请改写为 `{ $instead }`：casebook 会在每个显示这段正文的页面上把它改成正确的地址
 markdown-link-from-root = 链接 `{ $dest }` 从网站根目录开始
 markdown-link-from-root-hint = 请改写为 `{ $instead }`：以 `/` 开头的链接在离线版中会失效，网站发布在子目录下时也会失效
 
