@@ -77,8 +77,19 @@ pub(super) fn chinese_quotes(yaml: &str, near: usize) -> Option<Mistake> {
         .into_iter()
         .take(2)
         .find_map(|(n, line)| {
-            let at = line.find(['“', '”', '‘', '’'])?;
-            let mark = line[at..].chars().next()?;
+            // `"5”`: an ASCII quote that a Chinese mark was meant to close.
+            if let Some(m) = closed_with_chinese_mark(n, line) {
+                return Some(m);
+            }
+            // Marks inside ASCII quotes are the text's own.
+            let quoted_parts: Vec<(usize, usize)> = value_quotes(line)
+                .into_iter()
+                .map(|(at, end)| (at, end.map_or(line.len(), |e| at + 1 + e)))
+                .collect();
+            let (at, mark) = line.char_indices().find(|&(i, c)| {
+                matches!(c, '“' | '”' | '‘' | '’')
+                    && !quoted_parts.iter().any(|&(a, e)| a < i && i < e)
+            })?;
             Some(Mistake {
                 line: n,
                 column: line[..at].chars().count() + 1,
@@ -108,29 +119,111 @@ fn quoted(line: &str) -> String {
 }
 
 /// A double-quoted value whose closing quote is missing: the parser reads on, often to the end
-/// of the front matter, and fails there. Points at the quote that opened it.
+/// of the front matter, and fails there. Points at the quote that opened it, in a `key: value`
+/// line or inside `[…]` and `{…}`; one closed with a Chinese quotation mark (`"5”`) is named
+/// so, with the line as it should be.
 pub(super) fn unclosed_quote(yaml: &str, near: usize) -> Option<Mistake> {
-    yaml.lines().enumerate().take(near).find_map(|(i, line)| {
-        let (_, rest) = content_of(line);
-        let value = match rest.split_once(": ") {
-            Some((key, value)) if key.chars().all(is_key_char) => value,
-            _ => rest,
-        };
-        let value = value.trim_start();
-        let inner = value.strip_prefix('"')?;
-        if closes(inner) || i + 1 >= near {
-            return None;
-        }
-        let at = line.len() - value.len();
-        Some(Mistake {
-            line: i + 1,
-            column: line[..at].chars().count() + 1,
-            len: 1,
-            message: t!("yaml-unclosed-quote"),
-            label: t!("yaml-unclosed-quote-label"),
-            hint: t!("yaml-unclosed-quote-hint"),
+    yaml.lines()
+        .enumerate()
+        .take(near.saturating_sub(1))
+        .find_map(|(i, line)| {
+            let at = open_quote(line)?;
+            if let Some(m) = closed_with_chinese_mark(i + 1, line) {
+                return Some(m);
+            }
+            Some(Mistake {
+                line: i + 1,
+                column: line[..at].chars().count() + 1,
+                len: 1,
+                message: t!("yaml-unclosed-quote"),
+                label: t!("yaml-unclosed-quote-label"),
+                hint: t!("yaml-unclosed-quote-hint"),
+            })
         })
+}
+
+/// `value: "5”`: a quote on line `n` ended with a Chinese quotation mark (the ASCII quote
+/// that closes it, if any, belongs to the next value); the hint gives the line with an ASCII
+/// one.
+fn closed_with_chinese_mark(n: usize, line: &str) -> Option<Mistake> {
+    let at = value_quotes(line).into_iter().find_map(|(at, end)| {
+        let inner = &line[at + 1..];
+        let text = &inner[..end.unwrap_or(inner.len())];
+        // `"他说“好”"` quotes a quotation: its `”` closes the `“` before it.
+        let close = text.find('”')?;
+        (!text[..close].contains('“')).then_some(at)
+    })?;
+    let rest = &line[at + 1..];
+    let fixed = format!(
+        "{}\"{}",
+        line[..at].trim_start(),
+        rest.replacen('”', "\"", 1)
+    );
+    Some(Mistake {
+        line: n,
+        column: line[..at].chars().count() + 1,
+        len: 1,
+        message: t!("yaml-quote-closed-chinese"),
+        label: t!("yaml-unclosed-quote-label"),
+        hint: t!("yaml-quote-closed-chinese-hint", line = fixed),
     })
+}
+
+/// Where a double-quoted value opens on `line` without closing on it.
+fn open_quote(line: &str) -> Option<usize> {
+    value_quotes(line)
+        .into_iter()
+        .find_map(|(at, end)| end.is_none().then_some(at))
+}
+
+/// The double quotes that start a value on `line` (after `: `, a list's `- `, `[`, `{` or `,`,
+/// outside other quotes and comments), each with the offset of its closing quote in the text
+/// after it, if the line closes it.
+fn value_quotes(line: &str) -> Vec<(usize, Option<usize>)> {
+    let mut found = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut i = 0;
+    while let Some(c) = line[i..].chars().next() {
+        let starts_value = matches!(prev, None | Some(':' | '-' | '[' | '{' | ','));
+        match c {
+            '"' | '\'' if starts_value => {
+                let end = closing(&line[i + 1..], c);
+                if c == '"' {
+                    found.push((i, end));
+                }
+                let Some(end) = end else {
+                    break;
+                };
+                i += 1 + end;
+                prev = Some(c);
+            }
+            // A comment: nothing after it is YAML.
+            '#' if i > 0 && line[..i].ends_with(' ') => break,
+            ' ' | '\t' => {}
+            c => prev = Some(c),
+        }
+        i += c.len_utf8();
+    }
+    found
+}
+
+/// The offset in `inner` of the quote `q` that closes a scalar it opened, if on this line.
+fn closing(inner: &str, q: char) -> Option<usize> {
+    let mut escaped = false;
+    let mut chars = inner.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if q == '"' => escaped = true,
+            // In single quotes, `''` is one quote.
+            '\'' if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+            }
+            c if c == q => return Some(at),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `－ no-one-manages`: a list item begun with the dash a Chinese input method types (or a
@@ -209,20 +302,6 @@ pub(super) fn stray_indent(yaml: &str, near: usize) -> Option<Mistake> {
         label: t!("yaml-stray-indent-label"),
         hint: t!("yaml-stray-indent-hint", key = &key),
     })
-}
-
-/// Whether the rest of a double-quoted scalar closes on this line.
-fn closes(inner: &str) -> bool {
-    let mut escaped = false;
-    for c in inner.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => return true,
-            _ => {}
-        }
-    }
-    false
 }
 
 /// `since: 2019年`: a number written with a unit. `line` and `column` are where the parser
@@ -339,6 +418,19 @@ mod tests {
         let m = unclosed_quote(yaml, 3);
         assert_eq!(m.map(|m| (m.line, m.column)), Some((1, 8)));
         assert_eq!(unclosed_quote("title: \"a \\\" b\"\nkind: x\n", 2), None);
+    }
+
+    #[test]
+    fn a_quote_inside_a_flow_mapping_closed_with_a_chinese_mark_is_found() {
+        let yaml = "figures:\n  - {label: 户数, value: \"5”}\nsources:\n  - {url: \"https://x\"}\n";
+        let m = unclosed_quote(yaml, 4);
+        assert_eq!(m.map(|m| (m.line, m.column)), Some((2, 24)));
+        // Closed quotes, single quotes holding a `"`, and comments are not this mistake.
+        let fine = "a: {b: \"x\", c: 'say \"hi'}\nd: x # a \"comment\ne: y\n";
+        assert_eq!(unclosed_quote(fine, 3), None);
+        // A quotation inside quotes is the text's own.
+        assert_eq!(closed_with_chinese_mark(1, "title: \"他说“好”\""), None);
+        assert_eq!(chinese_quotes("title: \"他说“好”\"\nkind2 x\n", 2), None);
     }
 
     #[test]

@@ -92,6 +92,14 @@ impl<'a> YamlDoc<'a> {
         }
         let d = Diagnostic::error(span, t!("yaml-invalid", detail = message));
         match inner {
+            // `　kind: rural`: indented with a full-width space, which YAML reads as part of
+            // the name.
+            YamlError::SerdeUnknownField { field, .. } if field.starts_with('\u{3000}') => {
+                let name = field.trim_start_matches('\u{3000}');
+                Diagnostic::error(d.span, t!("yaml-full-width-space", field = name))
+                    .label(t!("yaml-full-width-space-label"))
+                    .hint(t!("yaml-full-width-space-hint", field = name))
+            }
             YamlError::SerdeUnknownField {
                 field, expected, ..
             } => Diagnostic::error(d.span, t!("yaml-unknown-field", field = field))
