@@ -251,6 +251,41 @@ pub(super) fn full_width_dash(yaml: &str, near: usize) -> Option<Mistake> {
         })
 }
 
+/// A line of the mapping without `key: `: a field whose colon was left out (`kind rural`),
+/// or text carried onto a new line at the first column (a long summary wrapped by hand),
+/// which YAML reads as a new field. Only the line the parser failed on.
+pub(super) fn no_colon(yaml: &str, near: usize) -> Option<Mistake> {
+    let line = yaml.lines().nth(near.checked_sub(1)?)?;
+    let (skip, rest) = content_of(line);
+    if rest.is_empty() || rest.contains(": ") || rest.ends_with(':') || rest.starts_with('#') {
+        return None;
+    }
+    let key: String = rest.chars().take_while(|&c| is_key_char(c)).collect();
+    let after = &rest[key.len()..];
+    let (message, label, hint) = if !key.is_empty() && after.starts_with(' ') {
+        let value = after.trim();
+        (
+            t!("yaml-no-colon", key = &key),
+            t!("yaml-no-colon-label"),
+            t!("yaml-no-colon-hint", key = &key, value = value),
+        )
+    } else {
+        (
+            t!("yaml-wrapped-line"),
+            t!("yaml-wrapped-line-label"),
+            t!("yaml-wrapped-line-hint"),
+        )
+    };
+    Some(Mistake {
+        line: near,
+        column: skip + 1,
+        len: rest.chars().next()?.len_utf8(),
+        message,
+        label,
+        hint,
+    })
+}
+
 /// `summary: 甲村: 议事`: an ASCII colon and a space inside a value, which YAML reads as the
 /// start of another field. Only the line the parser failed on: elsewhere such a colon is in
 /// quoted text.
@@ -352,6 +387,19 @@ mod tests {
         // A dash inside text, or one not followed by a space, is the text's own.
         assert_eq!(full_width_dash("title: 甲村－乙村\n", 1), None);
         assert_eq!(full_width_dash("summary: >\n  ——引言\n", 2), None);
+    }
+
+    #[test]
+    fn a_line_without_a_colon_is_a_missing_colon_or_a_wrapped_value() {
+        let m = no_colon("title: 甲村\nkind rural\n", 2);
+        assert_eq!(
+            m.map(|m| (m.line, m.column, m.message.id())),
+            Some((2, 1, "yaml-no-colon"))
+        );
+        let m = no_colon("summary: 甲村，\n垃圾分类有人管。\n", 2);
+        assert_eq!(m.map(|m| m.message.id()), Some("yaml-wrapped-line"));
+        assert_eq!(no_colon("kind: rural\n", 1), None);
+        assert_eq!(no_colon("methods:\n", 1), None);
     }
 
     #[test]

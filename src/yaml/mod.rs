@@ -174,7 +174,8 @@ impl YamlDoc<'_> {
                 .or_else(|| mistakes::unclosed_quote(self.yaml, near))
                 .or_else(|| mistakes::full_width_dash(self.yaml, near))
                 .or_else(|| mistakes::colon_in_value(self.yaml, near))
-                .or_else(|| mistakes::stray_indent(self.yaml, near)),
+                .or_else(|| mistakes::stray_indent(self.yaml, near))
+                .or_else(|| mistakes::no_colon(self.yaml, near)),
         }?;
         Some(
             Diagnostic::error(
