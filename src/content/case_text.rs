@@ -242,8 +242,12 @@ fn methods(
     list.sort_by_key(|(m, _)| *m);
     if list.is_empty() && base.is_none() && m.values().all(|t| t.trim().is_empty()) {
         diags.push(
-            Diagnostic::error(v.top(), t!("case-methods-empty"))
-                .hint(t!("case-methods-empty-hint")),
+            // At the `methods:` line, whose entries are all empty.
+            Diagnostic::error(
+                doc.key_span("methods").unwrap_or_else(|| v.top()),
+                t!("case-methods-empty"),
+            )
+            .hint(t!("case-methods-empty-hint")),
         );
     }
     Localized::own(list)

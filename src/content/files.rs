@@ -130,6 +130,10 @@ pub(super) fn split_variants<'a>(
                 Err(e) => {
                     ok = false;
                     let (span, msg, hint) = match e {
+                        // Saved before anything was pasted in, or emptied by a failed copy.
+                        SplitError::NoOpeningFence if source.text.trim().is_empty() => {
+                            (source.whole(), t!("files-empty"), t!("files-empty-hint"))
+                        }
                         SplitError::NoOpeningFence => (
                             source.whole(),
                             t!("files-no-front-matter"),
