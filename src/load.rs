@@ -72,7 +72,7 @@ pub fn load(root: &Path) -> io::Result<Sources> {
             let path = path.display().to_string();
             crate::i18n::io_error(
                 io::ErrorKind::Other,
-                crate::t!("load-cannot-read", path = path, detail = e.to_string()),
+                crate::t!("load-cannot-read", path = path, detail = walk_text(&e)),
             )
         })?;
         if !entry.file_type().is_file() {
@@ -124,12 +124,21 @@ pub fn load(root: &Path) -> io::Result<Sources> {
     })
 }
 
+/// What went wrong walking a folder: the system's error in the reader's language, or a loop
+/// of links.
+fn walk_text(e: &walkdir::Error) -> crate::i18n::Text {
+    match e.io_error() {
+        Some(io) => crate::i18n::os_text(io),
+        None => crate::t!("io-other", detail = e.to_string()),
+    }
+}
+
 /// Reads one text file of the site; `rel` is relative to `root`.
 pub fn read_text(root: &Path, rel: &Path) -> Result<SourceText, Diagnostic> {
     let bytes = std::fs::read(root.join(rel)).map_err(|e| {
         Diagnostic::error(
             Span::file_only(rel),
-            t!("files-cannot-read", detail = e.to_string()),
+            t!("files-cannot-read", detail = crate::i18n::os_text(&e)),
         )
     })?;
     decode(rel, bytes)

@@ -180,16 +180,26 @@ impl Staging {
         if let Some(parent) = out.parent()
             && !parent.as_os_str().is_empty()
         {
-            fs::create_dir_all(parent)?;
+            fs::create_dir_all(parent).map_err(|e| {
+                // A file where a folder of the path should be: `create_dir_all` says only
+                // that it exists.
+                let e = if parent.is_file() {
+                    io::ErrorKind::NotADirectory.into()
+                } else {
+                    e
+                };
+                crate::i18n::io_error_at(parent, &e)
+            })?;
         }
         let dir = sibling(out, &format!("new-{}", std::process::id()));
         if dir.exists() {
-            fs::remove_dir_all(&dir)?;
+            fs::remove_dir_all(&dir).map_err(|e| crate::i18n::io_error_at(out, &e))?;
         }
         // Renaming claims the kept site: of two builds started at once, one gets it.
         let recycled = fs::rename(sibling(out, "prev"), &dir).is_ok();
         if !recycled {
-            fs::create_dir_all(&dir)?;
+            // Said of the folder the editor named: the staging folder beside it is ours.
+            fs::create_dir_all(&dir).map_err(|e| crate::i18n::io_error_at(out, &e))?;
         }
         Ok(Staging {
             root: root.to_path_buf(),
@@ -209,9 +219,10 @@ impl Staging {
             let written = std::mem::take(&mut *self.written.lock().map_err(|_| {
                 crate::i18n::io_error(io::ErrorKind::Other, crate::t!("output-thread-panicked"))
             })?);
-            remove_all_but(&self.dir, &written)?;
+            remove_all_but(&self.dir, &written)
+                .map_err(|e| crate::i18n::io_error_at(&self.dir, &e))?;
         }
-        swap(&self.dir, &self.out)?;
+        swap(&self.dir, &self.out).map_err(|e| crate::i18n::io_error_at(&self.out, &e))?;
         self.committed = true;
         Ok(())
     }
@@ -331,11 +342,7 @@ impl Staging {
             }
             other => other,
         };
-        result.map_err(|e| {
-            let path = dest.display().to_string();
-            let text = crate::t!("cli-cannot-write", path = path, detail = e.to_string());
-            crate::i18n::io_error(e.kind(), text)
-        })?;
+        result.map_err(|e| crate::i18n::io_error_at(&dest, &e))?;
         if self.recycled
             && let Ok(mut w) = self.written.lock()
         {

@@ -259,6 +259,28 @@ fn usage_errors_say_in_the_users_language_what_to_type() {
     );
 }
 
+/// A folder that cannot be made for the output is named, with what is wrong, in the user's
+/// language.
+#[test]
+fn an_output_folder_that_cannot_be_made_is_named_with_why() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = tmp.path().join("notes.txt");
+    std::fs::write(&file, "x").unwrap_or_else(|e| panic!("{e}"));
+    let out = file.join("site");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["build", "--root"])
+        .arg(fixture("minimal"))
+        .arg("--out")
+        .arg(&out)
+        .env("NO_COLOR", "1")
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(o.status.code(), Some(2));
+    let said = format!("{}：路径中的一部分是文件，不是文件夹", file.display());
+    assert!(stderr(&o).contains(&said), "{}", stderr(&o));
+}
+
 #[test]
 fn drafts_are_published_only_with_the_flag() {
     let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

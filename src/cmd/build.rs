@@ -73,7 +73,11 @@ pub fn run(args: Args, ui: &Ui) -> ExitCode {
                 let path = zip.display().to_string();
                 say(
                     locale,
-                    t!("cli-cannot-write", path = path, detail = e.to_string()),
+                    t!(
+                        "cli-cannot-write",
+                        path = path,
+                        detail = casebook::i18n::os_text(&e)
+                    ),
                 );
                 return ExitCode::from(2);
             }

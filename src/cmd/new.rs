@@ -120,7 +120,11 @@ fn write(
             let path = full.display().to_string();
             say(
                 locale,
-                t!("cli-cannot-write", path = path, detail = e.to_string()),
+                t!(
+                    "cli-cannot-write",
+                    path = path,
+                    detail = casebook::i18n::os_text(&e)
+                ),
             );
             return ExitCode::from(2);
         }

@@ -250,13 +250,74 @@ pub fn io_error(kind: std::io::ErrorKind, text: Text) -> std::io::Error {
 pub fn io_text(e: &std::io::Error, locale: Locale) -> String {
     match e.get_ref().and_then(|inner| inner.downcast_ref::<Said>()) {
         Some(said) => said.0.in_locale(locale),
-        None => e.to_string(),
+        None => os_text(e).in_locale(locale),
     }
+}
+
+/// What went wrong with a file, said in the reader's language for what editors meet (a file
+/// missing, not permitted, in use, a full disk); other errors as the system gives them.
+pub fn os_text(e: &std::io::Error) -> Text {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => crate::t!("io-not-found"),
+        K::PermissionDenied => crate::t!("io-permission-denied"),
+        K::AlreadyExists => crate::t!("io-already-exists"),
+        K::StorageFull => crate::t!("io-storage-full"),
+        K::ReadOnlyFilesystem => crate::t!("io-read-only"),
+        K::ResourceBusy => crate::t!("io-busy"),
+        K::IsADirectory => crate::t!("io-is-a-directory"),
+        K::NotADirectory => crate::t!("io-not-a-directory"),
+        K::InvalidFilename => crate::t!("io-invalid-filename"),
+        _ => crate::t!("io-other", detail = e.to_string()),
+    }
+}
+
+/// An IO error about `path`: what it is, and what went wrong, each said in the reader's
+/// language where the error is shown.
+pub fn io_error_at(path: &std::path::Path, e: &std::io::Error) -> std::io::Error {
+    io_error(
+        e.kind(),
+        crate::t!(
+            "io-at",
+            path = path.display().to_string(),
+            detail = os_text(e)
+        ),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_system_errors_editors_meet_are_said_in_both_languages() {
+        use std::io::ErrorKind as K;
+        for kind in [
+            K::NotFound,
+            K::PermissionDenied,
+            K::AlreadyExists,
+            K::StorageFull,
+            K::ReadOnlyFilesystem,
+            K::ResourceBusy,
+            K::IsADirectory,
+            K::NotADirectory,
+            K::InvalidFilename,
+        ] {
+            let t = os_text(&std::io::Error::from(kind));
+            assert_ne!(t.id(), "io-other", "{kind:?}");
+            assert_ne!(t.in_locale(Locale::Zh), t.en(), "{kind:?}");
+        }
+        let other = std::io::Error::other("strange");
+        assert_eq!(os_text(&other).en(), "strange");
+        let at = io_error_at(
+            std::path::Path::new("public/x"),
+            &K::PermissionDenied.into(),
+        );
+        assert_eq!(
+            io_text(&at, Locale::Zh),
+            "public/x：没有权限：系统不允许 casebook 读写它（它是否正被另一个程序打开，或者在不能写入的文件夹里？）"
+        );
+    }
 
     #[test]
     fn locales_are_read_from_the_tags_systems_write() {

@@ -45,6 +45,17 @@ cli-built = built { $cases ->
        *[other] { $cases } cases
     } into { $files } files ({ $mb } MB) in { $seconds } s → { $out }
 cli-packed = packed { $files } files into { $zip } ({ $mb } MB): unzip it and open index.html
+io-at = { $path }: { $detail }
+io-not-found = it does not exist
+io-permission-denied = permission denied: the system does not let casebook read or write it (is it open in another program, or in a folder you cannot write to?)
+io-already-exists = it exists already
+io-storage-full = the disk is full
+io-read-only = the disk or folder is read-only
+io-busy = another program is using it
+io-is-a-directory = it is a folder, not a file
+io-not-a-directory = part of the path is a file, not a folder
+io-invalid-filename = the system does not allow this name
+io-other = { $detail }
 cli-cannot-write = error: cannot write { $path }: { $detail }
 cli-no-problems = no problems
 cli-watching = watching { $root } for changes (Ctrl-C to stop)
