@@ -284,6 +284,16 @@ fn rewrite_link<'a>(
     }
     if let Some(p) = unpublishable_link(dest, range.clone()) {
         out.problems.push(p);
+        // Checked like an `@/` link too: a page that does not exist is a broken link, with
+        // the slugs that do.
+        if let Some((section, slug, fragment)) = local_path(dest).and_then(|p| site_target(&p)) {
+            out.links.push(InternalLink {
+                section: Some(section),
+                slug,
+                fragment,
+                range: range.clone(),
+            });
+        }
     }
     if let Some(p) = relative_link(dest, ctx, range.clone()) {
         out.problems.push(p);
@@ -344,6 +354,25 @@ fn site_link<'a>(
 /// address (copied from the browser's address bar), or from the site's root (`/cases/x/`),
 /// which breaks in the offline copy and under a sub-folder.
 fn unpublishable_link(dest: &str, range: Range<usize>) -> Option<Problem> {
+    let path = local_path(dest)?;
+    let instead = site_link_for(&path);
+    let (message, hint) = if dest.contains("://") {
+        (
+            t!("markdown-link-to-preview", dest = dest),
+            t!("markdown-link-to-preview-hint", instead = instead),
+        )
+    } else {
+        (
+            t!("markdown-link-from-root", dest = dest),
+            t!("markdown-link-from-root-hint", instead = instead),
+        )
+    };
+    Some(Problem::warning(range, message, hint))
+}
+
+/// The path of the site a link to the preview's own address or from the site's root names
+/// (`http://127.0.0.1:1111/cases/x/` and `/cases/x/` → `cases/x/`); `None` for any other.
+fn local_path(dest: &str) -> Option<String> {
     let lower = dest.trim().to_ascii_lowercase();
     let local = ["localhost", "127.0.0.1", "0.0.0.0", "[::1]"];
     let path = match lower.split_once("://") {
@@ -364,19 +393,7 @@ fn unpublishable_link(dest: &str, range: Range<usize>) -> Option<Problem> {
         None if lower.starts_with('/') && !lower.starts_with("//") => &lower[1..],
         None => return None,
     };
-    let instead = site_link_for(path);
-    let (message, hint) = if lower.contains("://") {
-        (
-            t!("markdown-link-to-preview", dest = dest),
-            t!("markdown-link-to-preview-hint", instead = instead),
-        )
-    } else {
-        (
-            t!("markdown-link-from-root", dest = dest),
-            t!("markdown-link-from-root-hint", instead = instead),
-        )
-    };
-    Some(Problem::warning(range, message, hint))
+    Some(path.to_owned())
 }
 
 /// A case narrative's link that climbs out of its page's folder (`../beta/`): it leads where
@@ -410,19 +427,29 @@ fn relative_link(dest: &str, ctx: &Ctx<'_>, range: Range<usize>) -> Option<Probl
 /// The `@/` link to write for a path of the site (`cases/x/index.html` → `@/cases/x`), or a
 /// general one when the path is no page's.
 fn site_link_for(path: &str) -> String {
-    let path = path.split(['#', '?']).next().unwrap_or("");
+    site_target(path).map_or_else(
+        || "@/cases/<slug>".to_owned(),
+        |(section, slug, _)| format!("@/{}/{slug}", section.folder()),
+    )
+}
+
+/// The document a path of the site shows, and the anchor it names: `en/cases/x/#a` is case
+/// `x` at `a` (a translation's pages sit under its language code). `None` for a path that is
+/// no document's page.
+fn site_target(path: &str) -> Option<(Section, String, Option<String>)> {
+    let (path, fragment) = match path.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_owned()).filter(|f| !f.is_empty())),
+        None => (path, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
     let path = path.trim_end_matches("index.html").trim_end_matches('/');
-    // A translation's pages sit under its language code (`en/cases/x`).
     let parts: Vec<&str> = path.split('/').collect();
-    let page = match parts.as_slice() {
-        [kind, slug] | [_, kind, slug]
-            if ["cases", "methods", "courses", "pages"].contains(kind) =>
-        {
-            Some(format!("@/{kind}/{slug}"))
+    match parts.as_slice() {
+        [kind, slug] | [_, kind, slug] if !slug.is_empty() => {
+            Some((Section::named(kind)?, (*slug).to_owned(), fragment))
         }
         _ => None,
-    };
-    page.unwrap_or_else(|| "@/cases/<slug>".to_owned())
+    }
 }
 
 /// Records an image and returns what stands in its place: a marker for a photo beside the
