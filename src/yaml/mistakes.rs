@@ -257,7 +257,13 @@ pub(super) fn full_width_dash(yaml: &str, near: usize) -> Option<Mistake> {
 pub(super) fn no_colon(yaml: &str, near: usize) -> Option<Mistake> {
     let line = yaml.lines().nth(near.checked_sub(1)?)?;
     let (skip, rest) = content_of(line);
-    if rest.is_empty() || rest.contains(": ") || rest.ends_with(':') || rest.starts_with('#') {
+    // A list item (`- x`) is no field, and says nothing of a colon.
+    if line.trim_start().starts_with("- ")
+        || rest.is_empty()
+        || rest.contains(": ")
+        || rest.ends_with(':')
+        || rest.starts_with('#')
+    {
         return None;
     }
     let key: String = rest.chars().take_while(|&c| is_key_char(c)).collect();
@@ -283,6 +289,28 @@ pub(super) fn no_colon(yaml: &str, near: usize) -> Option<Mistake> {
         message,
         label,
         hint,
+    })
+}
+
+/// `title: *重点*村`, `title: @甲村`: a value that begins with a character YAML reserves
+/// (an alias, a tag, a directive, or one kept for later), not read as text.
+pub(super) fn reserved_start(yaml: &str, near: usize) -> Option<Mistake> {
+    let line = yaml.lines().nth(near.checked_sub(1)?)?;
+    let (_, rest) = content_of(line);
+    let (key, value) = rest.split_once(": ")?;
+    if key.is_empty() || !key.chars().all(is_key_char) {
+        return None;
+    }
+    let value = value.trim_start();
+    let mark = value.chars().next().filter(|c| "*@`!%&".contains(*c))?;
+    let at = line.len() - value.len();
+    Some(Mistake {
+        line: near,
+        column: line[..at].chars().count() + 1,
+        len: 1,
+        message: t!("yaml-reserved-start", key = key, mark = mark.to_string()),
+        label: t!("yaml-reserved-start-label"),
+        hint: t!("yaml-reserved-start-hint", line = quoted(rest.trim())),
     })
 }
 
@@ -400,6 +428,15 @@ mod tests {
         assert_eq!(m.map(|m| m.message.id()), Some("yaml-wrapped-line"));
         assert_eq!(no_colon("kind: rural\n", 1), None);
         assert_eq!(no_colon("methods:\n", 1), None);
+        assert_eq!(no_colon("kind: rural\n- x\n", 2), None);
+    }
+
+    #[test]
+    fn a_value_begun_with_a_reserved_character_is_found() {
+        let m = reserved_start("title: *重点*村\n", 1);
+        assert_eq!(m.map(|m| (m.line, m.column)), Some((1, 8)));
+        assert_eq!(reserved_start("title: 重点*村\n", 1), None);
+        assert_eq!(reserved_start("title: \"*重点*村\"\n", 1), None);
     }
 
     #[test]

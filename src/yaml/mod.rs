@@ -172,6 +172,7 @@ impl YamlDoc<'_> {
             _ => mistakes::full_width_colon(self.yaml, near)
                 .or_else(|| mistakes::chinese_quotes(self.yaml, near))
                 .or_else(|| mistakes::unclosed_quote(self.yaml, near))
+                .or_else(|| mistakes::reserved_start(self.yaml, near))
                 .or_else(|| mistakes::full_width_dash(self.yaml, near))
                 .or_else(|| mistakes::colon_in_value(self.yaml, near))
                 .or_else(|| mistakes::stray_indent(self.yaml, near))
