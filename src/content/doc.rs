@@ -64,8 +64,10 @@ pub(super) fn text_or_missing(
         _ => {
             // Written but left empty (as `casebook new` writes it): said where it is.
             let d = match v.doc().key_span(field) {
-                Some(at) => Diagnostic::error(at, t!("doc-field-empty", field = field))
-                    .hint(t!("doc-field-empty-hint", field = field)),
+                Some(at) => v.doc().anchored(field).unwrap_or_else(|| {
+                    Diagnostic::error(at, t!("doc-field-empty", field = field))
+                        .hint(t!("doc-field-empty-hint", field = field))
+                }),
                 None => Diagnostic::error(v.top(), t!("doc-field-missing", field = field))
                     .hint(t!("doc-field-missing-hint", field = field)),
             };

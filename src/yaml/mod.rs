@@ -178,15 +178,28 @@ impl YamlDoc<'_> {
                 .or_else(|| mistakes::stray_indent(self.yaml, near))
                 .or_else(|| mistakes::no_colon(self.yaml, near)),
         }?;
-        Some(
-            Diagnostic::error(
-                self.source
-                    .span_at(self.first_line + found.line - 1, found.column, found.len),
-                found.message,
-            )
-            .label(found.label)
-            .hint(found.hint),
+        Some(self.placed(found))
+    }
+
+    /// The mistake as an error at its place in the file.
+    fn placed(&self, found: mistakes::Mistake) -> Diagnostic {
+        Diagnostic::error(
+            self.source
+                .span_at(self.first_line + found.line - 1, found.column, found.len),
+            found.message,
         )
+        .label(found.label)
+        .hint(found.hint)
+    }
+
+    /// The error for a top-level value begun with `&` (`title: &甲村`): YAML takes the word for
+    /// an anchor's name and leaves the value empty, which would read as not written yet.
+    pub fn anchored(&self, key: &str) -> Option<Diagnostic> {
+        let line = self.yaml.lines().position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })?;
+        mistakes::reserved_start(self.yaml, line + 1).map(|m| self.placed(m))
     }
 }
 
