@@ -314,6 +314,77 @@ pub(super) fn reserved_start(yaml: &str, near: usize) -> Option<Mistake> {
     })
 }
 
+/// `kind: rural` then `- x`: a list item under a field that has its value on its own line
+/// already. Only the line the parser failed on.
+pub(super) fn stray_item(yaml: &str, near: usize) -> Option<Mistake> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let line = lines.get(near.checked_sub(1)?)?;
+    let rest = line.trim_start_matches(' ');
+    let item = rest.strip_prefix("- ")?.trim();
+    let above = lines[..near - 1]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let (_, content) = content_of(above);
+    let (key, value) = content.split_once(": ")?;
+    if key.is_empty() || !key.chars().all(is_key_char) || value.trim().is_empty() {
+        return None;
+    }
+    Some(Mistake {
+        line: near,
+        column: line.len() - rest.len() + 1,
+        len: 1,
+        message: t!("yaml-stray-item", key = key),
+        label: t!("yaml-stray-item-label"),
+        hint: t!("yaml-stray-item-hint", key = key, item = item),
+    })
+}
+
+/// `tags: [党建引领, 垃圾分类`: a list or a group of fields opened with `[` or `{` and not
+/// closed on its line (the parser reads on and fails further down). The failing line and the
+/// two above it.
+pub(super) fn unclosed_bracket(yaml: &str, near: usize) -> Option<Mistake> {
+    around(yaml, near)
+        .into_iter()
+        .take(3)
+        .find_map(|(n, line)| {
+            let (_, rest) = content_of(line);
+            let value = match rest.split_once(": ") {
+                Some((key, value)) if key.chars().all(is_key_char) => value.trim_start(),
+                _ => rest,
+            };
+            let open = value.chars().next().filter(|c| matches!(c, '[' | '{'))?;
+            let close = if open == '[' { ']' } else { '}' };
+            let (mut depth, mut quote) = (0i32, None);
+            for c in value.chars() {
+                match (quote, c) {
+                    (Some(q), c) if c == q => quote = None,
+                    (Some(_), _) => {}
+                    (None, '"' | '\'') => quote = Some(c),
+                    (None, c) if c == open => depth += 1,
+                    (None, c) if c == close => depth -= 1,
+                    _ => {}
+                }
+            }
+            if depth <= 0 {
+                return None;
+            }
+            let at = line.len() - value.len();
+            Some(Mistake {
+                line: n,
+                column: line[..at].chars().count() + 1,
+                len: 1,
+                message: t!("yaml-unclosed-bracket", open = open.to_string()),
+                label: t!("yaml-unclosed-bracket-label"),
+                hint: t!(
+                    "yaml-unclosed-bracket-hint",
+                    close = close.to_string(),
+                    line = format!("{}{close}", rest.trim_end())
+                ),
+            })
+        })
+}
+
 /// `summary: 甲村: 议事`: an ASCII colon and a space inside a value, which YAML reads as the
 /// start of another field. Only the line the parser failed on: elsewhere such a colon is in
 /// quoted text.
@@ -437,6 +508,22 @@ mod tests {
         assert_eq!(m.map(|m| (m.line, m.column)), Some((1, 8)));
         assert_eq!(reserved_start("title: 重点*村\n", 1), None);
         assert_eq!(reserved_start("title: \"*重点*村\"\n", 1), None);
+    }
+
+    #[test]
+    fn a_list_item_under_a_field_with_its_value_is_found() {
+        let m = stray_item("kind: rural\n- x\n", 2);
+        assert_eq!(m.map(|m| (m.line, m.column)), Some((2, 1)));
+        assert_eq!(stray_item("tags:\n- x\n", 2), None);
+        assert_eq!(stray_item("kind: rural\nrole: x\n", 2), None);
+    }
+
+    #[test]
+    fn a_bracket_not_closed_on_its_line_is_found() {
+        let m = unclosed_bracket("tags: [党建引领, 垃圾分类\nkind: rural\n", 2);
+        assert_eq!(m.map(|m| (m.line, m.column)), Some((1, 7)));
+        assert_eq!(unclosed_bracket("tags: [a, \"]\", b]\n", 1), None);
+        assert_eq!(unclosed_bracket("place: {village: 甲村}\n", 1), None);
     }
 
     #[test]

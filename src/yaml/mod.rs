@@ -172,11 +172,19 @@ impl YamlDoc<'_> {
             _ => mistakes::full_width_colon(self.yaml, near)
                 .or_else(|| mistakes::chinese_quotes(self.yaml, near))
                 .or_else(|| mistakes::unclosed_quote(self.yaml, near))
+                // Where one value was wanted, that is the better thing to say of `[`.
+                .or_else(|| {
+                    let wanted_value = matches!(e, YamlError::Unexpected { .. });
+                    (!wanted_value)
+                        .then(|| mistakes::unclosed_bracket(self.yaml, near))
+                        .flatten()
+                })
                 .or_else(|| mistakes::reserved_start(self.yaml, near))
                 .or_else(|| mistakes::full_width_dash(self.yaml, near))
                 .or_else(|| mistakes::colon_in_value(self.yaml, near))
                 .or_else(|| mistakes::stray_indent(self.yaml, near))
-                .or_else(|| mistakes::no_colon(self.yaml, near)),
+                .or_else(|| mistakes::no_colon(self.yaml, near))
+                .or_else(|| mistakes::stray_item(self.yaml, near)),
         }?;
         Some(self.placed(found))
     }
