@@ -9,6 +9,16 @@ fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Runs the binary with `args` as given (no `--root` added) and `env` (say, the language).
+fn run_with(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run casebook: {e}"))
+}
+
 #[test]
 fn demo_library_checks_with_no_errors_and_no_warnings() {
     let o = casebook(&["check", "--root", repo().to_str().unwrap_or(".")]);
@@ -239,12 +249,8 @@ fn usage_errors_say_in_the_users_language_what_to_type() {
         ),
     ];
     let run = |args: &[&str], env: &[(&str, &str)]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
-            .args(args)
-            .env("NO_COLOR", "1")
-            .envs(env.iter().copied())
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run casebook: {e}"))
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+        run_with(&args, env)
     };
     for (args, said) in cases {
         let o = run(args, &zh);
@@ -267,15 +273,15 @@ fn an_output_folder_that_cannot_be_made_is_named_with_why() {
     let file = tmp.path().join("notes.txt");
     std::fs::write(&file, "x").unwrap_or_else(|e| panic!("{e}"));
     let out = file.join("site");
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(["build", "--root"])
-        .arg(fixture("minimal"))
-        .arg("--out")
-        .arg(&out)
-        .env("NO_COLOR", "1")
-        .env("LC_ALL", "zh_CN.UTF-8")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let site = fixture("minimal");
+    let args = [
+        "build".as_ref(),
+        "--root".as_ref(),
+        site.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ];
+    let o = run_with(&args, &[("LC_ALL", "zh_CN.UTF-8")]);
     assert_eq!(o.status.code(), Some(2));
     let said = format!("{}：路径中的一部分是文件，不是文件夹", file.display());
     assert!(stderr(&o).contains(&said), "{}", stderr(&o));

@@ -32,6 +32,12 @@ fn content_of(line: &str) -> (usize, &str) {
     (line[..line.len() - rest.len()].chars().count(), rest)
 }
 
+/// A line's content as `key: value`, when it starts with a key as editors write them.
+fn field(content: &str) -> Option<(&str, &str)> {
+    let (key, value) = content.split_once(": ")?;
+    (!key.is_empty() && key.chars().all(is_key_char)).then_some((key, value))
+}
+
 /// The lines to look at for an error reported on line `near`: that line, then the ones above
 /// it, nearest first (the parser notices most mistakes a line or more after them), then the
 /// one below.
@@ -297,10 +303,7 @@ pub(super) fn no_colon(yaml: &str, near: usize) -> Option<Mistake> {
 pub(super) fn reserved_start(yaml: &str, near: usize) -> Option<Mistake> {
     let line = yaml.lines().nth(near.checked_sub(1)?)?;
     let (_, rest) = content_of(line);
-    let (key, value) = rest.split_once(": ")?;
-    if key.is_empty() || !key.chars().all(is_key_char) {
-        return None;
-    }
+    let (key, value) = field(rest)?;
     let value = value.trim_start();
     let mark = value.chars().next().filter(|c| "*@`!%&".contains(*c))?;
     let at = line.len() - value.len();
@@ -326,8 +329,8 @@ pub(super) fn stray_item(yaml: &str, near: usize) -> Option<Mistake> {
         .rev()
         .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
     let (_, content) = content_of(above);
-    let (key, value) = content.split_once(": ")?;
-    if key.is_empty() || !key.chars().all(is_key_char) || value.trim().is_empty() {
+    let (key, value) = field(content)?;
+    if value.trim().is_empty() {
         return None;
     }
     Some(Mistake {
@@ -349,10 +352,7 @@ pub(super) fn unclosed_bracket(yaml: &str, near: usize) -> Option<Mistake> {
         .take(3)
         .find_map(|(n, line)| {
             let (_, rest) = content_of(line);
-            let value = match rest.split_once(": ") {
-                Some((key, value)) if key.chars().all(is_key_char) => value.trim_start(),
-                _ => rest,
-            };
+            let value = field(rest).map_or(rest, |(_, value)| value.trim_start());
             let open = value.chars().next().filter(|c| matches!(c, '[' | '{'))?;
             let close = if open == '[' { ']' } else { '}' };
             let (mut depth, mut quote) = (0i32, None);
@@ -391,10 +391,7 @@ pub(super) fn unclosed_bracket(yaml: &str, near: usize) -> Option<Mistake> {
 pub(super) fn colon_in_value(yaml: &str, near: usize) -> Option<Mistake> {
     let line = yaml.lines().nth(near.checked_sub(1)?)?;
     let (_, rest) = content_of(line);
-    let (key, value) = rest.split_once(": ")?;
-    if key.is_empty() || !key.chars().all(is_key_char) {
-        return None;
-    }
+    let (key, value) = field(rest)?;
     if value
         .trim_start()
         .starts_with(['"', '\'', '[', '{', '|', '>'])

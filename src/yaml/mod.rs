@@ -43,11 +43,16 @@ impl<'a> YamlDoc<'a> {
     /// The span of a top-level key of the document (`summary` in `summary: ""`), if it is
     /// written: where to point at a value that is there but empty.
     pub fn key_span(&self, key: &str) -> Option<Span> {
-        let line = self.yaml.lines().position(|l| {
+        let line = self.key_line(key)?;
+        Some(self.source.span_at(self.first_line + line, 1, key.len()))
+    }
+
+    /// The 0-based line of the document that gives top-level key `key`.
+    fn key_line(&self, key: &str) -> Option<usize> {
+        self.yaml.lines().position(|l| {
             l.strip_prefix(key)
                 .is_some_and(|r| r.trim_start().starts_with(':'))
-        })?;
-        Some(self.source.span_at(self.first_line + line, 1, key.len()))
+        })
     }
 
     /// The span of a spanned value.
@@ -203,10 +208,7 @@ impl YamlDoc<'_> {
     /// The error for a top-level value begun with `&` (`title: &甲村`): YAML takes the word for
     /// an anchor's name and leaves the value empty, which would read as not written yet.
     pub fn anchored(&self, key: &str) -> Option<Diagnostic> {
-        let line = self.yaml.lines().position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|r| r.trim_start().starts_with(':'))
-        })?;
+        let line = self.key_line(key)?;
         mistakes::reserved_start(self.yaml, line + 1).map(|m| self.placed(m))
     }
 }
