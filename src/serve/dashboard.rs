@@ -6,15 +6,14 @@ use crate::diagnostics::Diagnostics;
 use crate::i18n::Locale;
 use crate::inventory::{self, Entry, Translation};
 use crate::markdown::escape_into;
-use crate::model::Library;
 use crate::t;
 
-/// The dashboard page for `lib` and the diagnostics of its last rebuild, in `locale`.
-pub(super) fn page(lib: Option<&Library>, diags: &Diagnostics, locale: Locale) -> String {
-    let entries = lib.map(|l| inventory::of(l, diags)).unwrap_or_default();
+/// The dashboard page for the library's `entries` (see [`crate::inventory::of`]) and the
+/// diagnostics of its last rebuild, in `locale`.
+pub(super) fn page(entries: &[Entry], diags: &Diagnostics, locale: Locale) -> String {
     let say = |t: crate::i18n::Text| t.in_locale(locale);
     let mut rows = String::new();
-    for e in &entries {
+    for e in entries {
         rows.push_str(&row(e, locale));
     }
     let mut title = String::new();

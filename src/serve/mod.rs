@@ -77,13 +77,15 @@ pub fn serve(opts: ServeOptions, color: bool, ready: impl FnOnce(SocketAddr)) ->
         lazy: first.lazy,
         generation: 1,
         errors: rendered(&first.diagnostics, opts.locale),
-        dashboard: dashboard::page(builder.stages.library(), &first.diagnostics, opts.locale),
-        unshown: builder
-            .stages
-            .library()
-            .map(|l| unshown::pages(l, &first.diagnostics, opts.locale))
-            .unwrap_or_default(),
+        dashboard: String::new(),
+        unshown: Default::default(),
     }));
+    remake_dashboard(
+        &site,
+        builder.stages.library(),
+        &first.diagnostics,
+        opts.locale,
+    );
     let files = site.read().map(|s| s.files.len()).unwrap_or(0);
     let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
     say(
@@ -301,9 +303,11 @@ fn remake_dashboard(
     d: &Diagnostics,
     locale: Locale,
 ) {
-    let page = dashboard::page(lib, d, locale);
+    // Both pages are made from one list of the library's documents.
+    let entries = lib.map(|l| crate::inventory::of(l, d)).unwrap_or_default();
+    let page = dashboard::page(&entries, d, locale);
     let unshown = lib
-        .map(|l| unshown::pages(l, d, locale))
+        .map(|l| unshown::pages(l, &entries, d, locale))
         .unwrap_or_default();
     if let Ok(mut s) = site.write() {
         s.dashboard = page;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Locale;
-use crate::inventory::{self, Entry};
+use crate::inventory::Entry;
 use crate::markdown::escape_into;
 use crate::model::Library;
 use crate::t;
@@ -16,11 +16,17 @@ use crate::urls;
 use super::http::Shown;
 
 /// Per site file in every language (`cases/x/index.html`, `en/cases/x/index.html`), the page
-/// that says why the document that belongs there has no page.
-pub(super) fn pages(lib: &Library, diags: &Diagnostics, locale: Locale) -> HashMap<String, String> {
+/// that says why the document that belongs there has no page; `entries` are the library's
+/// (see [`crate::inventory::of`]).
+pub(super) fn pages(
+    lib: &Library,
+    entries: &[Entry],
+    diags: &Diagnostics,
+    locale: Locale,
+) -> HashMap<String, String> {
     let mut out = HashMap::new();
     let sorted = diags.sorted();
-    for e in inventory::of(lib, diags).iter().filter(|e| e.failed) {
+    for e in entries.iter().filter(|e| e.failed) {
         let problems: Vec<Shown> = sorted
             .iter()
             .filter(|d| e.holds(d))
